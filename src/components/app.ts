@@ -1,0 +1,219 @@
+/**
+ * <warrant-app>: the shell. Opens storage, loads the essay's map on first run, provides the
+ * services context, and routes by URL hash (#/ maps, #/map/ID, #/settings) so the built app
+ * works from any static server under any sub-path.
+ */
+import { provide } from '@lit/context';
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import type { WarrantDB } from '../db/database.js';
+import { openDatabase, StorageError, explainStorageError } from '../db/open.js';
+import { getSetting, setSetting } from '../db/settings-repo.js';
+import { servicesContext, type AppServices } from '../state/app-context.js';
+import { loadSampleOnce, SAMPLE_MAP_ID } from '../state/sample.js';
+import { baseStyles } from './shared-styles.js';
+import type { PersistenceState } from './settings-panel.js';
+import './map-list.js';
+import './map-view.js';
+import './settings-panel.js';
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'warrant-app': WarrantApp;
+  }
+}
+
+type Route = { page: 'list' } | { page: 'map'; mapId: string } | { page: 'settings' };
+
+function parseRoute(hash: string): Route | undefined {
+  const path = hash.replace(/^#\/?/, '');
+  if (path === '') return undefined;
+  if (path === 'settings') return { page: 'settings' };
+  const m = /^map\/([^/?]+)/.exec(path);
+  if (m) return { page: 'map', mapId: decodeURIComponent(m[1]!) };
+  return { page: 'list' };
+}
+
+const LAST_MAP = 'last-map';
+const AUTHOR = 'author-name';
+
+@customElement('warrant-app')
+export class WarrantApp extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: grid;
+        grid-template-rows: auto auto 1fr;
+        height: 100%;
+        min-height: 0;
+      }
+      .bar {
+        display: flex;
+        align-items: center;
+        gap: 12px;
+        padding: 6px 16px;
+        background: var(--bar-bg);
+        color: var(--bar-ink);
+      }
+      .brand {
+        font-weight: 750;
+        font-size: 18px;
+        letter-spacing: 0.02em;
+        color: inherit;
+        text-decoration: none;
+        margin-right: auto;
+      }
+      nav {
+        display: flex;
+        gap: 4px;
+      }
+      nav a {
+        color: inherit;
+        text-decoration: none;
+        padding: 6px 10px;
+        border-radius: 6px;
+        font-size: 14px;
+      }
+      nav a:hover,
+      nav a[aria-current='page'] {
+        background: rgb(255 255 255 / 14%);
+      }
+      main {
+        min-height: 0;
+        overflow: auto;
+      }
+      main.map {
+        overflow: hidden;
+      }
+      .notice {
+        padding: 10px 16px;
+        background: var(--error-bg);
+        color: var(--error-ink);
+        border-bottom: 1px solid currentColor;
+        font-size: 14px;
+      }
+      .fatal {
+        max-width: 640px;
+        margin: 40px auto;
+        padding: 20px 24px;
+        border: 2px solid var(--error-ink);
+        border-radius: 8px;
+        background: var(--error-bg);
+        color: var(--error-ink);
+      }
+      .fatal h1 {
+        font-size: 20px;
+        margin-top: 0;
+      }
+      .loading {
+        padding: 24px;
+      }
+    `,
+  ];
+
+  @provide({ context: servicesContext })
+  @state()
+  services?: AppServices;
+
+  @state() private route: Route = { page: 'list' };
+  @state() private fatal?: string;
+  @state() private notice?: string;
+  @state() private persistence: PersistenceState = 'unknown';
+
+  private db?: WarrantDB;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.onHashChange);
+    void this.start();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.onHashChange);
+  }
+
+  private onHashChange = (): void => {
+    const route = parseRoute(location.hash) ?? { page: 'list' };
+    this.route = route;
+    if (route.page === 'map' && this.db) void setSetting(this.db, LAST_MAP, route.mapId);
+  };
+
+  private async start(): Promise<void> {
+    try {
+      this.db = await openDatabase();
+    } catch (error) {
+      this.fatal = error instanceof StorageError ? error.message : explainStorageError(error);
+      return;
+    }
+    const db = this.db;
+    try {
+      await loadSampleOnce(db);
+    } catch (error) {
+      // A damaged or unreachable sample must not stop the class from using its own maps.
+      this.notice = `The essay's map could not be loaded. ${error instanceof Error ? error.message : String(error)}`;
+    }
+    const authorName = await getSetting(db, AUTHOR, '');
+    this.services = { db, authorName };
+    let route = parseRoute(location.hash);
+    if (!route) {
+      const last = await getSetting<string | undefined>(db, LAST_MAP, undefined);
+      const target = (last && (await db.maps.get(last))) || (await db.maps.get(SAMPLE_MAP_ID));
+      route = target ? { page: 'map', mapId: target.id } : { page: 'list' };
+      if (target) history.replaceState(null, '', `#/map/${encodeURIComponent(target.id)}`);
+    }
+    this.route = route;
+    void this.askToPersist();
+  }
+
+  /** Asks the browser to keep our data, so a class's work is not evicted under disk pressure. */
+  private async askToPersist(): Promise<void> {
+    const storage = navigator.storage;
+    if (!storage?.persisted) return;
+    try {
+      let persisted = await storage.persisted();
+      if (!persisted && storage.persist) persisted = await storage.persist();
+      this.persistence = persisted ? 'persistent' : 'best-effort';
+    } catch {
+      this.persistence = 'unknown';
+    }
+  }
+
+  private onAuthorChange = (e: CustomEvent<{ name: string }>): void => {
+    if (!this.services) return;
+    this.services = { ...this.services, authorName: e.detail.name };
+    void setSetting(this.services.db, AUTHOR, e.detail.name);
+  };
+
+  private renderPage() {
+    const r = this.route;
+    if (r.page === 'map') return html`<warrant-map-view map-id=${r.mapId}></warrant-map-view>`;
+    if (r.page === 'settings') return html`<warrant-settings .persistence=${this.persistence}></warrant-settings>`;
+    return html`<warrant-map-list></warrant-map-list>`;
+  }
+
+  override render() {
+    if (this.fatal) {
+      return html`<div class="fatal" role="alert">
+        <h1>Warrant cannot open its storage</h1>
+        <p>${this.fatal}</p>
+        <p>Your maps are not lost by this message: nothing was changed.</p>
+      </div>`;
+    }
+    const page = this.route.page;
+    return html`
+      <div class="bar">
+        <a class="brand" href="#/">Warrant</a>
+        <nav aria-label="Main">
+          <a href="#/" aria-current=${page === 'list' ? 'page' : nothing}>Maps</a>
+          <a href="#/settings" aria-current=${page === 'settings' ? 'page' : nothing}>Settings</a>
+        </nav>
+      </div>
+      ${this.notice ? html`<div class="notice" role="alert">${this.notice}</div>` : html`<div></div>`}
+      <main class=${page === 'map' ? 'map' : ''} @warrant-author-change=${this.onAuthorChange}>
+        ${this.services ? this.renderPage() : html`<p class="loading" role="status">Opening your maps…</p>`}
+      </main>
+    `;
+  }
+}

@@ -1,0 +1,197 @@
+/**
+ * <warrant-node-detail>: everything about the selected node: its kind and relation, its text
+ * rendered from Markdown (sanitised), its essay quote with ¶ number, notes, sources, ratings.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { childrenOf, kindOf, type Tree } from '../model/tree.js';
+import { RATING_LABELS, type ArgNode, type Citation, type Rating, type RatingValue, type Source } from '../model/types.js';
+import { KIND_ICONS, kindLabel, kindStyles } from './kind-style.js';
+import { markdownToPlainText, renderMarkdown } from './markdown.js';
+import { baseStyles, proseStyles } from './shared-styles.js';
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'warrant-node-detail': WarrantNodeDetail;
+  }
+}
+
+@customElement('warrant-node-detail')
+export class WarrantNodeDetail extends LitElement {
+  static override styles = [
+    baseStyles,
+    proseStyles,
+    kindStyles,
+    css`
+      :host {
+        display: block;
+        padding: 16px 20px 24px;
+        overflow-y: auto;
+        min-height: 0;
+      }
+      h2 {
+        font-size: 13px;
+        font-weight: 600;
+        margin: 0 0 10px;
+        color: var(--muted);
+        display: flex;
+        align-items: center;
+        gap: 8px;
+        flex-wrap: wrap;
+      }
+      h2 .badge {
+        font-size: 13px;
+      }
+      h3 {
+        font-size: 12px;
+        text-transform: uppercase;
+        letter-spacing: 0.06em;
+        color: var(--muted);
+        margin: 20px 0 6px;
+      }
+      .text {
+        font-size: 17px;
+        margin: 0 0 12px;
+      }
+      figure {
+        margin: 12px 0;
+        padding: 10px 14px;
+        background: var(--quote-bg);
+        border-left: 4px solid var(--thesis-ink);
+        border-radius: 0 6px 6px 0;
+      }
+      figure blockquote {
+        margin: 0;
+        font-family: var(--serif);
+        font-size: 15.5px;
+        line-height: 1.5;
+      }
+      figcaption {
+        margin-top: 6px;
+        font-size: 13px;
+        color: var(--muted);
+      }
+      .context {
+        font-size: 14px;
+        color: var(--muted);
+        margin: 0 0 12px;
+      }
+      .context button {
+        font-size: 14px;
+        padding: 0;
+        min-height: 0;
+        border: none;
+        background: none;
+        color: var(--link);
+        text-decoration: underline;
+        text-align: left;
+      }
+      ul.sources {
+        margin: 0;
+        padding-left: 18px;
+      }
+      ul.sources li {
+        margin-bottom: 6px;
+      }
+      dl {
+        display: grid;
+        grid-template-columns: auto 1fr;
+        gap: 4px 12px;
+        margin: 0;
+        font-size: 14px;
+      }
+      dt {
+        color: var(--muted);
+      }
+      dd {
+        margin: 0;
+      }
+      .origin {
+        font-size: 13px;
+        color: var(--muted);
+        font-weight: 400;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) tree?: Tree<ArgNode>;
+  @property({ attribute: false }) node?: ArgNode;
+  @property({ attribute: false }) sources: ReadonlyMap<string, Source> = new Map();
+  @property({ attribute: false }) citations: readonly Citation[] = [];
+  @property({ attribute: false }) ratings: readonly Rating[] = [];
+
+  /** Moves focus to the panel's heading (after Enter on a tree row). */
+  focusHeading(): void {
+    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+  }
+
+  private selectNode(id: string): void {
+    this.dispatchEvent(new CustomEvent('warrant-select', { detail: { id }, bubbles: true, composed: true }));
+  }
+
+  override render() {
+    const { node, tree } = this;
+    if (!node || !tree) return html`<p class="muted">Select a node in the tree to see it here.</p>`;
+    const kind = kindOf(tree, node);
+    const parent = node.parentId ? tree.byId.get(node.parentId) : undefined;
+    const kids = childrenOf(tree, node.id);
+    const supporters = kids.filter((k) => k.relation === 'supports').length;
+    const opposers = kids.length - supporters;
+    const mean = this.ratings.length ? this.ratings.reduce((s, r) => s + r.value, 0) / this.ratings.length : undefined;
+    return html`
+      <h2 tabindex="-1">
+        <span class="badge k-${kind}"><span class="icon" aria-hidden="true">${KIND_ICONS[kind]}</span>${kindLabel(kind)}</span>
+        <span class="origin"
+          >${node.origin === 'essay' ? 'From the essay' : 'Added by the class'}${node.edited ? ' (reworded)' : ''}${node.author
+            ? html` · by ${node.author}`
+            : nothing}</span
+        >
+      </h2>
+      ${parent
+        ? html`<p class="context">
+            ${node.relation === 'supports' ? 'Supports' : 'Opposes'}:
+            <button @click=${() => this.selectNode(parent.id)}>${truncate(markdownToPlainText(parent.text), 110)}</button>
+          </p>`
+        : nothing}
+      <div class="text prose">${unsafeHTML(renderMarkdown(node.text))}</div>
+      ${node.quote
+        ? html`<figure>
+            <blockquote>“${node.quote.text}”</blockquote>
+            <figcaption>The essay, paragraph ${node.quote.paragraph} (¶${node.quote.paragraph})</figcaption>
+          </figure>`
+        : nothing}
+      ${node.notes ? html`<h3>Notes</h3><div class="prose">${unsafeHTML(renderMarkdown(node.notes))}</div>` : nothing}
+      <h3>Sources (${this.citations.length})</h3>
+      ${this.citations.length
+        ? html`<ul class="sources">
+            ${this.citations.map((c) => {
+              const s = this.sources.get(c.sourceId);
+              if (!s) return nothing;
+              return html`<li>
+                ${s.url ? html`<a href=${s.url} target="_blank" rel="noopener noreferrer">${s.title}</a>` : s.title}${s.authors
+                  ? html`, ${s.authors}`
+                  : nothing}${s.date ? html` (${s.date})` : nothing}${c.pinpoint ? html`<br /><span class="muted">${c.pinpoint}</span>` : nothing}
+              </li>`;
+            })}
+          </ul>`
+        : html`<p class="muted">${kind === 'claim' || kind === 'premise' ? 'No source cited yet.' : 'None.'}</p>`}
+      <h3>Evidence</h3>
+      <dl>
+        <dt>Ratings</dt>
+        <dd>
+          ${mean === undefined
+            ? 'Unrated'
+            : html`${this.ratings.length} rating${this.ratings.length === 1 ? '' : 's'}, mean ${mean.toFixed(1)}
+              (${RATING_LABELS[Math.round(mean) as RatingValue]})`}
+        </dd>
+        <dt>Below it</dt>
+        <dd>${supporters} supporting, ${opposers} opposing</dd>
+      </dl>
+    `;
+  }
+}
+
+function truncate(text: string, max: number): string {
+  return text.length > max ? text.slice(0, max - 1) + '…' : text;
+}

@@ -1,0 +1,482 @@
+/**
+ * <warrant-tree>: the argument tree, following the WAI-ARIA tree pattern (tree / treeitem,
+ * aria-level / setsize / posinset, aria-expanded on parents, a roving tabindex, arrows, Home/End,
+ * type-ahead, `*`). Only the rows on screen are in the DOM, so a 10,000-node map scrolls as
+ * smoothly as a ten-node one; the focused row is always rendered so focus is never lost. The
+ * rows are flat treeitems carrying their level (the APG's "flat" variant): nested groups cannot
+ * be windowed.
+ *
+ * The tree owns no data: it receives the tree, the expanded ids and the selection, and asks for
+ * changes with events (warrant-select, warrant-toggle, warrant-open).
+ */
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { flattenVisible, kindOf, childrenOf, type Tree, type VisibleRow } from '../model/tree.js';
+import type { ArgNode, NodeKind } from '../model/types.js';
+import { KIND_ICONS, kindLabel, kindStyles } from './kind-style.js';
+import { renderInlineMarkdown } from './markdown.js';
+
+/** Per-node figures shown compactly in a row. */
+export interface RowMeta {
+  sources: number;
+  ratings: number;
+}
+
+/** Events the tree sends up. */
+export interface TreeSelectDetail {
+  id: string;
+}
+export interface TreeToggleDetail {
+  ids: string[];
+  expanded: boolean;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'warrant-tree': WarrantTree;
+  }
+  interface HTMLElementEventMap {
+    'warrant-select': CustomEvent<TreeSelectDetail>;
+    'warrant-toggle': CustomEvent<TreeToggleDetail>;
+    'warrant-open': CustomEvent<TreeSelectDetail>;
+  }
+}
+
+const OVERSCAN = 6;
+const TYPEAHEAD_RESET_MS = 600;
+
+// Rendered Markdown per node object: node objects are replaced when they change, so a WeakMap
+// drops stale entries by itself.
+const inlineHtml = new WeakMap<ArgNode, string>();
+function rowHtml(node: ArgNode): string {
+  let h = inlineHtml.get(node);
+  if (h === undefined) {
+    h = renderInlineMarkdown(node.text.length > 600 ? node.text.slice(0, 600) + '…' : node.text);
+    inlineHtml.set(node, h);
+  }
+  return h;
+}
+
+const plain = new WeakMap<ArgNode, string>();
+function plainStart(node: ArgNode): string {
+  let p = plain.get(node);
+  if (p === undefined) {
+    p = node.text
+      .slice(0, 200)
+      .replace(/[*_`#>[\]()~|\\]/g, '')
+      .trim()
+      .toLowerCase();
+    plain.set(node, p);
+  }
+  return p;
+}
+
+@customElement('warrant-tree')
+export class WarrantTree extends LitElement {
+  static override styles = [
+    kindStyles,
+    css`
+      :host {
+        display: block;
+        position: relative;
+        min-height: 0;
+        --row-h: 58px;
+        --indent: 22px;
+      }
+      .scroller {
+        height: 100%;
+        overflow-y: auto;
+        overflow-x: hidden;
+        position: relative;
+        outline: none;
+        contain: strict;
+      }
+      .spacer {
+        position: relative;
+        width: 100%;
+      }
+      .row {
+        position: absolute;
+        left: 0;
+        right: 0;
+        height: var(--row-h);
+        box-sizing: border-box;
+        display: flex;
+        align-items: flex-start;
+        padding: 7px 8px 7px 4px;
+        border-bottom: 1px solid var(--rule);
+        cursor: default;
+        outline: none;
+        font-size: 15px;
+        line-height: 20px;
+        color: var(--ink);
+        background: var(--surface);
+      }
+      .row:hover {
+        background: var(--hover);
+      }
+      .row[aria-selected='true'] {
+        background: var(--selected);
+      }
+      .row:focus-visible {
+        box-shadow: inset 0 0 0 3px var(--focus);
+      }
+      .row.rel-opposes .content {
+        border-left: 3px dashed var(--oppose-ink);
+      }
+      .row.rel-supports .content {
+        border-left: 3px solid var(--support-ink);
+      }
+      .row.rel-root .content {
+        border-left: 3px double var(--thesis-ink);
+        font-weight: 600;
+      }
+      .indent {
+        flex: none;
+      }
+      .toggle {
+        flex: none;
+        width: 28px;
+        height: 28px;
+        margin-top: -4px;
+        display: grid;
+        place-items: center;
+        border-radius: 4px;
+        color: var(--muted);
+        font-size: 13px;
+        cursor: pointer;
+        user-select: none;
+      }
+      .toggle:hover {
+        background: var(--hover-strong);
+        color: var(--ink);
+      }
+      .toggle.leaf {
+        cursor: default;
+        background: none;
+      }
+      .content {
+        flex: 1;
+        min-width: 0;
+        padding-left: 8px;
+        display: -webkit-box;
+        -webkit-box-orient: vertical;
+        -webkit-line-clamp: var(--lines, 2);
+        overflow: hidden;
+        overflow-wrap: anywhere;
+      }
+      .content p {
+        display: inline;
+        margin: 0;
+      }
+      .content a {
+        color: var(--link);
+      }
+      .content code {
+        font-size: 0.92em;
+      }
+      .meta {
+        flex: none;
+        display: flex;
+        gap: 6px;
+        margin-left: 8px;
+        font-size: 12px;
+        line-height: 20px;
+        color: var(--muted);
+        white-space: nowrap;
+      }
+      .meta .count {
+        display: inline-flex;
+        gap: 2px;
+        align-items: center;
+      }
+      .sr-only {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip: rect(0 0 0 0);
+        white-space: nowrap;
+      }
+      .empty {
+        padding: 1rem;
+        color: var(--muted);
+      }
+    `,
+  ];
+
+  /** The tree to show (see model/tree.ts). */
+  @property({ attribute: false }) tree?: Tree<ArgNode>;
+  /** Ids of expanded nodes. */
+  @property({ attribute: false }) expanded: ReadonlySet<string> = new Set();
+  /** The selected (and focusable) node. */
+  @property({ attribute: false }) selectedId?: string;
+  /** Source and rating counts per node. */
+  @property({ attribute: false }) meta: ReadonlyMap<string, RowMeta> = new Map();
+  /** Accessible name of the tree. */
+  @property() label = 'Argument tree';
+
+  @state() private scrollPos = 0;
+  @state() private viewport = 600;
+  @state() private rowHeight = 58;
+  @state() private lines = 2;
+
+  @query('.scroller') private scroller!: HTMLElement;
+
+  private rows: VisibleRow<ArgNode>[] = [];
+  private indexById = new Map<string, number>();
+  private kinds = new WeakMap<ArgNode, NodeKind>();
+  private typeahead = '';
+  private typeaheadTimer = 0;
+  private resizeObserver?: ResizeObserver;
+  /** Set when the next render should move DOM focus to the selected row. */
+  private focusAfterRender = false;
+
+  /** The rows currently visible (expanded), in order. For tests and the map view. */
+  get visibleRows(): readonly VisibleRow<ArgNode>[] {
+    return this.rows;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resizeObserver = new ResizeObserver((entries) => {
+      const box = entries[0]?.contentRect;
+      if (!box) return;
+      this.viewport = box.height || 600;
+      // Narrow screens give each row a third line so a claim is not cut off after a few words.
+      this.lines = box.width < 560 ? 3 : 2;
+      this.rowHeight = this.lines * 20 + 18;
+    });
+  }
+
+  override firstUpdated(): void {
+    this.resizeObserver?.observe(this.scroller);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if ((changed.has('tree') || changed.has('expanded')) && this.tree) {
+      this.rows = flattenVisible(this.tree, this.expanded);
+      this.indexById = new Map(this.rows.map((r, i) => [r.node.id, i]));
+      this.kinds = new WeakMap();
+    }
+    if (changed.has('rowHeight') || changed.has('lines')) {
+      this.style.setProperty('--row-h', `${this.rowHeight}px`);
+      this.style.setProperty('--lines', String(this.lines));
+    }
+  }
+
+  protected override updated(): void {
+    if (this.focusAfterRender) {
+      this.focusAfterRender = false;
+      this.rowElement(this.activeId)?.focus({ preventScroll: true });
+    }
+  }
+
+  /** Moves DOM focus to the selected row (scrolling it into view). */
+  focusSelected(): void {
+    const index = this.indexById.get(this.activeId ?? '') ?? 0;
+    this.ensureVisible(index);
+    this.focusAfterRender = true;
+    this.requestUpdate();
+  }
+
+  /** The id that holds the roving tabindex: the selection if visible, else the thesis. */
+  private get activeId(): string | undefined {
+    if (this.selectedId && this.indexById.has(this.selectedId)) return this.selectedId;
+    return this.rows[0]?.node.id;
+  }
+
+  private kind(node: ArgNode): NodeKind {
+    let k = this.kinds.get(node);
+    if (!k) {
+      k = kindOf(this.tree!, node);
+      this.kinds.set(node, k);
+    }
+    return k;
+  }
+
+  private rowElement(id: string | undefined): HTMLElement | null {
+    if (!id) return null;
+    return this.renderRoot.querySelector<HTMLElement>(`[data-id="${CSS.escape(id)}"]`);
+  }
+
+  private ensureVisible(index: number): void {
+    const top = index * this.rowHeight;
+    const el = this.scroller;
+    if (!el) return;
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (top + this.rowHeight > el.scrollTop + el.clientHeight) el.scrollTop = top + this.rowHeight - el.clientHeight;
+    this.scrollPos = el.scrollTop;
+  }
+
+  private select(id: string, focus: boolean): void {
+    const index = this.indexById.get(id);
+    if (index === undefined) return;
+    this.ensureVisible(index);
+    if (focus) this.focusAfterRender = true;
+    if (id !== this.selectedId) {
+      this.selectedId = id;
+      this.dispatchEvent(new CustomEvent('warrant-select', { detail: { id }, bubbles: true, composed: true }));
+    }
+    this.requestUpdate();
+  }
+
+  private toggle(ids: string[], expanded: boolean): void {
+    if (!ids.length) return;
+    this.dispatchEvent(new CustomEvent('warrant-toggle', { detail: { ids, expanded }, bubbles: true, composed: true }));
+  }
+
+  private onScroll = (): void => {
+    this.scrollPos = this.scroller.scrollTop;
+  };
+
+  private onKeyDown = (e: KeyboardEvent): void => {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    const id = this.activeId;
+    if (!id) return;
+    const i = this.indexById.get(id) ?? 0;
+    const row = this.rows[i]!;
+    let handled = true;
+    switch (e.key) {
+      case 'ArrowDown':
+        if (i + 1 < this.rows.length) this.select(this.rows[i + 1]!.node.id, true);
+        break;
+      case 'ArrowUp':
+        if (i > 0) this.select(this.rows[i - 1]!.node.id, true);
+        break;
+      case 'Home':
+        this.select(this.rows[0]!.node.id, true);
+        break;
+      case 'End':
+        this.select(this.rows[this.rows.length - 1]!.node.id, true);
+        break;
+      case 'ArrowRight':
+        if (row.hasChildren && !row.expanded) this.toggle([id], true);
+        else if (row.expanded) this.select(this.rows[i + 1]!.node.id, true);
+        break;
+      case 'ArrowLeft':
+        if (row.expanded) this.toggle([id], false);
+        else if (row.node.parentId) this.select(row.node.parentId, true);
+        break;
+      case 'Enter':
+        this.dispatchEvent(new CustomEvent('warrant-open', { detail: { id }, bubbles: true, composed: true }));
+        break;
+      case '*': {
+        const parent = row.node.parentId;
+        const siblings = parent ? childrenOf(this.tree!, parent) : [row.node];
+        this.toggle(
+          siblings.filter((s) => childrenOf(this.tree!, s.id).length > 0 && !this.expanded.has(s.id)).map((s) => s.id),
+          true,
+        );
+        break;
+      }
+      default:
+        handled = e.key.length === 1 && e.key !== ' ' ? this.typeAhead(e.key, i) : false;
+    }
+    if (handled) {
+      e.preventDefault();
+      e.stopPropagation();
+    }
+  };
+
+  /** Focuses the next row whose text starts with the characters typed in quick succession. */
+  private typeAhead(char: string, from: number): boolean {
+    window.clearTimeout(this.typeaheadTimer);
+    this.typeaheadTimer = window.setTimeout(() => (this.typeahead = ''), TYPEAHEAD_RESET_MS);
+    this.typeahead += char.toLowerCase();
+    const n = this.rows.length;
+    // A repeated single letter cycles through matches; a longer prefix refines from the current row.
+    const start = this.typeahead.length === 1 ? from + 1 : from;
+    for (let k = 0; k < n; k++) {
+      const r = this.rows[(start + k) % n]!;
+      if (plainStart(r.node).startsWith(this.typeahead)) {
+        this.select(r.node.id, true);
+        return true;
+      }
+    }
+    return true;
+  }
+
+  private onRowClick(e: MouseEvent, row: VisibleRow<ArgNode>): void {
+    const onToggle = (e.target as HTMLElement).closest('.toggle');
+    if (onToggle && row.hasChildren) this.toggle([row.node.id], !row.expanded);
+    this.select(row.node.id, true);
+  }
+
+  private renderRow(row: VisibleRow<ArgNode>, index: number) {
+    const { node } = row;
+    const kind = this.kind(node);
+    const active = node.id === this.activeId;
+    const meta = this.meta.get(node.id);
+    const relClass = node.relation === null ? 'rel-root' : `rel-${node.relation}`;
+    const indentLevels = Math.min(row.level - 1, 10);
+    return html`<div
+      role="treeitem"
+      class="row ${relClass}"
+      data-id=${node.id}
+      aria-level=${row.level}
+      aria-setsize=${row.setSize}
+      aria-posinset=${row.posInSet}
+      aria-expanded=${row.hasChildren ? String(row.expanded) : nothing}
+      aria-selected=${node.id === this.selectedId ? 'true' : 'false'}
+      tabindex=${active ? 0 : -1}
+      style=${styleMap({ top: `${index * this.rowHeight}px` })}
+      @click=${(e: MouseEvent) => this.onRowClick(e, row)}
+      @dblclick=${() =>
+        this.dispatchEvent(new CustomEvent('warrant-open', { detail: { id: node.id }, bubbles: true, composed: true }))}
+    >
+      <span class="indent" style=${styleMap({ width: `calc(var(--indent) * ${indentLevels})` })}></span>
+      <span class="toggle ${row.hasChildren ? '' : 'leaf'}" aria-hidden="true"
+        >${row.hasChildren ? (row.expanded ? '▾' : '▸') : '·'}</span
+      >
+      <span class="content"
+        ><span class="badge k-${kind}"><span class="icon" aria-hidden="true">${KIND_ICONS[kind]}</span>${kindLabel(kind)}</span
+        ><span class="sr-only">: </span>${unsafeHTML(rowHtml(node))}</span
+      >
+      <span class="meta">
+        ${node.quote ? html`<span class="count" title="Quoted from the essay, paragraph ${node.quote.paragraph}">¶${node.quote.paragraph}</span>` : nothing}
+        ${meta && meta.sources > 0
+          ? html`<span class="count" title="${meta.sources} source${meta.sources === 1 ? '' : 's'}"
+              ><span aria-hidden="true">📄</span>${meta.sources}<span class="sr-only"> sources</span></span
+            >`
+          : nothing}
+      </span>
+    </div>`;
+  }
+
+  override render() {
+    if (!this.tree) return html`<div class="empty">No map loaded.</div>`;
+    const total = this.rows.length;
+    const h = this.rowHeight;
+    const first = Math.max(0, Math.floor(this.scrollPos / h) - OVERSCAN);
+    const last = Math.min(total - 1, Math.ceil((this.scrollPos + this.viewport) / h) + OVERSCAN);
+    const indices: number[] = [];
+    const activeIndex = this.indexById.get(this.activeId ?? '');
+    if (activeIndex !== undefined && activeIndex < first) indices.push(activeIndex);
+    for (let i = first; i <= last; i++) indices.push(i);
+    if (activeIndex !== undefined && activeIndex > last) indices.push(activeIndex);
+    return html`<div
+      class="scroller"
+      role="tree"
+      aria-label=${this.label}
+      @scroll=${this.onScroll}
+      @keydown=${this.onKeyDown}
+    >
+      <div class="spacer" role="none" style=${styleMap({ height: `${total * h}px` })}>
+        ${repeat(
+          indices,
+          (i) => this.rows[i]!.node.id,
+          (i) => this.renderRow(this.rows[i]!, i),
+        )}
+      </div>
+    </div>`;
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * Reading and writing whole maps. Every write that touches several rows is one transaction, so a
+ * live query sees one consistent change on commit and nothing at all on failure.
+ */
+import type { MapBundle } from '../model/types.js';
+import type { WarrantDB } from './database.js';
+
+/** A map as listed on the home screen. */
+export interface MapSummary {
+  id: string;
+  title: string;
+  nodeCount: number;
+  updatedAt: string;
+  documentTitle?: string;
+}
+
+/** All maps with their node counts, most recently changed first. */
+export async function listMaps(db: WarrantDB): Promise<MapSummary[]> {
+  return db.transaction('r', db.maps, db.nodes, async () => {
+    const maps = await db.maps.orderBy('updatedAt').reverse().toArray();
+    return Promise.all(
+      maps.map(async (m) => ({
+        id: m.id,
+        title: m.title,
+        updatedAt: m.updatedAt,
+        nodeCount: await db.nodes.where('mapId').equals(m.id).count(),
+        ...(m.document && { documentTitle: m.document.title }),
+      })),
+    );
+  });
+}
+
+/** Everything of one map, read in one transaction (a consistent snapshot), or undefined. */
+export async function loadBundle(db: WarrantDB, mapId: string): Promise<MapBundle | undefined> {
+  return db.transaction('r', [db.maps, db.nodes, db.sources, db.citations, db.ratings], async () => {
+    const map = await db.maps.get(mapId);
+    if (!map) return undefined;
+    const [nodes, sources, citations, ratings] = await Promise.all([
+      db.nodes.where('mapId').equals(mapId).toArray(),
+      db.sources.where('mapId').equals(mapId).toArray(),
+      db.citations.where('mapId').equals(mapId).toArray(),
+      db.ratings.where('mapId').equals(mapId).toArray(),
+    ]);
+    return { map, nodes, sources, citations, ratings };
+  });
+}
+
+/** Deletes every row of a map (not the map record); call inside a rw transaction. */
+async function clearMapRows(db: WarrantDB, mapId: string): Promise<void> {
+  await Promise.all([
+    db.nodes.where('mapId').equals(mapId).delete(),
+    db.sources.where('mapId').equals(mapId).delete(),
+    db.citations.where('mapId').equals(mapId).delete(),
+    db.ratings.where('mapId').equals(mapId).delete(),
+  ]);
+}
+
+/**
+ * Writes validated bundles (see formats/restore) in ONE transaction, replacing any map with the
+ * same id entirely. Either every map is written or none is.
+ */
+export async function putBundles(db: WarrantDB, bundles: readonly MapBundle[]): Promise<void> {
+  await db.transaction('rw', [db.maps, db.nodes, db.sources, db.citations, db.ratings], async () => {
+    for (const b of bundles) {
+      await clearMapRows(db, b.map.id);
+      await db.maps.put(b.map);
+      await db.nodes.bulkPut(b.nodes);
+      await db.sources.bulkPut(b.sources);
+      await db.citations.bulkPut(b.citations);
+      await db.ratings.bulkPut(b.ratings);
+    }
+  });
+}
+
+/** Deletes a map and everything in it, in one transaction. Returns what was deleted (for undo). */
+export async function deleteMap(db: WarrantDB, mapId: string): Promise<MapBundle | undefined> {
+  return db.transaction('rw', [db.maps, db.nodes, db.sources, db.citations, db.ratings, db.uiState], async () => {
+    const bundle = await loadBundle(db, mapId);
+    if (!bundle) return undefined;
+    await clearMapRows(db, mapId);
+    await db.maps.delete(mapId);
+    await db.uiState.delete(mapId);
+    return bundle;
+  });
+}

@@ -1,0 +1,180 @@
+/**
+ * The domain model: plain, serialisable records. Everything here can be stored in IndexedDB,
+ * written to a file and read back in Node or a worker; nothing holds a reference to the DOM.
+ */
+
+/** Version of the map file format (claims/ and JSON backups). Bumped on every change of shape. */
+export const FORMAT_VERSION = 1;
+
+/** How a node relates to its parent. */
+export const Relation = {
+  supports: 'supports',
+  opposes: 'opposes',
+} as const;
+export type Relation = (typeof Relation)[keyof typeof Relation];
+
+/** Display kind of a node. Derived from the tree (see `kindOf`), never stored. */
+export const NodeKind = {
+  thesis: 'thesis',
+  claim: 'claim',
+  premise: 'premise',
+  counterpoint: 'counterpoint',
+  rebuttal: 'rebuttal',
+} as const;
+export type NodeKind = (typeof NodeKind)[keyof typeof NodeKind];
+
+/** Where a node comes from: the mapped essay itself, or the class's own additions. */
+export const Origin = {
+  essay: 'essay',
+  added: 'added',
+} as const;
+export type Origin = (typeof Origin)[keyof typeof Origin];
+
+/** The kind of a source, as a librarian would classify it. */
+export const SourceType = {
+  primary: 'primary',
+  official: 'official',
+  news: 'news',
+  scholarly: 'scholarly',
+  book: 'book',
+  opinion: 'opinion',
+  dataset: 'dataset',
+  other: 'other',
+} as const;
+export type SourceType = (typeof SourceType)[keyof typeof SourceType];
+
+/** Admiralty (NATO) source reliability: A completely reliable ... E unreliable, F cannot be judged. */
+export const Reliability = {
+  A: 'A',
+  B: 'B',
+  C: 'C',
+  D: 'D',
+  E: 'E',
+  F: 'F',
+} as const;
+export type Reliability = (typeof Reliability)[keyof typeof Reliability];
+
+/** An evidence rating: 0 none, 1 weak, 2 moderate, 3 strong, 4 decisive. */
+export type RatingValue = 0 | 1 | 2 | 3 | 4;
+
+/** ISO 8601 timestamp string (UTC), e.g. "2025-02-24T00:00:00.000Z". Sorts as text. */
+export type Timestamp = string;
+
+/** The document a map reconstructs (an essay, article, speech ...). */
+export interface SourceDocument {
+  title: string;
+  author?: string;
+  /** Publication date as written, ideally ISO (YYYY-MM-DD). */
+  date?: string;
+  url?: string;
+}
+
+/** One argument map: a thesis and the tree below it. */
+export interface ArgumentMap {
+  id: string;
+  title: string;
+  description?: string;
+  /** The document this map reconstructs, when there is one. */
+  document?: SourceDocument;
+  /** Id of the thesis node (the tree's root). */
+  rootId: string;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  /** Format version the record was written with (see FORMAT_VERSION). */
+  formatVersion: number;
+}
+
+/** An exact quote from the mapped document, with the number of the paragraph it stands in. */
+export interface Quote {
+  text: string;
+  paragraph: number;
+}
+
+/** A statement in the tree. The root (thesis) has no parent and no relation. */
+export interface ArgNode {
+  id: string;
+  mapId: string;
+  /** Parent node id; null only for the thesis. */
+  parentId: string | null;
+  /** Relation to the parent; null only for the thesis. */
+  relation: Relation | null;
+  /** Fractional order key among siblings (see order-key.ts): inserting never renumbers. */
+  order: string;
+  /** The statement, in Markdown. */
+  text: string;
+  notes?: string;
+  quote?: Quote;
+  origin: Origin;
+  /** True once a node taken from the essay has been reworded by the class. */
+  edited?: boolean;
+  author?: string;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+/** A source card: one per source in a map, cited by any number of nodes. */
+export interface Source {
+  id: string;
+  mapId: string;
+  title: string;
+  /** Only http(s) URLs are ever stored (see validateUrl). */
+  url?: string;
+  authors?: string;
+  publisher?: string;
+  /** Date or year as written, e.g. "1997" or "1997-05-27". */
+  date?: string;
+  type: SourceType;
+  reliability?: Reliability;
+  reliabilityNote?: string;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+/** A node cites a source, optionally at a pinpoint (page, section, quoted excerpt). */
+export interface Citation {
+  id: string;
+  mapId: string;
+  nodeId: string;
+  sourceId: string;
+  pinpoint?: string;
+  createdAt: Timestamp;
+}
+
+/** One rater's current rating of a node's own evidence. One per (node, rater). */
+export interface Rating {
+  id: string;
+  mapId: string;
+  nodeId: string;
+  rater: string;
+  value: RatingValue;
+  rationale?: string;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+/** Everything that belongs to one map: what a file holds and what the app edits. */
+export interface MapBundle {
+  map: ArgumentMap;
+  nodes: ArgNode[];
+  sources: Source[];
+  citations: Citation[];
+  ratings: Rating[];
+}
+
+/** Labels a rater sees for each rating value. */
+export const RATING_LABELS: Readonly<Record<RatingValue, string>> = {
+  0: 'none',
+  1: 'weak',
+  2: 'moderate',
+  3: 'strong',
+  4: 'decisive',
+};
+
+/** Words for each node kind, as shown to students (also used by exporters). */
+export const KIND_LABELS: Readonly<Record<NodeKind, string>> = {
+  thesis: 'Thesis',
+  claim: 'Claim',
+  premise: 'Premise',
+  counterpoint: 'Counterpoint',
+  rebuttal: 'Rebuttal',
+};

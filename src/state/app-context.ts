@@ -1,0 +1,13 @@
+/** Services shared with every component through @lit/context: the database and app settings. */
+import { createContext } from '@lit/context';
+import type { WarrantDB } from '../db/database.js';
+
+/** What the app shell provides once storage is open. A new object is provided on change. */
+export interface AppServices {
+  db: WarrantDB;
+  /** Author name recorded on new nodes and used as rater name (kept locally). */
+  authorName: string;
+}
+
+/** Context key for AppServices. */
+export const servicesContext = createContext<AppServices | undefined>(Symbol('warrant-services'));

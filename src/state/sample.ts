@@ -1,0 +1,50 @@
+/** The sample map shipped in claims/: fetched beside the page, validated whole, loaded once. */
+import type { WarrantDB } from '../db/database.js';
+import { putBundles } from '../db/maps-repo.js';
+import { seedOnce } from '../db/seed.js';
+import { describeError } from '../formats/errors.js';
+import { importJson } from '../formats/json.js';
+import type { MapBundle } from '../model/types.js';
+
+/** Path of the essay's map, relative to the page (so the app works under any sub-path). */
+export const SAMPLE_PATH = 'claims/essay-map.json';
+/** Id of the essay's map inside that file. */
+export const SAMPLE_MAP_ID = 'klusmann-2025-alliance';
+
+/** The sample file could not be fetched or is damaged; the message names file and field. */
+export class SampleError extends Error {
+  override name = 'SampleError';
+}
+
+/** Fetches and validates the sample map. Throws SampleError with a readable message. */
+export async function fetchSample(base: string = document.baseURI, path: string = SAMPLE_PATH): Promise<MapBundle[]> {
+  const url = new URL(path, base);
+  let text: string;
+  try {
+    const response = await fetch(url, { cache: 'no-cache' });
+    if (!response.ok) throw new SampleError(`${path} could not be loaded (HTTP ${response.status}).`);
+    text = await response.text();
+  } catch (error) {
+    if (error instanceof SampleError) throw error;
+    throw new SampleError(`${path} could not be loaded: the network is unavailable (${String(error)}).`);
+  }
+  const result = importJson(text);
+  if (!result.ok) {
+    const shown = result.errors.slice(0, 5).map(describeError);
+    const more = result.errors.length > 5 ? ` (and ${result.errors.length - 5} more problems)` : '';
+    throw new SampleError(`${path} is damaged: ${shown.join('; ')}${more}.`);
+  }
+  return result.bundles;
+}
+
+/** Loads the sample into a fresh database, exactly once (see seedOnce). */
+export function loadSampleOnce(db: WarrantDB, fetcher: () => Promise<MapBundle[]> = () => fetchSample()): Promise<'loaded' | 'already'> {
+  return seedOnce(db, fetcher);
+}
+
+/** Brings the sample map back as shipped, replacing the current copy of it if there is one. */
+export async function restoreSample(db: WarrantDB, fetcher: () => Promise<MapBundle[]> = () => fetchSample()): Promise<string> {
+  const bundles = await fetcher();
+  await putBundles(db, bundles);
+  return bundles[0]!.map.id;
+}

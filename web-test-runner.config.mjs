@@ -1,0 +1,37 @@
+// Tests run in real headless Chromium (Debian's /usr/bin/chromium) against real IndexedDB.
+// scripts/test.mjs finds or installs Chromium first and passes its path in CHROME_PATH.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher, defaultReporter, summaryReporter } from '@web/test-runner';
+import { dexieEsm } from './scripts/dexie-esm.mjs';
+import { countsReporter } from './scripts/counts-reporter.mjs';
+
+export default {
+  files: ['test/**/*.test.ts'],
+  // Lit's production build: its dev build logs a warning into every test file's output.
+  nodeResolve: { exportConditions: ['production'] },
+  // Two cores: more than two browser pages at once only makes every test slower.
+  concurrency: 2,
+  plugins: [
+    dexieEsm(),
+    // Without the tsconfig, Lit's decorators reach the browser untransformed.
+    esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }),
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      },
+    }),
+  ],
+  testFramework: { config: { timeout: 20000 } },
+  testsFinishTimeout: 600000,
+  reporters: [process.env.CI ? summaryReporter({ flatten: true }) : defaultReporter(), countsReporter()],
+};
