@@ -35,8 +35,8 @@ export default {
     esbuild({ tsconfig: 'tsconfig.json', target: 'es2022', minify: true, legalComments: 'none' }),
     copyFiles([
       ['index.html', 'index.html'],
-      ['public/app.css', 'app.css'],
-      ['public/icon.svg', 'icon.svg'],
+      ['src/assets/app.css', 'app.css'],
+      ['src/assets/icon.svg', 'icon.svg'],
       ['claims/essay-map.json', 'claims/essay-map.json'],
     ]),
   ],

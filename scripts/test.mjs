@@ -7,7 +7,15 @@ import { findChromium } from './find-chromium.mjs';
 
 const chrome = findChromium();
 // The package's "exports" hide its bin file from require.resolve; node_modules is beside us.
-const wtr = join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', '@web', 'test-runner', 'dist', 'bin.js');
+const wtr = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'node_modules',
+  '@web',
+  'test-runner',
+  'dist',
+  'bin.js',
+);
 const child = spawn(process.execPath, [wtr, ...process.argv.slice(2)], {
   stdio: 'inherit',
   env: { ...process.env, CHROME_PATH: chrome },

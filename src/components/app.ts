@@ -5,12 +5,12 @@
  */
 import { provide } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { WarrantDB } from '../db/database.js';
 import { openDatabase, StorageError, explainStorageError } from '../db/open.js';
 import { getSetting, setSetting } from '../db/settings-repo.js';
 import { servicesContext, type AppServices } from '../state/app-context.js';
-import { loadSampleOnce, SAMPLE_MAP_ID } from '../state/sample.js';
+import { fetchSample, loadSampleOnce, SAMPLE_MAP_ID, SAMPLE_PATH } from '../state/sample.js';
 import { baseStyles } from './shared-styles.js';
 import type { PersistenceState } from './settings-panel.js';
 import './map-list.js';
@@ -116,6 +116,11 @@ export class WarrantApp extends LitElement {
   @state()
   services?: AppServices;
 
+  /** IndexedDB database name (tests use their own). */
+  @property({ attribute: 'db-name' }) dbName?: string;
+  /** Path of the sample map file, relative to the page. */
+  @property({ attribute: 'sample-path' }) samplePath = SAMPLE_PATH;
+
   @state() private route: Route = { page: 'list' };
   @state() private fatal?: string;
   @state() private notice?: string;
@@ -132,6 +137,12 @@ export class WarrantApp extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.onHashChange);
+    this.db?.close();
+  }
+
+  /** The open database (for tests), once storage is ready. */
+  get database(): WarrantDB | undefined {
+    return this.db;
   }
 
   private onHashChange = (): void => {
@@ -142,14 +153,14 @@ export class WarrantApp extends LitElement {
 
   private async start(): Promise<void> {
     try {
-      this.db = await openDatabase();
+      this.db = await openDatabase(this.dbName);
     } catch (error) {
       this.fatal = error instanceof StorageError ? error.message : explainStorageError(error);
       return;
     }
     const db = this.db;
     try {
-      await loadSampleOnce(db);
+      await loadSampleOnce(db, () => fetchSample(document.baseURI, this.samplePath));
     } catch (error) {
       // A damaged or unreachable sample must not stop the class from using its own maps.
       this.notice = `The essay's map could not be loaded. ${error instanceof Error ? error.message : String(error)}`;
@@ -159,7 +170,10 @@ export class WarrantApp extends LitElement {
     let route = parseRoute(location.hash);
     if (!route) {
       const last = await getSetting<string | undefined>(db, LAST_MAP, undefined);
-      const target = (last && (await db.maps.get(last))) || (await db.maps.get(SAMPLE_MAP_ID));
+      const target =
+        (last && (await db.maps.get(last))) ||
+        (await db.maps.get(SAMPLE_MAP_ID)) ||
+        (await db.maps.orderBy('updatedAt').last());
       route = target ? { page: 'map', mapId: target.id } : { page: 'list' };
       if (target) history.replaceState(null, '', `#/map/${encodeURIComponent(target.id)}`);
     }

@@ -90,7 +90,11 @@ export class WarrantMapList extends LitElement {
   private async restore(): Promise<void> {
     if (!this.services) return;
     const exists = this.maps.value?.some((m) => m.id === SAMPLE_MAP_ID);
-    if (exists && !window.confirm('The essay map is already here. Replace it with the original (your changes to it are lost)?')) return;
+    if (
+      exists &&
+      !window.confirm('The essay map is already here. Replace it with the original (your changes to it are lost)?')
+    )
+      return;
     try {
       this.status = 'Loading the essay map…';
       this.statusIsError = false;
@@ -108,25 +112,30 @@ export class WarrantMapList extends LitElement {
     return html`
       <h1>Your maps</h1>
       <p class="muted">Maps are kept in this browser only. Nothing is sent anywhere.</p>
-      ${this.maps.pending
-        ? html`<p role="status">Loading…</p>`
-        : maps && maps.length
-          ? html`<ul aria-label="Maps">
-              ${maps.map(
-                (m) => html`<li>
-                  <a href="#/map/${encodeURIComponent(m.id)}"
-                    ><span class="title">${m.title}</span>
-                    <span class="facts"
-                      >${m.nodeCount} node${m.nodeCount === 1 ? '' : 's'} · changed ${dateFormat.format(new Date(m.updatedAt))}${m.documentTitle &&
-                      m.documentTitle !== m.title
-                        ? html` · maps “${m.documentTitle}”`
-                        : nothing}</span
-                    ></a
-                  >
-                </li>`,
-              )}
-            </ul>`
-          : html`<p>No maps yet.</p>`}
+      ${
+        this.maps.pending
+          ? html`<p role="status">Loading…</p>`
+          : maps && maps.length
+            ? html`<ul aria-label="Maps">
+                ${maps.map(
+                  (m) =>
+                    html`<li>
+                      <a href="#/map/${encodeURIComponent(m.id)}"
+                        ><span class="title">${m.title}</span>
+                        <span class="facts"
+                          >${m.nodeCount} node${m.nodeCount === 1 ? '' : 's'} · changed
+                          ${dateFormat.format(new Date(m.updatedAt))}${
+                            m.documentTitle && m.documentTitle !== m.title
+                              ? html` · maps “${m.documentTitle}”`
+                              : nothing
+                          }</span
+                        ></a
+                      >
+                    </li>`,
+                )}
+              </ul>`
+            : html`<p>No maps yet.</p>`
+      }
       <div class="actions">
         <button @click=${this.restore}>Restore the essay map</button>
       </div>

@@ -55,7 +55,14 @@ function derive(bundle: MapBundle): Derived {
   for (const n of bundle.nodes) {
     meta.set(n.id, { sources: citationsByNode.get(n.id)?.length ?? 0, ratings: ratingsByNode.get(n.id)?.length ?? 0 });
   }
-  return { bundle, tree, meta, sourcesById: new Map(bundle.sources.map((s) => [s.id, s])), citationsByNode, ratingsByNode };
+  return {
+    bundle,
+    tree,
+    meta,
+    sourcesById: new Map(bundle.sources.map((s) => [s.id, s])),
+    citationsByNode,
+    ratingsByNode,
+  };
 }
 
 @customElement('warrant-map-view')
@@ -269,7 +276,9 @@ export class WarrantMapView extends LitElement {
 
   override render() {
     if (this.data.error) {
-      return html`<div class="error" role="alert">This map could not be read from storage: ${String(this.data.error)}</div>`;
+      return html`<div class="error" role="alert">
+        This map could not be read from storage: ${String(this.data.error)}
+      </div>`;
     }
     if (this.data.pending) return html`<p class="message muted" role="status">Opening the map…</p>`;
     const bundle = this.data.value;
@@ -288,13 +297,16 @@ export class WarrantMapView extends LitElement {
     return html`
       <header>
         <h1>${bundle.map.title}</h1>
-        ${doc
-          ? html`<p class="doc">
-              Maps: ${doc.url ? html`<a href=${doc.url} target="_blank" rel="noopener noreferrer">${doc.title}</a>` : html`<cite>${doc.title}</cite>`}${doc.author
-                ? html` by ${doc.author}`
-                : nothing}${doc.date ? html`, ${doc.date}` : nothing}
-            </p>`
-          : nothing}
+        ${
+          doc
+            ? html`<p class="doc">
+                Maps:
+                ${doc.url ? html`<a href=${doc.url} target="_blank" rel="noopener noreferrer">${doc.title}</a>` : html`<cite>${doc.title}</cite>`}${
+                  doc.author ? html` by ${doc.author}` : nothing
+                }${doc.date ? html`, ${doc.date}` : nothing}
+              </p>`
+            : nothing
+        }
       </header>
       <div class="body" @warrant-select=${this.onSelect} @warrant-toggle=${this.onToggle} @warrant-open=${this.onOpen}>
         <warrant-tree
@@ -304,7 +316,11 @@ export class WarrantMapView extends LitElement {
           .meta=${d.meta}
           label="Argument map: ${bundle.map.title}"
         ></warrant-tree>
-        <section class="detail ${this.sheetOpen ? 'open' : ''}" aria-label="Selected node" @keydown=${this.onDetailKeyDown}>
+        <section
+          class="detail ${this.sheetOpen ? 'open' : ''}"
+          aria-label="Selected node"
+          @keydown=${this.onDetailKeyDown}
+        >
           <div class="detail-bar"><button @click=${this.closeSheet}>Close</button></div>
           <warrant-node-detail
             .tree=${d.tree}

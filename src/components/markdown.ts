@@ -25,7 +25,20 @@ purifier.addHook('afterSanitizeAttributes', (node) => {
 
 const PURIFY_CONFIG = {
   // Images would load from anywhere (tracking, layout breakage) and CSP blocks them anyway.
-  FORBID_TAGS: ['img', 'style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'video', 'audio', 'svg', 'math'],
+  FORBID_TAGS: [
+    'img',
+    'style',
+    'form',
+    'input',
+    'button',
+    'textarea',
+    'select',
+    'iframe',
+    'video',
+    'audio',
+    'svg',
+    'math',
+  ],
   FORBID_ATTR: ['style', 'class', 'id'],
   ALLOW_DATA_ATTR: false,
 };

@@ -6,7 +6,14 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { childrenOf, kindOf, type Tree } from '../model/tree.js';
-import { RATING_LABELS, type ArgNode, type Citation, type Rating, type RatingValue, type Source } from '../model/types.js';
+import {
+  RATING_LABELS,
+  type ArgNode,
+  type Citation,
+  type Rating,
+  type RatingValue,
+  type Source,
+} from '../model/types.js';
 import { KIND_ICONS, kindLabel, kindStyles } from './kind-style.js';
 import { markdownToPlainText, renderMarkdown } from './markdown.js';
 import { baseStyles, proseStyles } from './shared-styles.js';
@@ -141,49 +148,66 @@ export class WarrantNodeDetail extends LitElement {
     const mean = this.ratings.length ? this.ratings.reduce((s, r) => s + r.value, 0) / this.ratings.length : undefined;
     return html`
       <h2 tabindex="-1">
-        <span class="badge k-${kind}"><span class="icon" aria-hidden="true">${KIND_ICONS[kind]}</span>${kindLabel(kind)}</span>
+        <span class="badge k-${kind}"
+          ><span class="icon" aria-hidden="true">${KIND_ICONS[kind]}</span>${kindLabel(kind)}</span
+        >
         <span class="origin"
-          >${node.origin === 'essay' ? 'From the essay' : 'Added by the class'}${node.edited ? ' (reworded)' : ''}${node.author
-            ? html` · by ${node.author}`
-            : nothing}</span
+          >${node.origin === 'essay' ? 'From the essay' : 'Added by the class'}${node.edited ? ' (reworded)' : ''}${
+            node.author ? html` · by ${node.author}` : nothing
+          }</span
         >
       </h2>
-      ${parent
-        ? html`<p class="context">
-            ${node.relation === 'supports' ? 'Supports' : 'Opposes'}:
-            <button @click=${() => this.selectNode(parent.id)}>${truncate(markdownToPlainText(parent.text), 110)}</button>
-          </p>`
-        : nothing}
+      ${
+        parent
+          ? html`<p class="context">
+              ${node.relation === 'supports' ? 'Supports' : 'Opposes'}:
+              <button @click=${() => this.selectNode(parent.id)}>
+                ${truncate(markdownToPlainText(parent.text), 110)}
+              </button>
+            </p>`
+          : nothing
+      }
       <div class="text prose">${unsafeHTML(renderMarkdown(node.text))}</div>
-      ${node.quote
-        ? html`<figure>
-            <blockquote>“${node.quote.text}”</blockquote>
-            <figcaption>The essay, paragraph ${node.quote.paragraph} (¶${node.quote.paragraph})</figcaption>
-          </figure>`
-        : nothing}
-      ${node.notes ? html`<h3>Notes</h3><div class="prose">${unsafeHTML(renderMarkdown(node.notes))}</div>` : nothing}
+      ${
+        node.quote
+          ? html`<figure>
+              <blockquote>“${node.quote.text}”</blockquote>
+              <figcaption>The essay, paragraph ${node.quote.paragraph} (¶${node.quote.paragraph})</figcaption>
+            </figure>`
+          : nothing
+      }
+      ${
+        node.notes
+          ? html`<h3>Notes</h3>
+              <div class="prose">${unsafeHTML(renderMarkdown(node.notes))}</div>`
+          : nothing
+      }
       <h3>Sources (${this.citations.length})</h3>
-      ${this.citations.length
-        ? html`<ul class="sources">
-            ${this.citations.map((c) => {
-              const s = this.sources.get(c.sourceId);
-              if (!s) return nothing;
-              return html`<li>
-                ${s.url ? html`<a href=${s.url} target="_blank" rel="noopener noreferrer">${s.title}</a>` : s.title}${s.authors
-                  ? html`, ${s.authors}`
-                  : nothing}${s.date ? html` (${s.date})` : nothing}${c.pinpoint ? html`<br /><span class="muted">${c.pinpoint}</span>` : nothing}
-              </li>`;
-            })}
-          </ul>`
-        : html`<p class="muted">${kind === 'claim' || kind === 'premise' ? 'No source cited yet.' : 'None.'}</p>`}
+      ${
+        this.citations.length
+          ? html`<ul class="sources">
+              ${this.citations.map((c) => {
+                const s = this.sources.get(c.sourceId);
+                if (!s) return nothing;
+                return html`<li>
+                  ${s.url ? html`<a href=${s.url} target="_blank" rel="noopener noreferrer">${s.title}</a>` : s.title}${
+                    s.authors ? html`, ${s.authors}` : nothing
+                  }${s.date ? html` (${s.date})` : nothing}${c.pinpoint ? html`<br /><span class="muted">${c.pinpoint}</span>` : nothing}
+                </li>`;
+              })}
+            </ul>`
+          : html`<p class="muted">${kind === 'claim' || kind === 'premise' ? 'No source cited yet.' : 'None.'}</p>`
+      }
       <h3>Evidence</h3>
       <dl>
         <dt>Ratings</dt>
         <dd>
-          ${mean === undefined
-            ? 'Unrated'
-            : html`${this.ratings.length} rating${this.ratings.length === 1 ? '' : 's'}, mean ${mean.toFixed(1)}
-              (${RATING_LABELS[Math.round(mean) as RatingValue]})`}
+          ${
+            mean === undefined
+              ? 'Unrated'
+              : html`${this.ratings.length} rating${this.ratings.length === 1 ? '' : 's'}, mean ${mean.toFixed(1)}
+                (${RATING_LABELS[Math.round(mean) as RatingValue]})`
+          }
         </dd>
         <dt>Below it</dt>
         <dd>${supporters} supporting, ${opposers} opposing</dd>

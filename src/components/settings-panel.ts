@@ -90,11 +90,13 @@ export class WarrantSettings extends LitElement {
       <section aria-labelledby="storage-h">
         <h2 id="storage-h">Storage</h2>
         <p data-testid="persistence">
-          ${this.persistence === 'persistent'
-            ? 'Storage is persistent: the browser will not delete your maps to free space.'
-            : this.persistence === 'best-effort'
-              ? 'Storage is not persistent: the browser may delete your maps if the disk gets full. Export maps you need to keep, or bookmark this page (which often makes storage persistent).'
-              : 'This browser does not say whether storage is persistent.'}
+          ${
+            this.persistence === 'persistent'
+              ? 'Storage is persistent: the browser will not delete your maps to free space.'
+              : this.persistence === 'best-effort'
+                ? 'Storage is not persistent: the browser may delete your maps if the disk gets full. Export maps you need to keep, or bookmark this page (which often makes storage persistent).'
+                : 'This browser does not say whether storage is persistent.'
+          }
         </p>
         <p class="hint">${this.usage}</p>
       </section>

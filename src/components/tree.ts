@@ -12,7 +12,7 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cspStyle } from './csp-style.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { flattenVisible, kindOf, childrenOf, type Tree, type VisibleRow } from '../model/tree.js';
 import type { ArgNode, NodeKind } from '../model/types.js';
@@ -313,7 +313,8 @@ export class WarrantTree extends LitElement {
     const el = this.scroller;
     if (!el) return;
     if (top < el.scrollTop) el.scrollTop = top;
-    else if (top + this.rowHeight > el.scrollTop + el.clientHeight) el.scrollTop = top + this.rowHeight - el.clientHeight;
+    else if (top + this.rowHeight > el.scrollTop + el.clientHeight)
+      el.scrollTop = top + this.rowHeight - el.clientHeight;
     this.scrollPos = el.scrollTop;
   }
 
@@ -367,7 +368,7 @@ export class WarrantTree extends LitElement {
         else if (row.node.parentId) this.select(row.node.parentId, true);
         break;
       case 'Enter':
-        this.dispatchEvent(new CustomEvent('warrant-open', { detail: { id }, bubbles: true, composed: true }));
+        this.open(id);
         break;
       case '*': {
         const parent = row.node.parentId;
@@ -392,23 +393,42 @@ export class WarrantTree extends LitElement {
     window.clearTimeout(this.typeaheadTimer);
     this.typeaheadTimer = window.setTimeout(() => (this.typeahead = ''), TYPEAHEAD_RESET_MS);
     this.typeahead += char.toLowerCase();
+    if (!this.findTypeAhead(from) && this.typeahead.length > 1) {
+      // Nothing starts with the whole run of letters: start again from the last one typed.
+      this.typeahead = char.toLowerCase();
+      this.findTypeAhead(from);
+    }
+    return true;
+  }
+
+  private findTypeAhead(from: number): boolean {
     const n = this.rows.length;
-    // A repeated single letter cycles through matches; a longer prefix refines from the current row.
-    const start = this.typeahead.length === 1 ? from + 1 : from;
+    // The same letter typed again cycles through rows starting with it (as file managers do);
+    // a longer prefix refines the match from the current row.
+    const repeated = [...this.typeahead].every((c) => c === this.typeahead[0]);
+    const prefix = repeated ? this.typeahead[0]! : this.typeahead;
+    const start = prefix.length === 1 ? from + 1 : from;
     for (let k = 0; k < n; k++) {
       const r = this.rows[(start + k) % n]!;
-      if (plainStart(r.node).startsWith(this.typeahead)) {
+      if (plainStart(r.node).startsWith(prefix)) {
         this.select(r.node.id, true);
         return true;
       }
     }
-    return true;
+    return false;
   }
 
   private onRowClick(e: MouseEvent, row: VisibleRow<ArgNode>): void {
     const onToggle = (e.target as HTMLElement).closest('.toggle');
     if (onToggle && row.hasChildren) this.toggle([row.node.id], !row.expanded);
+    // A second tap on the selected row opens its details (the phone's way to reach them).
+    const wasSelected = row.node.id === this.selectedId;
     this.select(row.node.id, true);
+    if (wasSelected && !onToggle && e.detail === 1) this.open(row.node.id);
+  }
+
+  private open(id: string): void {
+    this.dispatchEvent(new CustomEvent('warrant-open', { detail: { id }, bubbles: true, composed: true }));
   }
 
   private renderRow(row: VisibleRow<ArgNode>, index: number) {
@@ -428,26 +448,29 @@ export class WarrantTree extends LitElement {
       aria-expanded=${row.hasChildren ? String(row.expanded) : nothing}
       aria-selected=${node.id === this.selectedId ? 'true' : 'false'}
       tabindex=${active ? 0 : -1}
-      style=${styleMap({ top: `${index * this.rowHeight}px` })}
+      style=${cspStyle({ top: `${index * this.rowHeight}px` })}
       @click=${(e: MouseEvent) => this.onRowClick(e, row)}
-      @dblclick=${() =>
-        this.dispatchEvent(new CustomEvent('warrant-open', { detail: { id: node.id }, bubbles: true, composed: true }))}
+      @mousedown=${(e: MouseEvent) => e.detail > 1 && e.preventDefault()}
+      @dblclick=${() => this.open(node.id)}
     >
-      <span class="indent" style=${styleMap({ width: `calc(var(--indent) * ${indentLevels})` })}></span>
+      <span class="indent" style=${cspStyle({ width: `calc(var(--indent) * ${indentLevels})` })}></span>
       <span class="toggle ${row.hasChildren ? '' : 'leaf'}" aria-hidden="true"
         >${row.hasChildren ? (row.expanded ? '▾' : '▸') : '·'}</span
       >
       <span class="content"
-        ><span class="badge k-${kind}"><span class="icon" aria-hidden="true">${KIND_ICONS[kind]}</span>${kindLabel(kind)}</span
+        ><span class="badge k-${kind}"
+          ><span class="icon" aria-hidden="true">${KIND_ICONS[kind]}</span>${kindLabel(kind)}</span
         ><span class="sr-only">: </span>${unsafeHTML(rowHtml(node))}</span
       >
       <span class="meta">
         ${node.quote ? html`<span class="count" title="Quoted from the essay, paragraph ${node.quote.paragraph}">¶${node.quote.paragraph}</span>` : nothing}
-        ${meta && meta.sources > 0
-          ? html`<span class="count" title="${meta.sources} source${meta.sources === 1 ? '' : 's'}"
-              ><span aria-hidden="true">📄</span>${meta.sources}<span class="sr-only"> sources</span></span
-            >`
-          : nothing}
+        ${
+          meta && meta.sources > 0
+            ? html`<span class="count" title="${meta.sources} source${meta.sources === 1 ? '' : 's'}"
+                ><span aria-hidden="true">📄</span>${meta.sources}<span class="sr-only"> sources</span></span
+              >`
+            : nothing
+        }
       </span>
     </div>`;
   }
@@ -470,7 +493,7 @@ export class WarrantTree extends LitElement {
       @scroll=${this.onScroll}
       @keydown=${this.onKeyDown}
     >
-      <div class="spacer" role="none" style=${styleMap({ height: `${total * h}px` })}>
+      <div class="spacer" role="none" style=${cspStyle({ height: `${total * h}px` })}>
         ${repeat(
           indices,
           (i) => this.rows[i]!.node.id,

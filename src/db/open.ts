@@ -30,8 +30,13 @@ export function explainStorageError(error: unknown): string {
   if (name === 'BlockedError' || kind === 'BlockedError') {
     return 'Another tab with an older version of Warrant is keeping the database closed. Close the other Warrant tabs, then reload.';
   }
-  if (name === 'InvalidStateError' || kind === 'InvalidStateError' || name === 'OpenFailedError' || name === 'DatabaseClosedError') {
-    return 'The browser refused to open the app\'s storage (this happens in some private modes or when storage is disabled). Open Warrant in a normal window, or allow site data, then reload.';
+  if (
+    name === 'InvalidStateError' ||
+    kind === 'InvalidStateError' ||
+    name === 'OpenFailedError' ||
+    name === 'DatabaseClosedError'
+  ) {
+    return "The browser refused to open the app's storage (this happens in some private modes or when storage is disabled). Open Warrant in a normal window, or allow site data, then reload.";
   }
   const detail = error instanceof Error ? error.message : String(error);
   return `The app's storage could not be used: ${detail}`;
@@ -44,6 +49,17 @@ export async function openDatabase(name?: string): Promise<WarrantDB> {
     await db.open();
   } catch (error) {
     throw new StorageError(explainStorageError(error), error);
+  }
+  // Dexie 4 opens a database whose stored version is higher than ours (a newer Warrant, or
+  // another app on this origin) instead of failing; then a store we need may be missing and
+  // every later read would fail obscurely. Check now and say what happened.
+  const stores = db.backendDB().objectStoreNames;
+  const missing = db.tables.map((t) => t.name).filter((n) => !stores.contains(n));
+  if (missing.length) {
+    db.close();
+    throw new StorageError(
+      `Your maps were saved by a newer version of Warrant than this one (the storage lacks: ${missing.join(', ')}). Reload the page to get the newer version.`,
+    );
   }
   // Another tab upgrading the schema asks us to close; reloading picks up the new version.
   db.on('versionchange', () => {

@@ -11,7 +11,8 @@ export interface FormatError {
 }
 
 /** Result of reading a file: every map in it, or every error found. */
-export type ImportResult = { ok: true; bundles: MapBundle[]; warnings: FormatError[] } | { ok: false; errors: FormatError[] };
+export type ImportResult =
+  { ok: true; bundles: MapBundle[]; warnings: FormatError[] } | { ok: false; errors: FormatError[] };
 
 /** Formats an error for display: "line 3, nodes[2].text: must not be empty". */
 export function describeError(e: FormatError): string {

@@ -2,7 +2,14 @@
  * The app's own JSON format (claims/ and backups): full fidelity, versioned, read back through
  * the shared restore step.
  */
-import { FORMAT_VERSION, type ArgNode, type Citation, type MapBundle, type Rating, type Source } from '../model/types.js';
+import {
+  FORMAT_VERSION,
+  type ArgNode,
+  type Citation,
+  type MapBundle,
+  type Rating,
+  type Source,
+} from '../model/types.js';
 import type { FormatError, ImportResult } from './errors.js';
 import { BACKUP_FORMAT, MAP_FORMAT, restore, type RestoreOptions } from './restore.js';
 

@@ -55,7 +55,12 @@ class Checker {
     this.errors.push({ field: this.prefix + field, message });
   }
 
-  str(o: Obj, key: string, at: string, opts: { required?: boolean; max?: number; empty?: boolean } = {}): string | undefined {
+  str(
+    o: Obj,
+    key: string,
+    at: string,
+    opts: { required?: boolean; max?: number; empty?: boolean } = {},
+  ): string | undefined {
     const v = o[key];
     if (v === undefined || v === null) {
       if (opts.required) this.fail(`${at}.${key}`, 'is missing');
@@ -91,7 +96,10 @@ class Checker {
     const v = o[key];
     if ((v === undefined || v === null) && fallback) return fallback();
     if (typeof v !== 'string' || !ID.test(v)) {
-      this.fail(`${at}.${key}`, v === undefined ? 'is missing' : 'must be an id of 1-100 letters, digits or - _ . : @ > ~');
+      this.fail(
+        `${at}.${key}`,
+        v === undefined ? 'is missing' : 'must be an id of 1-100 letters, digits or - _ . : @ > ~',
+      );
       return undefined;
     }
     return v;
@@ -114,9 +122,43 @@ class Checker {
   }
 }
 
-const MAP_KEYS = ['id', 'title', 'description', 'document', 'rootId', 'createdAt', 'updatedAt', 'formatVersion'] as const;
-const NODE_KEYS = ['id', 'parentId', 'relation', 'order', 'text', 'notes', 'quote', 'origin', 'edited', 'author', 'createdAt', 'updatedAt'] as const;
-const SOURCE_KEYS = ['id', 'title', 'url', 'authors', 'publisher', 'date', 'type', 'reliability', 'reliabilityNote', 'createdAt', 'updatedAt'] as const;
+const MAP_KEYS = [
+  'id',
+  'title',
+  'description',
+  'document',
+  'rootId',
+  'createdAt',
+  'updatedAt',
+  'formatVersion',
+] as const;
+const NODE_KEYS = [
+  'id',
+  'parentId',
+  'relation',
+  'order',
+  'text',
+  'notes',
+  'quote',
+  'origin',
+  'edited',
+  'author',
+  'createdAt',
+  'updatedAt',
+] as const;
+const SOURCE_KEYS = [
+  'id',
+  'title',
+  'url',
+  'authors',
+  'publisher',
+  'date',
+  'type',
+  'reliability',
+  'reliabilityNote',
+  'createdAt',
+  'updatedAt',
+] as const;
 const CITATION_KEYS = ['id', 'nodeId', 'sourceId', 'pinpoint', 'createdAt'] as const;
 const RATING_KEYS = ['id', 'nodeId', 'rater', 'value', 'rationale', 'createdAt', 'updatedAt'] as const;
 
@@ -234,7 +276,10 @@ function restoreOne(raw: Obj, prefix: string, options: RestoreOptions): { bundle
   }
   const rootId = nodes.find((n) => n.parentId === null)?.id;
   if (m.rootId !== undefined && m.rootId !== rootId) {
-    c.fail('map.rootId', `names "${String(m.rootId)}", but the thesis (the node with no parent) is "${rootId ?? 'missing'}"`);
+    c.fail(
+      'map.rootId',
+      `names "${String(m.rootId)}", but the thesis (the node with no parent) is "${rootId ?? 'missing'}"`,
+    );
   }
   // Nodes listed without an order key keep the order they are listed in among their siblings,
   // placed after any siblings that do have keys.
@@ -368,12 +413,18 @@ function restoreOne(raw: Obj, prefix: string, options: RestoreOptions): { bundle
  * it, or every error found; never a partial result.
  */
 export function restore(file: unknown, options: RestoreOptions = {}): ImportResult {
-  if (!isObj(file)) return { ok: false, errors: [{ message: 'This is not a Warrant map file: expected a JSON object.' }] };
+  if (!isObj(file))
+    return { ok: false, errors: [{ message: 'This is not a Warrant map file: expected a JSON object.' }] };
   const format = file.format;
   if (format !== MAP_FORMAT && format !== BACKUP_FORMAT) {
     return {
       ok: false,
-      errors: [{ field: 'format', message: `is ${JSON.stringify(format) ?? 'missing'}: expected "${MAP_FORMAT}" or "${BACKUP_FORMAT}"` }],
+      errors: [
+        {
+          field: 'format',
+          message: `is ${JSON.stringify(format) ?? 'missing'}: expected "${MAP_FORMAT}" or "${BACKUP_FORMAT}"`,
+        },
+      ],
     };
   }
   const version = file.version;
@@ -405,7 +456,8 @@ export function restore(file: unknown, options: RestoreOptions = {}): ImportResu
     maps.forEach((m, i) => {
       if (isObj(m)) parts.push([m, `maps[${i}].`]);
     });
-    if (parts.length !== maps.length) return { ok: false, errors: [{ field: 'maps', message: 'every entry must be a map object' }] };
+    if (parts.length !== maps.length)
+      return { ok: false, errors: [{ field: 'maps', message: 'every entry must be a map object' }] };
   }
   const bundles: MapBundle[] = [];
   const errors: FormatError[] = [];
@@ -414,7 +466,8 @@ export function restore(file: unknown, options: RestoreOptions = {}): ImportResu
     const r = restoreOne(raw, prefix, options);
     errors.push(...r.errors);
     if (r.bundle) {
-      if (seenMaps.has(r.bundle.map.id)) errors.push({ field: `${prefix}map.id`, message: `map "${r.bundle.map.id}" appears twice` });
+      if (seenMaps.has(r.bundle.map.id))
+        errors.push({ field: `${prefix}map.id`, message: `map "${r.bundle.map.id}" appears twice` });
       seenMaps.add(r.bundle.map.id);
       bundles.push(r.bundle);
     }

@@ -80,7 +80,8 @@ export function checkTree(nodes: readonly TreeNode[]): TreeProblem[] {
     for (const k of kids.get(id) ?? EMPTY) stack.push(k);
   }
   for (const n of nodes) {
-    if (!seen.has(n.id)) problems.push({ nodeId: n.id, message: 'not reachable from the thesis (its parents form a cycle)' });
+    if (!seen.has(n.id))
+      problems.push({ nodeId: n.id, message: 'not reachable from the thesis (its parents form a cycle)' });
   }
   return problems;
 }

@@ -38,12 +38,18 @@ export async function fetchSample(base: string = document.baseURI, path: string 
 }
 
 /** Loads the sample into a fresh database, exactly once (see seedOnce). */
-export function loadSampleOnce(db: WarrantDB, fetcher: () => Promise<MapBundle[]> = () => fetchSample()): Promise<'loaded' | 'already'> {
+export function loadSampleOnce(
+  db: WarrantDB,
+  fetcher: () => Promise<MapBundle[]> = () => fetchSample(),
+): Promise<'loaded' | 'already'> {
   return seedOnce(db, fetcher);
 }
 
 /** Brings the sample map back as shipped, replacing the current copy of it if there is one. */
-export async function restoreSample(db: WarrantDB, fetcher: () => Promise<MapBundle[]> = () => fetchSample()): Promise<string> {
+export async function restoreSample(
+  db: WarrantDB,
+  fetcher: () => Promise<MapBundle[]> = () => fetchSample(),
+): Promise<string> {
   const bundles = await fetcher();
   await putBundles(db, bundles);
   return bundles[0]!.map.id;

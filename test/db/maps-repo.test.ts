@@ -21,7 +21,10 @@ describe('maps repository (real IndexedDB)', () => {
   it('lists maps with node counts, newest change first', async () => {
     const db = freshDb();
     const [bundle] = await fixtureBundles();
-    const older = { ...bundle!, map: { ...bundle!.map, id: 'older', title: 'Older', updatedAt: '2020-01-01T00:00:00.000Z' } };
+    const older = {
+      ...bundle!,
+      map: { ...bundle!.map, id: 'older', title: 'Older', updatedAt: '2020-01-01T00:00:00.000Z' },
+    };
     older.nodes = bundle!.nodes.slice(0, 1).map((n) => ({ ...n, id: 'older-t', mapId: 'older' }));
     older.map.rootId = 'older-t';
     older.sources = [];
@@ -40,7 +43,12 @@ describe('maps repository (real IndexedDB)', () => {
     const db = freshDb();
     const [bundle] = await fixtureBundles();
     await putBundles(db, [bundle!]);
-    const smaller = { ...bundle!, nodes: bundle!.nodes.filter((n) => n.id === 't' || n.id === 'b'), citations: [], ratings: [] };
+    const smaller = {
+      ...bundle!,
+      nodes: bundle!.nodes.filter((n) => n.id === 't' || n.id === 'b'),
+      citations: [],
+      ratings: [],
+    };
     await putBundles(db, [smaller]);
     const back = await loadBundle(db, 'small');
     expect(back!.nodes.map((n) => n.id).sort()).to.deep.equal(['b', 't']);
@@ -81,7 +89,10 @@ describe('maps repository (real IndexedDB)', () => {
     const db = freshDb();
     const [bundle] = await fixtureBundles();
     await putBundles(db, [bundle!]);
-    expect((await db.nodes.where('parentId').equals('a').toArray()).map((n) => n.id).sort()).to.deep.equal(['a1', 'a2']);
+    expect((await db.nodes.where('parentId').equals('a').toArray()).map((n) => n.id).sort()).to.deep.equal([
+      'a1',
+      'a2',
+    ]);
     expect(await db.citations.where('sourceId').equals('s1').count()).to.equal(1);
     expect(await db.ratings.where('nodeId').equals('a1').count()).to.equal(2);
   });

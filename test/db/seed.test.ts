@@ -25,7 +25,10 @@ describe('loading the sample map once', () => {
     const first = freshDb();
     // A second connection to the same database stands in for a second tab.
     const second = new WarrantDB(first.name);
-    const results = await Promise.all([seedOnce(first, () => fixtureBundles()), seedOnce(second, () => fixtureBundles())]);
+    const results = await Promise.all([
+      seedOnce(first, () => fixtureBundles()),
+      seedOnce(second, () => fixtureBundles()),
+    ]);
     second.close();
     expect([...results].sort()).to.deep.equal(['already', 'loaded']);
     expect(await first.maps.count()).to.equal(1);

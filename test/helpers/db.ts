@@ -7,7 +7,9 @@ const open: WarrantDB[] = [];
 let counter = 0;
 
 /** A new empty database with a name no other test uses. */
-export function freshDb(name = `warrant-test-${Date.now()}-${counter++}-${Math.random().toString(36).slice(2)}`): WarrantDB {
+export function freshDb(
+  name = `warrant-test-${Date.now()}-${counter++}-${Math.random().toString(36).slice(2)}`,
+): WarrantDB {
   const db = new WarrantDB(name);
   open.push(db);
   return db;

@@ -21,7 +21,7 @@ describe('order keys', () => {
 
   it('keeps order under 2,000 random insertions', () => {
     let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const keys: string[] = [];
     for (let i = 0; i < 2000; i++) {
       const at = Math.floor(rand() * (keys.length + 1));

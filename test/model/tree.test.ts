@@ -118,10 +118,9 @@ describe('tree', () => {
       'x: duplicate node id',
       'y: parent "nope" does not exist',
     ]);
-    expect(checkTree(bad.filter((x) => x.id !== 'y' && !(x.id === 'x' && x.order === 'k'))).map((p) => p.nodeId)).to.deep.equal([
-      'c1',
-      'c2',
-    ]);
+    expect(
+      checkTree(bad.filter((x) => x.id !== 'y' && !(x.id === 'x' && x.order === 'k'))).map((p) => p.nodeId),
+    ).to.deep.equal(['c1', 'c2']);
     expect(checkTree([n('a', 'b', 'supports', 'V')])[0]!.message).to.match(/no thesis/);
     expect(() => buildTree(bad)).to.throw(TreeError);
   });

@@ -1,0 +1,55 @@
+// Screenshots of the built app as a student sees it, at a laptop size and a phone size, served
+// under a sub-path (as a static host would). Fails loudly on console errors, CSP violations or an
+// empty tree. Usage: npm run build && node scripts/screenshots.mjs [outDir]
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { findChromium } from './find-chromium.mjs';
+
+const out = process.argv[2] ?? 'test/screenshots';
+mkdirSync(out, { recursive: true });
+const port = 8000 + Math.floor(Math.random() * 900) + 50;
+const server = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(port), '--base', '/warrant/'], {
+  stdio: 'pipe',
+});
+await new Promise((resolve) => server.stdout.once('data', resolve));
+
+const browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox'] });
+const problems = [];
+try {
+  for (const [name, viewport] of [
+    ['map-1366x768', { width: 1366, height: 768 }],
+    ['map-390x844', { width: 390, height: 844 }],
+  ]) {
+    const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    page.on('console', (m) => m.type() === 'error' && problems.push(`${name}: console error: ${m.text()}`));
+    page.on('pageerror', (e) => problems.push(`${name}: page error: ${e.message}`));
+    await page.addInitScript(() => {
+      // Runs in the page, where document exists.
+      // eslint-disable-next-line no-undef
+      document.addEventListener('securitypolicyviolation', (e) =>
+        console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+      );
+    });
+    await page.goto(`http://localhost:${port}/warrant/`);
+    await page.locator('[role=treeitem]').first().waitFor({ timeout: 15000 });
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: `${out}/${name}.png` });
+    if (viewport.width < 500) {
+      // Open the detail sheet of the second row, as a student tapping a claim would.
+      await page.locator('[role=treeitem]').nth(1).dblclick();
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: `${out}/${name}-detail.png` });
+    }
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  server.kill();
+}
+if (problems.length) {
+  console.error(problems.join('\n'));
+  process.exit(1);
+}
+console.log(`Screenshots written to ${out}/`);

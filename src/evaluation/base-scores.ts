@@ -1,0 +1,135 @@
+/**
+ * Base scores (tau) from ratings. Students rate each node's OWN evidence; the engine then derives
+ * its standing from the tree. A node nobody has rated is neutral (0.5), never 0: silence is not
+ * evidence against a claim.
+ */
+import type { Rating, RatingValue } from '../model/types.js';
+import { RatingMapping } from './settings.js';
+
+/** Lowest rating on the scale ("none"). */
+export const MIN_RATING = 0;
+/** Highest rating on the scale ("decisive"). */
+export const MAX_RATING = 4;
+/** The middle of the scale; it maps to 0.5 under both mappings. */
+export const NEUTRAL_RATING = 2;
+/** Base score of an unrated node. */
+export const NEUTRAL_TAU = 0.5;
+
+/** Base score of a (mean) rating `r` on the 0-4 scale under `mapping`. */
+export function ratingToTau(r: number, mapping: RatingMapping): number {
+  return mapping === RatingMapping.avoidExtremes ? (r + 0.5) / 5 : r / 4;
+}
+
+/** Whose ratings count: everyone's (no rater, the mean over all raters) or one rater's only. */
+export interface Perspective {
+  rater?: string;
+}
+
+/** A node with at least one rating under the chosen perspective. */
+export interface RatedBaseScore {
+  nodeId: string;
+  rated: true;
+  /** Number of ratings. */
+  count: number;
+  /** Mean rating on the 0-4 scale (not rounded). */
+  mean: number;
+  /** Population standard deviation of the ratings: 0 when raters agree. */
+  spread: number;
+  min: RatingValue;
+  max: RatingValue;
+  /** `ratingToTau(mean, mapping)`. */
+  tau: number;
+}
+
+/** A node nobody has rated under the chosen perspective: neutral base, flagged for the UI. */
+export interface UnratedBaseScore {
+  nodeId: string;
+  rated: false;
+  count: 0;
+  tau: typeof NEUTRAL_TAU;
+}
+
+/** The base score of one node. */
+export type BaseScore = RatedBaseScore | UnratedBaseScore;
+
+/** Base scores of one map under one perspective and mapping. */
+export interface BaseScores {
+  readonly mapping: RatingMapping;
+  readonly perspective: Perspective;
+  /** Every rater with a rating in the map (whatever the perspective), sorted: the perspective picker. */
+  readonly raters: readonly string[];
+  /** Rated nodes only; any other node id is unrated. */
+  readonly rated: ReadonlyMap<string, RatedBaseScore>;
+  /** Base score of any node id (unrated when it has no rating). */
+  get(nodeId: string): BaseScore;
+  /** Tau of any node id; a standalone function, so it can be passed to `evaluate` as is. */
+  tauOf(nodeId: string): number;
+  /** Whether the node has a rating under this perspective. */
+  isRated(nodeId: string): boolean;
+}
+
+/** Options for `computeBaseScores`. */
+export interface BaseScoreOptions {
+  /** Defaults to r/4. */
+  mapping?: RatingMapping;
+  /** Defaults to everyone. */
+  perspective?: Perspective;
+}
+
+/** The fields of a rating the base scores read. */
+export type RatingInput = Pick<Rating, 'nodeId' | 'rater' | 'value'>;
+
+function isRatingValue(v: number): v is RatingValue {
+  return Number.isInteger(v) && v >= MIN_RATING && v <= MAX_RATING;
+}
+
+/**
+ * Base score of every rated node from a map's ratings. Each rating record counts once (the store
+ * keeps one per node and rater). A value off the 0-4 scale is ignored: validating it is the
+ * importer's job, but here it must never push a score out of [0,1].
+ */
+export function computeBaseScores(ratings: readonly RatingInput[], options: BaseScoreOptions = {}): BaseScores {
+  const mapping = options.mapping ?? RatingMapping.linear;
+  const perspective: Perspective = options.perspective?.rater === undefined ? {} : { rater: options.perspective.rater };
+  const raterSet = new Set<string>();
+  const values = new Map<string, RatingValue[]>();
+  for (const r of ratings) {
+    if (!isRatingValue(r.value)) continue;
+    raterSet.add(r.rater);
+    if (perspective.rater !== undefined && r.rater !== perspective.rater) continue;
+    const list = values.get(r.nodeId);
+    if (list) list.push(r.value);
+    else values.set(r.nodeId, [r.value]);
+  }
+  const rated = new Map<string, RatedBaseScore>();
+  for (const [nodeId, list] of values) {
+    let sum = 0;
+    let min = list[0]!;
+    let max = min;
+    for (const v of list) {
+      sum += v;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    const mean = sum / list.length;
+    // Two passes: deviations from the mean, so agreeing raters give a spread of exactly 0.
+    let squares = 0;
+    for (const v of list) squares += (v - mean) * (v - mean);
+    const spread = Math.sqrt(squares / list.length);
+    rated.set(nodeId, {
+      nodeId,
+      rated: true,
+      count: list.length,
+      mean,
+      spread,
+      min,
+      max,
+      tau: ratingToTau(mean, mapping),
+    });
+  }
+  const raters = [...raterSet].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const get = (nodeId: string): BaseScore => rated.get(nodeId) ?? { nodeId, rated: false, count: 0, tau: NEUTRAL_TAU };
+  const tauOf = (nodeId: string): number => rated.get(nodeId)?.tau ?? NEUTRAL_TAU;
+  const isRated = (nodeId: string): boolean => rated.has(nodeId);
+  return { mapping, perspective, raters, rated, get, tauOf, isRated };
+}

@@ -1,0 +1,208 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/components/tree.js';
+import type { WarrantTree } from '../../src/components/tree.js';
+import { buildTree } from '../../src/model/tree.js';
+import type { ArgNode } from '../../src/model/types.js';
+import { fixtureBundles } from '../helpers/db.js';
+
+/** Renders the tree and plays the parent's part: selection and expansion follow its events. */
+async function mountTree(expanded: string[] = ['t', 'a']) {
+  const [bundle] = await fixtureBundles();
+  const tree = buildTree(bundle!.nodes);
+  const el = await fixture<WarrantTree>(
+    html`<warrant-tree
+      style="height: 500px"
+      .tree=${tree}
+      .expanded=${new Set(expanded)}
+      .selectedId=${'t'}
+    ></warrant-tree>`,
+  );
+  const opened: string[] = [];
+  el.addEventListener('warrant-select', (e) => (el.selectedId = e.detail.id));
+  el.addEventListener('warrant-toggle', (e) => {
+    const next = new Set(el.expanded);
+    for (const id of e.detail.ids) {
+      if (e.detail.expanded) next.add(id);
+      else next.delete(id);
+    }
+    el.expanded = next;
+  });
+  el.addEventListener('warrant-open', (e) => opened.push(e.detail.id));
+  await el.updateComplete;
+  return { el, opened };
+}
+
+const items = (el: WarrantTree) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role=treeitem]')];
+const focusedId = (el: WarrantTree) => (el.shadowRoot!.activeElement as HTMLElement | null)?.dataset.id;
+async function press(el: WarrantTree, key: string) {
+  await sendKeys({ press: key });
+  await el.updateComplete;
+  await el.updateComplete;
+}
+
+describe('<warrant-tree>', () => {
+  it('renders the WAI-ARIA tree pattern with levels, set sizes and positions', async () => {
+    const { el } = await mountTree();
+    const tree = el.shadowRoot!.querySelector('[role=tree]')!;
+    expect(tree.getAttribute('aria-label')).to.equal('Argument tree');
+    const rows = items(el).map((r) => [
+      r.dataset.id,
+      r.getAttribute('aria-level'),
+      r.getAttribute('aria-setsize'),
+      r.getAttribute('aria-posinset'),
+      r.getAttribute('aria-expanded'),
+      r.tabIndex,
+    ]);
+    expect(rows).to.deep.equal([
+      ['t', '1', '1', '1', 'true', 0],
+      ['a', '2', '3', '1', 'true', -1],
+      ['a1', '3', '2', '1', null, -1],
+      ['a2', '3', '2', '2', 'false', -1],
+      ['b', '2', '3', '2', null, -1],
+      ['c', '2', '3', '3', null, -1],
+    ]);
+  });
+
+  it('shows kind by label and icon shape, not only colour', async () => {
+    const { el } = await mountTree(['t', 'a', 'a2']);
+    const badge = (id: string) => el.shadowRoot!.querySelector(`[data-id=${id}] .badge`)!;
+    expect(badge('t').textContent!.trim()).to.equal('◆Thesis');
+    expect(badge('a').textContent!.trim()).to.equal('⊕Claim');
+    expect(badge('a1').textContent!.trim()).to.equal('⊕Premise');
+    expect(badge('a2').textContent!.trim()).to.equal('⊟Counterpoint');
+    expect(badge('a2r').textContent!.trim()).to.equal('⊟Rebuttal');
+    // Shape differs too: pill for support, square dashed for opposition.
+    expect(getComputedStyle(badge('a')).borderTopStyle).to.equal('solid');
+    expect(getComputedStyle(badge('a2')).borderTopStyle).to.equal('dashed');
+  });
+
+  it('moves with arrows, Home and End, keeping one tab stop', async () => {
+    const { el } = await mountTree();
+    items(el)[0]!.focus();
+    await press(el, 'ArrowDown');
+    expect(focusedId(el)).to.equal('a');
+    expect(el.selectedId).to.equal('a');
+    await press(el, 'ArrowDown');
+    await press(el, 'ArrowDown');
+    expect(focusedId(el)).to.equal('a2');
+    await press(el, 'End');
+    expect(focusedId(el)).to.equal('c');
+    await press(el, 'ArrowUp');
+    expect(focusedId(el)).to.equal('b');
+    await press(el, 'Home');
+    expect(focusedId(el)).to.equal('t');
+    expect(
+      items(el)
+        .filter((r) => r.tabIndex === 0)
+        .map((r) => r.dataset.id),
+    ).to.deep.equal(['t']);
+  });
+
+  it('expands and collapses with Right and Left, and Left goes to the parent', async () => {
+    const { el } = await mountTree();
+    items(el)[0]!.focus();
+    await press(el, 'ArrowDown'); // a (expanded)
+    await press(el, 'ArrowLeft'); // collapses a
+    expect(el.expanded.has('a')).to.equal(false);
+    expect(items(el).map((r) => r.dataset.id)).to.deep.equal(['t', 'a', 'b', 'c']);
+    await press(el, 'ArrowRight'); // expands a
+    expect(el.expanded.has('a')).to.equal(true);
+    await press(el, 'ArrowRight'); // moves to first child
+    expect(focusedId(el)).to.equal('a1');
+    await press(el, 'ArrowLeft'); // leaf: to parent
+    expect(focusedId(el)).to.equal('a');
+  });
+
+  it('expands all siblings with *, opens details with Enter', async () => {
+    const { el, opened } = await mountTree(['t']);
+    items(el)[0]!.focus();
+    await press(el, 'ArrowDown'); // a
+    await press(el, '*');
+    expect([...el.expanded].sort()).to.deep.equal(['a', 't']);
+    await press(el, 'Enter');
+    expect(opened).to.deep.equal(['a']);
+  });
+
+  it('jumps by type-ahead to the next row starting with the typed letters', async () => {
+    const { el } = await mountTree();
+    items(el)[0]!.focus();
+    await press(el, 'u');
+    expect(focusedId(el)).to.equal('a'); // "Uniforms reduce…"
+    await press(el, 'u');
+    expect(focusedId(el)).to.equal('c'); // "Uniforms limit…": a repeated letter cycles
+    await press(el, 'm');
+    expect(focusedId(el)).to.equal('b'); // "Mornings…"
+  });
+
+  it('toggles with a click on the arrow and selects with a click on the row', async () => {
+    const { el } = await mountTree();
+    el.shadowRoot!.querySelector<HTMLElement>('[data-id=a] .toggle')!.click();
+    await el.updateComplete;
+    expect(el.expanded.has('a')).to.equal(false);
+    el.shadowRoot!.querySelector<HTMLElement>('[data-id=c]')!.click();
+    await el.updateComplete;
+    expect(el.selectedId).to.equal('c');
+    expect(focusedId(el)).to.equal('c');
+  });
+
+  it('renders only the rows on screen for a 10,000-node map, and keeps the focused row', async () => {
+    const nodes: ArgNode[] = [
+      {
+        id: 'r',
+        parentId: null,
+        relation: null,
+        order: 'V',
+        text: 'Root',
+        mapId: 'm',
+        origin: 'added',
+        createdAt: '',
+        updatedAt: '',
+      },
+    ];
+    for (let i = 0; i < 10000; i++) {
+      nodes.push({
+        id: `n${i}`,
+        parentId: 'r',
+        relation: 'supports',
+        order: `V${String(i).padStart(5, '1')}`,
+        text: `Node ${i}`,
+        mapId: 'm',
+        origin: 'added',
+        createdAt: '',
+        updatedAt: '',
+      });
+    }
+    const tree = buildTree(nodes);
+    const el = await fixture<WarrantTree>(
+      html`<warrant-tree
+        style="height: 400px"
+        .tree=${tree}
+        .expanded=${new Set(['r'])}
+        .selectedId=${'r'}
+      ></warrant-tree>`,
+    );
+    el.addEventListener('warrant-select', (e) => (el.selectedId = e.detail.id));
+    await el.updateComplete;
+    expect(el.visibleRows).to.have.length(10001);
+    expect(items(el).length).to.be.below(40);
+    items(el)[0]!.focus();
+    await press(el, 'End');
+    expect(focusedId(el)).to.equal('n9999');
+    expect(
+      items(el)
+        .find((r) => r.dataset.id === 'n9999')!
+        .getAttribute('aria-posinset'),
+    ).to.equal('10000');
+    expect(
+      items(el)
+        .find((r) => r.dataset.id === 'n9999')!
+        .getAttribute('aria-setsize'),
+    ).to.equal('10000');
+  });
+
+  it('passes an axe accessibility check', async () => {
+    const { el } = await mountTree(['t', 'a', 'a2']);
+    await expect(el).to.be.accessible();
+  });
+});
