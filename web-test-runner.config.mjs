@@ -4,17 +4,21 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher, defaultReporter, summaryReporter } from '@web/test-runner';
 import { dexieEsm } from './scripts/dexie-esm.mjs';
 import { countsReporter } from './scripts/counts-reporter.mjs';
+import { argdownCommand } from './scripts/argdown-command.mjs';
 
 export default {
   files: ['test/**/*.test.ts'],
   // Lit's production build: its dev build logs a warning into every test file's output.
   nodeResolve: { exportConditions: ['production'] },
-  // Two cores: more than two browser pages at once only makes every test slower.
-  concurrency: 2,
+  // One page at a time: keyboard tests (sendKeys) and focus need the page to be the focused one,
+  // and two pages at once steal focus from each other (seen as hangs in the editing tests).
+  concurrency: 1,
   plugins: [
     dexieEsm(),
     // Without the tsconfig, Lit's decorators reach the browser untransformed.
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }),
+    // Parses Argdown with @argdown/core on the server side for the Argdown export tests.
+    argdownCommand(),
   ],
   browsers: [
     chromeLauncher({

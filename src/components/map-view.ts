@@ -9,14 +9,39 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { LiveQueryController } from '../db/live-query-controller.js';
 import { loadBundle } from '../db/maps-repo.js';
 import { getUiState, putUiState } from '../db/settings-repo.js';
+import { checkText, newChild, planMove } from '../model/edits.js';
+import { newId, now } from '../model/ids.js';
 import { buildTree, ancestors, TreeError, type Tree } from '../model/tree.js';
-import type { ArgNode, Citation, MapBundle, Rating, Source } from '../model/types.js';
+import {
+  Origin,
+  type ArgNode,
+  type Citation,
+  type MapBundle,
+  type Rating,
+  type Relation,
+  type Source,
+} from '../model/types.js';
 import { servicesContext, type AppServices } from '../state/app-context.js';
+import {
+  COMMANDS,
+  commandForKey,
+  keyOf,
+  type Command,
+  type CommandContext,
+  type ViewActions,
+} from '../state/commands.js';
+import { MapEditor, type EditResult } from '../state/editor.js';
+import { undoStackFor, type UndoStack } from '../state/undo.js';
+import type { MenuItem } from './command-menu.js';
+import type { DraftDetail, EditDoneDetail, SaveState } from './node-editor.js';
 import { baseStyles } from './shared-styles.js';
-import type { RowMeta, WarrantTree } from './tree.js';
+import type { WarrantShortcuts } from './shortcuts-dialog.js';
+import type { MoveRequestDetail, RowMeta, WarrantTree } from './tree.js';
 import type { WarrantNodeDetail } from './node-detail.js';
-import './tree.js';
+import './command-menu.js';
 import './node-detail.js';
+import './shortcuts-dialog.js';
+import './tree.js';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -27,6 +52,27 @@ declare global {
 /** Maps up to this size open fully expanded; larger ones open at the thesis and its claims. */
 const EXPAND_ALL_UP_TO = 250;
 const SAVE_UI_DELAY_MS = 400;
+/** Typing is saved this long after the last keystroke, and at least this often while typing. */
+const SAVE_TEXT_DELAY_MS = 350;
+const SAVE_TEXT_MAX_WAIT_MS = 900;
+
+/** An open editor: which node and field, and the text it started from. */
+interface EditSession {
+  id: string;
+  field: 'text' | 'notes';
+  isNew: boolean;
+  original: string;
+  originalEdited: boolean;
+  draft: string;
+  lastSaved: string;
+}
+
+/** A message announced to screen readers and shown under the header; deletes offer Undo. */
+interface Notice {
+  text: string;
+  error: boolean;
+  undo: boolean;
+}
 
 interface Derived {
   bundle: MapBundle;
@@ -37,8 +83,8 @@ interface Derived {
   ratingsByNode: Map<string, Rating[]>;
 }
 
-function derive(bundle: MapBundle): Derived {
-  const tree = buildTree(bundle.nodes);
+function derive(bundle: MapBundle, pending?: ArgNode): Derived {
+  const tree = buildTree(pending ? [...bundle.nodes, pending] : bundle.nodes);
   const meta = new Map<string, RowMeta>();
   const citationsByNode = new Map<string, Citation[]>();
   const ratingsByNode = new Map<string, Rating[]>();
@@ -52,7 +98,7 @@ function derive(bundle: MapBundle): Derived {
     if (l) l.push(r);
     else ratingsByNode.set(r.nodeId, [r]);
   }
-  for (const n of bundle.nodes) {
+  for (const n of tree.byId.values()) {
     meta.set(n.id, { sources: citationsByNode.get(n.id)?.length ?? 0, ratings: ratingsByNode.get(n.id)?.length ?? 0 });
   }
   return {
@@ -116,6 +162,48 @@ export class WarrantMapView extends LitElement {
       .message {
         padding: 20px;
       }
+      .head-row {
+        display: flex;
+        align-items: flex-start;
+        gap: 12px;
+      }
+      .head-text {
+        flex: 1;
+        min-width: 0;
+      }
+      .tools {
+        display: flex;
+        gap: 6px;
+        flex: none;
+      }
+      .tools button {
+        font-size: 13px;
+        padding: 4px 10px;
+        min-height: 32px;
+      }
+      .tools button:disabled {
+        opacity: 0.5;
+        cursor: default;
+      }
+      .notice {
+        display: flex;
+        align-items: center;
+        gap: 10px;
+        min-height: 0;
+        font-size: 14px;
+        margin-top: 6px;
+      }
+      .notice:empty {
+        margin: 0;
+      }
+      .notice.error {
+        color: var(--error-ink);
+      }
+      .notice button {
+        font-size: 13px;
+        padding: 2px 10px;
+        min-height: 28px;
+      }
       .error {
         color: var(--error-ink);
         background: var(--error-bg);
@@ -131,6 +219,9 @@ export class WarrantMapView extends LitElement {
         }
         h1 {
           font-size: 17px;
+        }
+        .tools .wide {
+          display: none;
         }
         .body {
           grid-template-columns: 1fr;
@@ -171,14 +262,34 @@ export class WarrantMapView extends LitElement {
   /** On narrow screens: whether the detail sheet is open. */
   @state() private sheetOpen = false;
   @state() private uiLoadedFor = '';
+  /** A new node being written, not stored until it has text. */
+  @state() private pending?: ArgNode;
+  @state() private session?: EditSession;
+  @state() private saveState: SaveState = 'saved';
+  @state() private problem = '';
+  @state() private notice?: Notice;
+  @state() private cutId?: string;
+  @state() private menu?: { x: number; y: number };
+  /** Bumped when the undo stack changes, so its buttons re-render. */
+  @state() private historyVersion = 0;
 
   @query('warrant-tree') private treeEl?: WarrantTree;
   @query('warrant-node-detail') private detailEl?: WarrantNodeDetail;
+  @query('warrant-shortcuts') private shortcutsEl?: WarrantShortcuts;
+  @query('warrant-command-menu') private menuEl?: HTMLElementTagNameMap['warrant-command-menu'];
 
   private derived?: Derived;
   private derivedFrom?: MapBundle;
+  private derivedPending?: ArgNode;
   private structureError?: string;
   private saveTimer = 0;
+  private textTimer = 0;
+  private firstUnsavedAt = 0;
+  /** A node to select once the live query has delivered it (after add / undo). */
+  private focusWhenPresent?: string;
+  private undoStack?: UndoStack;
+  private unsubscribeUndo?: () => void;
+  private editorInstance?: MapEditor;
 
   private readonly data = new LiveQueryController<MapBundle | undefined>(
     this,
@@ -191,20 +302,65 @@ export class WarrantMapView extends LitElement {
     return this.treeEl;
   }
 
+  /** The map's editor (commands run through it). */
+  get editor(): MapEditor | undefined {
+    return this.editorInstance;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('pagehide', this.flushNow);
+    document.addEventListener('visibilitychange', this.onVisibility);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('pagehide', this.flushNow);
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    this.flushNow();
+    this.unsubscribeUndo?.();
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
+    if ((changed.has('mapId') || changed.has('services')) && this.services && this.mapId) {
+      this.unsubscribeUndo?.();
+      this.undoStack = undoStackFor(`${this.services.db.name}/${this.mapId}`);
+      this.unsubscribeUndo = this.undoStack.subscribe(() => this.historyVersion++);
+      this.editorInstance = new MapEditor(this.services.db, this.mapId, this.undoStack);
+    }
     const bundle = this.data.value;
-    if (bundle && bundle !== this.derivedFrom) {
+    if (bundle && (bundle !== this.derivedFrom || this.pending !== this.derivedPending)) {
       this.derivedFrom = bundle;
+      this.derivedPending = this.pending;
       try {
-        this.derived = derive(bundle);
+        this.derived = derive(bundle, this.pending);
         this.structureError = undefined;
       } catch (e) {
         this.derived = undefined;
         this.structureError = e instanceof TreeError ? e.message : String(e);
       }
       if (this.uiLoadedFor !== bundle.map.id) void this.loadUiState(bundle);
+      this.afterDataChange();
     }
     if (changed.has('mapId')) this.sheetOpen = false;
+  }
+
+  /** Keeps selection and editing valid when the map changed (here or in another tab). */
+  private afterDataChange(): void {
+    const tree = this.derived?.tree;
+    if (!tree) return;
+    if (this.focusWhenPresent && tree.byId.has(this.focusWhenPresent)) {
+      const id = this.focusWhenPresent;
+      this.focusWhenPresent = undefined;
+      this.selectAndFocus(id);
+    }
+    if (this.session && !tree.byId.has(this.session.id)) {
+      this.session = undefined;
+      this.announce('The node you were editing was deleted (perhaps in another tab).', true);
+    }
+    if (this.selectedId && !tree.byId.has(this.selectedId) && !this.focusWhenPresent) {
+      this.selectedId = tree.root.id;
+    }
   }
 
   private async loadUiState(bundle: MapBundle): Promise<void> {
@@ -228,22 +384,35 @@ export class WarrantMapView extends LitElement {
     const services = this.services;
     const mapId = this.uiLoadedFor;
     if (!services || !mapId) return;
-    const state = { mapId, expanded: [...this.expanded], ...(this.selectedId && { selectedId: this.selectedId }) };
+    const state = {
+      mapId,
+      expanded: [...this.expanded].filter((id) => id !== this.pending?.id),
+      ...(this.selectedId && this.selectedId !== this.pending?.id && { selectedId: this.selectedId }),
+    };
     this.saveTimer = window.setTimeout(() => void putUiState(services.db, state), SAVE_UI_DELAY_MS);
   }
 
-  private onSelect = (e: CustomEvent<{ id: string }>): void => {
-    const id = e.detail.id;
+  // ---- selection and focus ----
+
+  private revealAndSelect(id: string): void {
     const tree = this.derived?.tree;
-    if (!tree) return;
-    // Selecting a node that is hidden (e.g. from the detail panel) expands its ancestors first.
+    if (!tree || !tree.byId.has(id)) return;
     const hidden = ancestors(tree, id).filter((a) => !this.expanded.has(a));
     if (hidden.length) this.expanded = new Set([...this.expanded, ...hidden]);
     this.selectedId = id;
     this.saveUiState();
-    if (e.target !== this.treeEl) {
-      void this.updateComplete.then(() => this.treeEl?.focusSelected());
-    }
+  }
+
+  private selectAndFocus(id: string): void {
+    this.revealAndSelect(id);
+    void this.updateComplete.then(() => this.treeEl?.focusSelected());
+  }
+
+  private onSelect = (e: CustomEvent<{ id: string }>): void => {
+    const id = e.detail.id;
+    if (this.session && id !== this.session.id) void this.finishEditing('commit', { quiet: true });
+    this.revealAndSelect(id);
+    if (e.target !== this.treeEl) void this.updateComplete.then(() => this.treeEl?.focusSelected());
   };
 
   private onToggle = (e: CustomEvent<{ ids: string[]; expanded: boolean }>): void => {
@@ -268,11 +437,384 @@ export class WarrantMapView extends LitElement {
   }
 
   private onDetailKeyDown = (e: KeyboardEvent): void => {
-    if (e.key === 'Escape') {
+    if (e.key === 'Escape' && !this.session) {
       e.preventDefault();
       this.closeSheet();
     }
   };
+
+  private announce(text: string, error = false, undo = false): void {
+    this.notice = { text, error, undo };
+  }
+
+  // ---- commands ----
+
+  private get viewActions(): ViewActions {
+    return {
+      startEdit: (id, field) => this.startEdit(id, field),
+      startNew: (parentId, relation, afterId) => this.startNew(parentId, relation, afterId),
+      undo: () => this.undo(),
+      redo: () => this.redo(),
+      showHelp: () => void this.shortcutsEl?.open(),
+      openMenu: () => this.openMenuAtSelection(),
+      cutId: this.cutId,
+      setCut: (id) => (this.cutId = id),
+    };
+  }
+
+  private context(): CommandContext | undefined {
+    const tree = this.derived?.tree;
+    const editor = this.editorInstance;
+    if (!tree || !editor) return undefined;
+    const selected = this.selectedId ? tree.byId.get(this.selectedId) : undefined;
+    return { tree, selected, editor, view: this.viewActions };
+  }
+
+  /** Runs a command by id (buttons, menu, keys and tests all come here). */
+  async run(id: string): Promise<void> {
+    const command = COMMANDS.find((c) => c.id === id);
+    if (command) await this.runCommand(command);
+  }
+
+  private async runCommand(command: Command): Promise<void> {
+    const ctx = this.context();
+    if (!ctx) return;
+    if (this.pending && command.id !== 'help') {
+      // A half-written new node comes first: finish or discard it before anything else.
+      await this.finishEditing('commit', { quiet: true });
+      if (this.pending) return;
+    }
+    const can = command.canRun(ctx);
+    if (can !== true) {
+      this.announce(can, true);
+      return;
+    }
+    const result = await command.run(ctx);
+    if (result) this.applyResult(result, command.id === 'delete');
+  }
+
+  private applyResult(result: EditResult, offerUndo = false): void {
+    if (!result.ok) {
+      this.announce(result.message, true);
+      return;
+    }
+    if (result.message) this.announce(result.message, false, offerUndo);
+    if (result.focusId) {
+      // The live query delivers the change a moment later; focus follows it then (and now, if
+      // the node is already on screen, e.g. after a move).
+      this.focusWhenPresent = result.focusId;
+      if (this.derived?.tree.byId.has(result.focusId)) this.selectAndFocus(result.focusId);
+    }
+  }
+
+  private async undo(): Promise<void> {
+    const stack = this.undoStack;
+    if (!stack?.canUndo) return this.announce('Nothing to undo.', true);
+    try {
+      const entry = await stack.undo();
+      if (entry) {
+        this.announce(`Undone: ${entry.label}.`);
+        if (entry.focusAfterUndo) this.applyResult({ ok: true, focusId: entry.focusAfterUndo });
+      }
+    } catch (e) {
+      this.announce(e instanceof Error ? e.message : String(e), true);
+    }
+  }
+
+  private async redo(): Promise<void> {
+    const stack = this.undoStack;
+    if (!stack?.canRedo) return this.announce('Nothing to redo.', true);
+    try {
+      const entry = await stack.redo();
+      if (entry) {
+        this.announce(`Redone: ${entry.label}.`);
+        if (entry.focusAfterRedo) this.applyResult({ ok: true, focusId: entry.focusAfterRedo });
+      }
+    } catch (e) {
+      this.announce(e instanceof Error ? e.message : String(e), true);
+    }
+  }
+
+  private onKeyDown = (e: KeyboardEvent): void => {
+    if (e.defaultPrevented) return;
+    const target = e.composedPath()[0] as HTMLElement | undefined;
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+    const command = commandForKey(keyOf(e));
+    if (!command) return;
+    e.preventDefault();
+    e.stopPropagation();
+    void this.runCommand(command);
+  };
+
+  private menuItems(): MenuItem[] {
+    const ctx = this.context();
+    if (!ctx) return [];
+    return COMMANDS.filter((c) => c.id !== 'menu').map((c) => ({
+      id: c.id,
+      label: c.label(ctx),
+      shortcut: c.keys[0]!.replace('Arrow', ''),
+      enabled: c.canRun(ctx),
+    }));
+  }
+
+  private openMenuAtSelection(): void {
+    const row = this.treeEl?.shadowRoot?.querySelector<HTMLElement>(`[data-id="${CSS.escape(this.selectedId ?? '')}"]`);
+    const box = row?.getBoundingClientRect();
+    this.openMenu(box ? box.left + 40 : 40, box ? box.bottom : 80);
+  }
+
+  private openMenu(x: number, y: number): void {
+    this.menu = { x, y };
+    void this.updateComplete.then(() => this.menuEl?.focusFirst());
+  }
+
+  private onContextMenu = (e: MouseEvent): void => {
+    const row = (e.composedPath() as HTMLElement[]).find((el) => el instanceof HTMLElement && el.dataset?.id);
+    if (!row || !this.treeEl?.shadowRoot?.contains(row)) return;
+    e.preventDefault();
+    this.revealAndSelect(row.dataset.id!);
+    this.openMenu(e.clientX, e.clientY);
+  };
+
+  private onMenuRun = (e: CustomEvent<{ id: string }>): void => {
+    const fromMenu = this.menu !== undefined;
+    this.menu = undefined;
+    void this.run(e.detail.id).then(() => {
+      if (fromMenu && !this.session) this.treeEl?.focusSelected();
+    });
+  };
+
+  private onMenuClose = (): void => {
+    this.menu = undefined;
+    this.treeEl?.focusSelected();
+  };
+
+  private onMoveRequest = (e: CustomEvent<MoveRequestDetail>): void => {
+    const tree = this.derived?.tree;
+    const editor = this.editorInstance;
+    if (!tree || !editor) return;
+    const plan = planMove(tree, e.detail.id, e.detail.target);
+    if (!plan.ok) return this.announce(plan.reason, true);
+    void editor.move(e.detail.id, plan.placement).then((r) => this.applyResult(r));
+  };
+
+  // ---- editing ----
+
+  private startEdit(id: string, field: 'text' | 'notes'): void {
+    const node = this.derived?.tree.byId.get(id);
+    if (!node) return;
+    if (this.session) void this.finishEditing('commit', { quiet: true });
+    const original = field === 'text' ? node.text : (node.notes ?? '');
+    this.session = {
+      id,
+      field,
+      isNew: false,
+      original,
+      originalEdited: node.edited === true,
+      draft: original,
+      lastSaved: original,
+    };
+    this.selectedId = id;
+    this.saveState = 'saved';
+    this.problem = '';
+    this.sheetOpen = true;
+    void this.updateComplete.then(() => this.detailEl?.focusEditor());
+  }
+
+  private startNew(parentId: string, relation: Relation, afterId?: string): void {
+    const tree = this.derived?.tree;
+    if (!tree || !this.services) return;
+    const node = newChild(tree, {
+      id: newId(),
+      mapId: this.mapId,
+      parentId,
+      relation,
+      text: '',
+      now: now(),
+      ...(this.services.authorName && { author: this.services.authorName }),
+      ...(afterId && { afterId }),
+    });
+    this.pending = node;
+    this.expanded = new Set([...this.expanded, parentId]);
+    this.session = {
+      id: node.id,
+      field: 'text',
+      isNew: true,
+      original: '',
+      originalEdited: false,
+      draft: '',
+      lastSaved: '',
+    };
+    this.selectedId = node.id;
+    this.saveState = 'unsaved';
+    this.problem = '';
+    this.sheetOpen = true;
+    void this.updateComplete.then(() => this.detailEl?.focusEditor());
+  }
+
+  private onDraft = (e: CustomEvent<DraftDetail>): void => {
+    const s = this.session;
+    if (!s) return;
+    s.draft = e.detail.value;
+    this.problem = '';
+    if (s.isNew) return; // stored only once it is committed (or the page is hidden)
+    if (s.draft === s.lastSaved) return;
+    this.saveState = 'unsaved';
+    const t = performance.now();
+    if (!this.firstUnsavedAt) this.firstUnsavedAt = t;
+    window.clearTimeout(this.textTimer);
+    const wait = Math.max(0, Math.min(SAVE_TEXT_DELAY_MS, SAVE_TEXT_MAX_WAIT_MS - (t - this.firstUnsavedAt)));
+    this.textTimer = window.setTimeout(() => void this.saveDraft(), wait);
+  };
+
+  /** Writes the draft of an existing node if it changed. Empty node text is never written. */
+  private async saveDraft(): Promise<void> {
+    window.clearTimeout(this.textTimer);
+    this.firstUnsavedAt = 0;
+    const s = this.session;
+    const editor = this.editorInstance;
+    if (!s || s.isNew || !editor || s.draft === s.lastSaved) return;
+    if (s.field === 'text' && !checkText(s.draft).ok) return;
+    const node = this.derived?.tree.byId.get(s.id);
+    const value = s.draft;
+    this.saveState = 'saving';
+    try {
+      await editor.saveFields(s.id, this.fieldsFor(s, value, node?.origin === Origin.essay));
+      s.lastSaved = value;
+      if (this.session === s) this.saveState = s.draft === value ? 'saved' : 'unsaved';
+    } catch (e) {
+      this.saveState = 'error';
+      this.announce(e instanceof Error ? e.message : String(e), true);
+    }
+  }
+
+  private fieldsFor(s: EditSession, value: string, fromEssay: boolean) {
+    if (s.field === 'notes') return { notes: value.trim() === '' ? undefined : value };
+    // Rewording a node taken from the essay keeps its quote and marks it as edited.
+    return fromEssay
+      ? { text: value, edited: value !== s.original || s.originalEdited ? true : undefined }
+      : { text: value };
+  }
+
+  private onEditDone = (e: CustomEvent<EditDoneDetail>): void => {
+    if (this.session) this.session.draft = e.detail.value;
+    void this.finishEditing(e.detail.action);
+  };
+
+  /**
+   * Ends the editing session. commit: saves (refusing empty text with a message); cancel:
+   * restores the text it started from, or discards a new node.
+   */
+  private async finishEditing(action: 'commit' | 'cancel', opts: { quiet?: boolean } = {}): Promise<void> {
+    const s = this.session;
+    const editor = this.editorInstance;
+    const tree = this.derived?.tree;
+    if (!s || !editor || !tree) return;
+    if (s.isNew) {
+      const pending = this.pending;
+      if (action === 'cancel' || !pending || (opts.quiet && s.draft.trim() === '')) {
+        this.session = undefined;
+        this.pending = undefined;
+        const back = pending?.parentId ?? tree.root.id;
+        if (opts.quiet) {
+          if (pending) this.announce('The empty new node was discarded.');
+        } else this.selectAndFocus(back);
+        return;
+      }
+      const check = checkText(s.draft);
+      if (!check.ok) {
+        this.problem = check.reason;
+        return;
+      }
+      this.session = undefined;
+      this.pending = undefined;
+      const stamp = now();
+      const result = await editor.add(tree, { ...pending, text: s.draft, createdAt: stamp, updatedAt: stamp });
+      if (!result.ok) {
+        // Keep what was typed: put the editor back with the message.
+        this.pending = pending;
+        this.session = s;
+        this.problem = result.message;
+        return;
+      }
+      this.applyResult(opts.quiet ? ({ ...result, focusId: undefined } as EditResult) : result);
+      return;
+    }
+    const node = tree.byId.get(s.id);
+    if (action === 'cancel') {
+      this.session = undefined;
+      window.clearTimeout(this.textTimer);
+      if (s.lastSaved !== s.original) {
+        try {
+          await editor.saveFields(s.id, {
+            ...this.fieldsFor(s, s.original, false),
+            ...(s.field === 'text' && node?.origin === Origin.essay && { edited: s.originalEdited ? true : undefined }),
+          });
+        } catch (e) {
+          this.announce(e instanceof Error ? e.message : String(e), true);
+        }
+      }
+      if (!opts.quiet) this.selectAndFocus(s.id);
+      return;
+    }
+    if (s.field === 'text') {
+      const check = checkText(s.draft);
+      if (!check.ok) {
+        if (opts.quiet) {
+          // Leaving an emptied text: keep the last saved text rather than lose the node's words.
+          this.session = undefined;
+          this.announce('The text cannot be empty, so the last saved text was kept.', true);
+          return;
+        }
+        this.problem = check.reason;
+        return;
+      }
+    }
+    await this.saveDraft();
+    this.session = undefined;
+    if (s.draft !== s.original) {
+      const fromEssay = node?.origin === Origin.essay;
+      const before =
+        s.field === 'notes'
+          ? { notes: s.original || undefined }
+          : fromEssay
+            ? { text: s.original, edited: s.originalEdited ? true : undefined }
+            : { text: s.original };
+      editor.recordEdit(
+        s.id,
+        before,
+        this.fieldsFor(s, s.draft, fromEssay),
+        s.field === 'notes' ? 'edit notes' : 'edit text',
+      );
+      if (!opts.quiet) this.announce('Saved.');
+    }
+    if (!opts.quiet) this.selectAndFocus(s.id);
+  }
+
+  /** Saves whatever is typed right now: the page is being hidden or closed. */
+  private flushNow = (): void => {
+    const s = this.session;
+    const editor = this.editorInstance;
+    const tree = this.derived?.tree;
+    if (!s || !editor || !tree) return;
+    if (s.isNew) {
+      if (this.pending && checkText(s.draft).ok) {
+        const stamp = now();
+        const node = { ...this.pending, text: s.draft, createdAt: stamp, updatedAt: stamp };
+        this.pending = undefined;
+        this.session = { ...s, isNew: false, original: '', lastSaved: s.draft };
+        void editor.add(tree, node);
+      }
+      return;
+    }
+    void this.saveDraft();
+  };
+
+  private onVisibility = (): void => {
+    if (document.visibilityState === 'hidden') this.flushNow();
+  };
+
+  // ---- rendering ----
 
   override render() {
     if (this.data.error) {
@@ -294,26 +836,90 @@ export class WarrantMapView extends LitElement {
     const d = this.derived;
     const doc = bundle.map.document;
     const selected = this.selectedId ? d.tree.byId.get(this.selectedId) : undefined;
+    const stack = this.undoStack;
+    const ctx = this.context();
+    const actions: MenuItem[] =
+      ctx && selected
+        ? COMMANDS.filter((c) => c.button).map((c) => ({
+            id: c.id,
+            label: c.label(ctx),
+            shortcut: c.keys[0]!,
+            enabled: c.canRun(ctx),
+          }))
+        : [];
+    const editingHere = this.session && selected && this.session.id === selected.id ? this.session.field : undefined;
+    void this.historyVersion;
     return html`
       <header>
-        <h1>${bundle.map.title}</h1>
-        ${
-          doc
-            ? html`<p class="doc">
-                Maps:
-                ${doc.url ? html`<a href=${doc.url} target="_blank" rel="noopener noreferrer">${doc.title}</a>` : html`<cite>${doc.title}</cite>`}${
-                  doc.author ? html` by ${doc.author}` : nothing
-                }${doc.date ? html`, ${doc.date}` : nothing}
-              </p>`
-            : nothing
-        }
+        <div class="head-row">
+          <div class="head-text">
+            <h1>${bundle.map.title}</h1>
+            ${
+              doc
+                ? html`<p class="doc">
+                    Maps:
+                    ${doc.url ? html`<a href=${doc.url} target="_blank" rel="noopener noreferrer">${doc.title}</a>` : html`<cite>${doc.title}</cite>`}${
+                      doc.author ? html` by ${doc.author}` : nothing
+                    }${doc.date ? html`, ${doc.date}` : nothing}
+                  </p>`
+                : nothing
+            }
+          </div>
+          <div class="tools" role="toolbar" aria-label="History">
+            <button
+              ?disabled=${!stack?.canUndo}
+              @click=${() => this.undo()}
+              title=${stack?.undoLabel ? `Undo ${stack.undoLabel} (Ctrl+Z)` : 'Nothing to undo'}
+            >
+              Undo<span class="sr-only">${stack?.undoLabel ? ` ${stack.undoLabel}` : ''}</span>
+            </button>
+            <button
+              ?disabled=${!stack?.canRedo}
+              @click=${() => this.redo()}
+              title=${stack?.redoLabel ? `Redo ${stack.redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'}
+            >
+              Redo<span class="sr-only">${stack?.redoLabel ? ` ${stack.redoLabel}` : ''}</span>
+            </button>
+            <button
+              @click=${() => void this.shortcutsEl?.open()}
+              aria-label="Keyboard shortcuts"
+              title="Keyboard shortcuts (?)"
+            >
+              ?
+            </button>
+          </div>
+        </div>
+        <div class="notice ${this.notice?.error ? 'error' : ''}" role="status" aria-live="polite">
+          ${
+            this.notice
+              ? html`<span>${this.notice.text}</span>${
+                    this.notice.undo && stack?.canUndo
+                      ? html`<button @click=${() => this.undo()}>Undo</button>`
+                      : nothing
+                  }`
+              : nothing
+          }
+        </div>
       </header>
-      <div class="body" @warrant-select=${this.onSelect} @warrant-toggle=${this.onToggle} @warrant-open=${this.onOpen}>
+      <div
+        class="body"
+        @warrant-select=${this.onSelect}
+        @warrant-toggle=${this.onToggle}
+        @warrant-open=${this.onOpen}
+        @warrant-move-request=${this.onMoveRequest}
+        @warrant-menu-run=${this.onMenuRun}
+        @warrant-menu-close=${this.onMenuClose}
+        @warrant-draft=${this.onDraft}
+        @warrant-edit-done=${this.onEditDone}
+        @keydown=${this.onKeyDown}
+        @contextmenu=${this.onContextMenu}
+      >
         <warrant-tree
           .tree=${d.tree}
           .expanded=${this.expanded}
           .selectedId=${this.selectedId}
           .meta=${d.meta}
+          .cutId=${this.cutId}
           label="Argument map: ${bundle.map.title}"
         ></warrant-tree>
         <section
@@ -328,9 +934,24 @@ export class WarrantMapView extends LitElement {
             .sources=${d.sourcesById}
             .citations=${(selected && d.citationsByNode.get(selected.id)) ?? []}
             .ratings=${(selected && d.ratingsByNode.get(selected.id)) ?? []}
+            .actions=${actions}
+            .editing=${editingHere}
+            ?isNew=${this.session?.isNew === true && editingHere !== undefined}
+            .saveState=${this.saveState}
+            .problem=${this.problem}
           ></warrant-node-detail>
         </section>
+        ${
+          this.menu
+            ? html`<warrant-command-menu
+                .items=${this.menuItems()}
+                .x=${this.menu.x}
+                .y=${this.menu.y}
+              ></warrant-command-menu>`
+            : nothing
+        }
       </div>
+      <warrant-shortcuts></warrant-shortcuts>
     `;
   }
 }

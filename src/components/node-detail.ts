@@ -14,9 +14,12 @@ import {
   type RatingValue,
   type Source,
 } from '../model/types.js';
+import type { MenuItem } from './command-menu.js';
 import { KIND_ICONS, kindLabel, kindStyles } from './kind-style.js';
 import { markdownToPlainText, renderMarkdown } from './markdown.js';
+import type { SaveState } from './node-editor.js';
 import { baseStyles, proseStyles } from './shared-styles.js';
+import './node-editor.js';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -114,6 +117,21 @@ export class WarrantNodeDetail extends LitElement {
       dd {
         margin: 0;
       }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 6px;
+        margin: 4px 0 8px;
+      }
+      .actions button {
+        font-size: 13px;
+        padding: 4px 10px;
+        min-height: 30px;
+      }
+      .actions button:disabled {
+        opacity: 0.55;
+        cursor: default;
+      }
       .origin {
         font-size: 13px;
         color: var(--muted);
@@ -127,10 +145,39 @@ export class WarrantNodeDetail extends LitElement {
   @property({ attribute: false }) sources: ReadonlyMap<string, Source> = new Map();
   @property({ attribute: false }) citations: readonly Citation[] = [];
   @property({ attribute: false }) ratings: readonly Rating[] = [];
+  /** Buttons for the commands that act on this node. */
+  @property({ attribute: false }) actions: readonly MenuItem[] = [];
+  /** Which field is being edited, if any. */
+  @property({ attribute: false }) editing?: 'text' | 'notes';
+  /** Whether the node is new and not yet saved. */
+  @property({ type: Boolean }) isNew = false;
+  @property({ attribute: false }) saveState: SaveState = 'saved';
+  @property({ attribute: false }) problem = '';
 
   /** Moves focus to the panel's heading (after Enter on a tree row). */
   focusHeading(): void {
     this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+  }
+
+  /** Moves focus into the open editor. */
+  async focusEditor(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector('warrant-node-editor')?.focus();
+  }
+
+  private runAction(id: string): void {
+    this.dispatchEvent(new CustomEvent('warrant-menu-run', { detail: { id }, bubbles: true, composed: true }));
+  }
+
+  private renderEditor(field: 'text' | 'notes', kind: string) {
+    const value = field === 'text' ? this.node!.text : (this.node!.notes ?? '');
+    return html`<warrant-node-editor
+      .label=${field === 'text' ? `${this.isNew ? 'New ' + kind.toLowerCase() : kind} text` : 'Notes'}
+      .value=${value}
+      ?allow-empty=${field === 'notes'}
+      .saveState=${this.saveState}
+      .problem=${this.problem}
+    ></warrant-node-editor>`;
   }
 
   private selectNode(id: string): void {
@@ -167,7 +214,27 @@ export class WarrantNodeDetail extends LitElement {
             </p>`
           : nothing
       }
-      <div class="text prose">${unsafeHTML(renderMarkdown(node.text))}</div>
+      ${
+        this.editing === 'text'
+          ? this.renderEditor('text', kindLabel(kind))
+          : html`<div class="text prose">${unsafeHTML(renderMarkdown(node.text))}</div>`
+      }
+      ${
+        this.actions.length && !this.editing
+          ? html`<div class="actions" role="toolbar" aria-label="Actions on this node">
+              ${this.actions.map(
+                (a) =>
+                  html`<button
+                    ?disabled=${a.enabled !== true}
+                    title=${a.enabled === true ? `${a.label} (${a.shortcut})` : a.enabled}
+                    @click=${() => this.runAction(a.id)}
+                  >
+                    ${a.label}
+                  </button>`,
+              )}
+            </div>`
+          : nothing
+      }
       ${
         node.quote
           ? html`<figure>

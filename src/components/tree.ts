@@ -9,11 +9,12 @@
  * The tree owns no data: it receives the tree, the expanded ids and the selection, and asks for
  * changes with events (warrant-select, warrant-toggle, warrant-open).
  */
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { cspStyle } from './csp-style.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import type { MoveTarget } from '../model/edits.js';
 import { flattenVisible, kindOf, childrenOf, type Tree, type VisibleRow } from '../model/tree.js';
 import type { ArgNode, NodeKind } from '../model/types.js';
 import { KIND_ICONS, kindLabel, kindStyles } from './kind-style.js';
@@ -33,6 +34,16 @@ export interface TreeToggleDetail {
   ids: string[];
   expanded: boolean;
 }
+/** A node dropped somewhere (drag and drop); the map view plans and runs the move. */
+export interface MoveRequestDetail {
+  id: string;
+  target: MoveTarget;
+}
+
+/** Where a dragged node would land on a row. */
+type DropZone = 'before' | 'after' | 'supports' | 'opposes';
+
+const DRAG_TYPE = 'application/x-warrant-node';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -42,10 +53,24 @@ declare global {
     'warrant-select': CustomEvent<TreeSelectDetail>;
     'warrant-toggle': CustomEvent<TreeToggleDetail>;
     'warrant-open': CustomEvent<TreeSelectDetail>;
+    'warrant-move-request': CustomEvent<MoveRequestDetail>;
   }
 }
 
 const OVERSCAN = 6;
+
+// An inline icon (no emoji: school laptops often lack an emoji font, and CSP forbids remote images).
+const SOURCE_ICON = html`<svg
+  aria-hidden="true"
+  width="11"
+  height="13"
+  viewBox="0 0 11 13"
+  fill="none"
+  stroke="currentColor"
+  stroke-width="1.3"
+>
+  ${svg`<path d="M1 1h6l3 3v8H1z"/><path d="M3 6h5M3 8.5h5"/>`}
+</svg>`;
 const TYPEAHEAD_RESET_MS = 600;
 
 // Rendered Markdown per node object: node objects are replaced when they change, so a WeakMap
@@ -120,6 +145,30 @@ export class WarrantTree extends LitElement {
       }
       .row[aria-selected='true'] {
         background: var(--selected);
+      }
+      .row.cut {
+        opacity: 0.55;
+      }
+      .row.drop-before {
+        box-shadow: inset 0 3px 0 var(--focus);
+      }
+      .row.drop-after {
+        box-shadow: inset 0 -3px 0 var(--focus);
+      }
+      .row.drop-supports,
+      .row.drop-opposes {
+        background: var(--selected);
+        box-shadow: inset 0 0 0 2px var(--focus);
+      }
+      .drop-label {
+        position: absolute;
+        right: 8px;
+        bottom: 2px;
+        font-size: 12px;
+        font-weight: 600;
+        color: var(--focus);
+        background: var(--surface);
+        padding: 0 4px;
       }
       .row:focus-visible {
         box-shadow: inset 0 0 0 3px var(--focus);
@@ -218,6 +267,11 @@ export class WarrantTree extends LitElement {
   @property({ attribute: false }) meta: ReadonlyMap<string, RowMeta> = new Map();
   /** Accessible name of the tree. */
   @property() label = 'Argument tree';
+  /** A node cut with Ctrl+X, waiting to be pasted (shown dimmed). */
+  @property({ attribute: false }) cutId?: string;
+
+  @state() private dropOn?: { id: string; zone: DropZone };
+  private dragId?: string;
 
   @state() private scrollPos = 0;
   @state() private viewport = 600;
@@ -335,6 +389,12 @@ export class WarrantTree extends LitElement {
     this.dispatchEvent(new CustomEvent('warrant-toggle', { detail: { ids, expanded }, bubbles: true, composed: true }));
   }
 
+  /** Selection follows focus (single-select tree): a row focused by any means becomes selected. */
+  private onFocusIn = (e: FocusEvent): void => {
+    const id = (e.target as HTMLElement).dataset?.id;
+    if (id && id !== this.selectedId) this.select(id, false);
+  };
+
   private onScroll = (): void => {
     this.scrollPos = this.scroller.scrollTop;
   };
@@ -368,7 +428,8 @@ export class WarrantTree extends LitElement {
         else if (row.node.parentId) this.select(row.node.parentId, true);
         break;
       case 'Enter':
-        this.open(id);
+        if (e.shiftKey) handled = false;
+        else this.open(id);
         break;
       case '*': {
         const parent = row.node.parentId;
@@ -380,7 +441,8 @@ export class WarrantTree extends LitElement {
         break;
       }
       default:
-        handled = e.key.length === 1 && e.key !== ' ' ? this.typeAhead(e.key, i) : false;
+        // + - ? belong to commands (add supporting / opposing node, shortcuts), not type-ahead.
+        handled = e.key.length === 1 && !' +-?'.includes(e.key) ? this.typeAhead(e.key, i) : false;
     }
     if (handled) {
       e.preventDefault();
@@ -418,6 +480,53 @@ export class WarrantTree extends LitElement {
     return false;
   }
 
+  private zoneAt(e: DragEvent, row: HTMLElement): DropZone {
+    const box = row.getBoundingClientRect();
+    const y = (e.clientY - box.top) / box.height;
+    if (y < 0.25) return 'before';
+    if (y > 0.75) return 'after';
+    return e.clientX - box.left < box.width / 2 ? 'supports' : 'opposes';
+  }
+
+  private onDragStart(e: DragEvent, node: ArgNode): void {
+    if (node.parentId === null || !e.dataTransfer) return e.preventDefault();
+    this.dragId = node.id;
+    e.dataTransfer.effectAllowed = 'move';
+    e.dataTransfer.setData(DRAG_TYPE, node.id);
+    e.dataTransfer.setData('text/plain', node.text.slice(0, 200));
+  }
+
+  private onDragOver(e: DragEvent, node: ArgNode): void {
+    if (!this.dragId || !e.dataTransfer?.types.includes(DRAG_TYPE)) return;
+    e.preventDefault();
+    let zone = this.zoneAt(e, e.currentTarget as HTMLElement);
+    // Nothing stands beside the thesis: dropping near its edges means "under it".
+    if (node.parentId === null && (zone === 'before' || zone === 'after')) zone = 'supports';
+    e.dataTransfer.dropEffect = 'move';
+    if (this.dropOn?.id !== node.id || this.dropOn.zone !== zone) this.dropOn = { id: node.id, zone };
+  }
+
+  private onDrop(e: DragEvent, node: ArgNode): void {
+    const id = e.dataTransfer?.getData(DRAG_TYPE) || this.dragId;
+    const zone = this.dropOn?.zone;
+    this.dropOn = undefined;
+    this.dragId = undefined;
+    if (!id || !zone) return;
+    e.preventDefault();
+    const target: MoveTarget =
+      zone === 'before' || zone === 'after'
+        ? { kind: zone, targetId: node.id }
+        : { kind: 'child', targetId: node.id, relation: zone };
+    this.dispatchEvent(
+      new CustomEvent('warrant-move-request', { detail: { id, target }, bubbles: true, composed: true }),
+    );
+  }
+
+  private onDragEnd = (): void => {
+    this.dragId = undefined;
+    this.dropOn = undefined;
+  };
+
   private onRowClick(e: MouseEvent, row: VisibleRow<ArgNode>): void {
     const onToggle = (e.target as HTMLElement).closest('.toggle');
     if (onToggle && row.hasChildren) this.toggle([row.node.id], !row.expanded);
@@ -437,11 +546,18 @@ export class WarrantTree extends LitElement {
     const active = node.id === this.activeId;
     const meta = this.meta.get(node.id);
     const relClass = node.relation === null ? 'rel-root' : `rel-${node.relation}`;
+    const drop = this.dropOn?.id === node.id ? this.dropOn.zone : undefined;
     const indentLevels = Math.min(row.level - 1, 10);
     return html`<div
       role="treeitem"
-      class="row ${relClass}"
+      class="row ${relClass} ${node.id === this.cutId ? 'cut' : ''} ${drop ? `drop-${drop}` : ''}"
       data-id=${node.id}
+      draggable=${node.parentId === null ? 'false' : 'true'}
+      @dragstart=${(e: DragEvent) => this.onDragStart(e, node)}
+      @dragover=${(e: DragEvent) => this.onDragOver(e, node)}
+      @dragleave=${() => (this.dropOn = undefined)}
+      @drop=${(e: DragEvent) => this.onDrop(e, node)}
+      @dragend=${this.onDragEnd}
       aria-level=${row.level}
       aria-setsize=${row.setSize}
       aria-posinset=${row.posInSet}
@@ -462,12 +578,19 @@ export class WarrantTree extends LitElement {
           ><span class="icon" aria-hidden="true">${KIND_ICONS[kind]}</span>${kindLabel(kind)}</span
         ><span class="sr-only">: </span>${unsafeHTML(rowHtml(node))}</span
       >
+      ${
+        drop === 'supports' || drop === 'opposes'
+          ? html`<span class="drop-label" aria-hidden="true"
+              >${drop === 'supports' ? '⊕ drop to support' : '⊟ drop to oppose'}</span
+            >`
+          : nothing
+      }
       <span class="meta">
         ${node.quote ? html`<span class="count" title="Quoted from the essay, paragraph ${node.quote.paragraph}">¶${node.quote.paragraph}</span>` : nothing}
         ${
           meta && meta.sources > 0
             ? html`<span class="count" title="${meta.sources} source${meta.sources === 1 ? '' : 's'}"
-                ><span aria-hidden="true">📄</span>${meta.sources}<span class="sr-only"> sources</span></span
+                >${SOURCE_ICON}${meta.sources}<span class="sr-only"> sources</span></span
               >`
             : nothing
         }
@@ -492,6 +615,7 @@ export class WarrantTree extends LitElement {
       aria-label=${this.label}
       @scroll=${this.onScroll}
       @keydown=${this.onKeyDown}
+      @focusin=${this.onFocusIn}
     >
       <div class="spacer" role="none" style=${cspStyle({ height: `${total * h}px` })}>
         ${repeat(

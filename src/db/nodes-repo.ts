@@ -1,0 +1,138 @@
+/**
+ * Writing nodes. Each function is ONE transaction that also stamps the map's updatedAt, and
+ * returns what it replaced so the caller can undo it exactly. Updates write only the fields
+ * that changed, so two tabs editing different fields or nodes never overwrite each other.
+ */
+import type { Placement } from '../model/edits.js';
+import type { ArgNode, Citation, Rating } from '../model/types.js';
+import type { WarrantDB } from './database.js';
+
+/** Fields of a node a user edits directly. */
+export type NodeFields = Partial<Pick<ArgNode, 'text' | 'notes' | 'relation' | 'edited' | 'author'>>;
+
+/** Rows removed with a subtree: everything needed to put it back. */
+export interface RemovedRows {
+  nodes: ArgNode[];
+  citations: Citation[];
+  ratings: Rating[];
+}
+
+/** Thrown when a node changed elsewhere (another tab) since the caller last saw it. */
+export class ConflictError extends Error {
+  override name = 'ConflictError';
+}
+
+async function touchMap(db: WarrantDB, mapId: string, now: string): Promise<void> {
+  await db.maps.update(mapId, { updatedAt: now });
+}
+
+/** Inserts nodes (and their citations and ratings, when restoring a deleted subtree). */
+export async function insertRows(db: WarrantDB, mapId: string, rows: RemovedRows, now: string): Promise<void> {
+  await db.transaction('rw', [db.maps, db.nodes, db.citations, db.ratings], async () => {
+    await db.nodes.bulkAdd(rows.nodes);
+    if (rows.citations.length) await db.citations.bulkPut(rows.citations);
+    if (rows.ratings.length) await db.ratings.bulkPut(rows.ratings);
+    await touchMap(db, mapId, now);
+  });
+}
+
+/**
+ * Updates some fields of one node. With `expected`, refuses (ConflictError) when any of those
+ * fields no longer holds the expected value, so an undo never silently overwrites a newer edit
+ * made in another tab. Returns the previous values of the changed fields.
+ */
+export async function updateNodeFields(
+  db: WarrantDB,
+  id: string,
+  changes: NodeFields,
+  now: string,
+  expected?: NodeFields,
+): Promise<NodeFields> {
+  return db.transaction('rw', [db.maps, db.nodes], async () => {
+    const node = await db.nodes.get(id);
+    if (!node) throw new ConflictError('That node was deleted (perhaps in another tab).');
+    if (expected) {
+      for (const [key, value] of Object.entries(expected) as Array<[keyof NodeFields, unknown]>) {
+        if ((node[key] ?? undefined) !== (value ?? undefined)) {
+          throw new ConflictError(
+            'That node was changed since (perhaps in another tab), so this step cannot be undone.',
+          );
+        }
+      }
+    }
+    const previous: NodeFields = {};
+    const patch: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(changes) as Array<[keyof NodeFields, unknown]>) {
+      (previous as Record<string, unknown>)[key] = node[key];
+      // Dexie's update() deletes a key set to undefined, which is how optional fields are cleared.
+      patch[key] = value;
+    }
+    await db.nodes.update(id, { ...patch, updatedAt: now });
+    await touchMap(db, node.mapId, now);
+    return previous;
+  });
+}
+
+/** Moves a node (parent, relation, order). Returns its previous placement. */
+export async function placeNode(db: WarrantDB, id: string, placement: Placement, now: string): Promise<Placement> {
+  return db.transaction('rw', [db.maps, db.nodes], async () => {
+    const node = await db.nodes.get(id);
+    if (!node || node.parentId === null || node.relation === null) {
+      throw new ConflictError('That node was deleted (perhaps in another tab).');
+    }
+    if (!(await db.nodes.get(placement.parentId))) {
+      throw new ConflictError('The place it was moving to was deleted (perhaps in another tab).');
+    }
+    const previous: Placement = { parentId: node.parentId, relation: node.relation, order: node.order };
+    await db.nodes.update(id, { ...placement, updatedAt: now });
+    await touchMap(db, node.mapId, now);
+    return previous;
+  });
+}
+
+/**
+ * Deletes the subtree rooted at `id` with its citations and ratings, reading the subtree from the
+ * database itself (so nodes another tab just added under it go too). Returns the removed rows.
+ */
+export async function deleteSubtree(db: WarrantDB, id: string, now: string): Promise<RemovedRows> {
+  return db.transaction('rw', [db.maps, db.nodes, db.citations, db.ratings], async () => {
+    const root = await db.nodes.get(id);
+    if (!root) return { nodes: [], citations: [], ratings: [] };
+    if (root.parentId === null) throw new ConflictError('The thesis cannot be deleted.');
+    const mapNodes = await db.nodes.where('mapId').equals(root.mapId).toArray();
+    const kids = new Map<string, ArgNode[]>();
+    for (const n of mapNodes) {
+      if (n.parentId === null) continue;
+      const l = kids.get(n.parentId);
+      if (l) l.push(n);
+      else kids.set(n.parentId, [n]);
+    }
+    const nodes: ArgNode[] = [];
+    const stack = [root];
+    while (stack.length) {
+      const n = stack.pop()!;
+      nodes.push(n);
+      for (const k of kids.get(n.id) ?? []) stack.push(k);
+    }
+    const ids = nodes.map((n) => n.id);
+    const citations = await db.citations.where('nodeId').anyOf(ids).toArray();
+    const ratings = await db.ratings.where('nodeId').anyOf(ids).toArray();
+    await db.nodes.bulkDelete(ids);
+    await db.citations.bulkDelete(citations.map((c) => c.id));
+    await db.ratings.bulkDelete(ratings.map((r) => r.id));
+    await touchMap(db, root.mapId, now);
+    return { nodes, citations, ratings };
+  });
+}
+
+/** Deletes nodes that were inserted (undo of an add). */
+export async function removeInserted(db: WarrantDB, mapId: string, ids: string[], now: string): Promise<void> {
+  await db.transaction('rw', [db.maps, db.nodes, db.citations, db.ratings], async () => {
+    const citations = await db.citations.where('nodeId').anyOf(ids).primaryKeys();
+    const ratings = await db.ratings.where('nodeId').anyOf(ids).primaryKeys();
+    await db.nodes.bulkDelete(ids);
+    await db.citations.bulkDelete(citations);
+    await db.ratings.bulkDelete(ratings);
+    await touchMap(db, mapId, now);
+  });
+}
