@@ -1,9 +1,21 @@
 /** <warrant-map-list>: every map in this browser, with its size and last change; open one. */
 import { consume } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import { LiveQueryController } from '../db/live-query-controller.js';
-import { listMaps, type MapSummary } from '../db/maps-repo.js';
+import {
+  createMap,
+  deleteMap,
+  duplicateMap,
+  listMaps,
+  putBundles,
+  renameMap,
+  type MapSummary,
+} from '../db/maps-repo.js';
+import { now } from '../model/ids.js';
+import { LIMITS } from '../model/limits.js';
+import type { MapBundle, SourceDocument } from '../model/types.js';
+import { validateUrl } from '../model/url.js';
 import { servicesContext, type AppServices } from '../state/app-context.js';
 import { restoreSample, SAMPLE_MAP_ID } from '../state/sample.js';
 import { baseStyles } from './shared-styles.js';
@@ -38,7 +50,25 @@ export class WarrantMapList extends LitElement {
         display: grid;
         gap: 10px;
       }
+      li {
+        display: flex;
+        gap: 8px;
+        align-items: stretch;
+      }
+      li .row-actions {
+        display: flex;
+        flex-direction: column;
+        gap: 4px;
+        justify-content: center;
+      }
+      li .row-actions button {
+        font-size: 13px;
+        padding: 2px 10px;
+        min-height: 28px;
+      }
       li a {
+        flex: 1;
+        min-width: 0;
         display: block;
         padding: 14px 16px;
         border: 1px solid var(--rule-strong);
@@ -71,6 +101,56 @@ export class WarrantMapList extends LitElement {
       .error {
         color: var(--error-ink);
       }
+      dialog {
+        width: min(560px, 94vw);
+        border: 1px solid var(--rule-strong);
+        border-radius: 10px;
+        padding: 18px 20px;
+        color: var(--ink);
+      }
+      dialog::backdrop {
+        background: rgb(0 0 0 / 35%);
+      }
+      dialog h2 {
+        margin: 0 0 12px;
+        font-size: 19px;
+      }
+      .field {
+        display: grid;
+        gap: 3px;
+        margin-bottom: 10px;
+      }
+      .field label {
+        font-weight: 600;
+        font-size: 14px;
+      }
+      .field input,
+      .field textarea {
+        font: inherit;
+        padding: 6px 8px;
+        border: 1.5px solid var(--rule-strong);
+        border-radius: 6px;
+      }
+      fieldset {
+        border: 1px solid var(--rule);
+        border-radius: 6px;
+        margin: 6px 0 12px;
+        padding: 8px 12px 2px;
+      }
+      legend {
+        font-size: 14px;
+        color: var(--muted);
+      }
+      .form-error {
+        color: var(--error-ink);
+        min-height: 1.2em;
+        font-size: 14px;
+      }
+      .dialog-actions {
+        display: flex;
+        gap: 8px;
+        justify-content: flex-end;
+      }
     `,
   ];
 
@@ -80,6 +160,12 @@ export class WarrantMapList extends LitElement {
 
   @state() private status = '';
   @state() private statusIsError = false;
+  /** The last deleted map, offered for undo. */
+  @state() private deleted?: MapBundle;
+  @state() private formError = '';
+  @state() private renaming?: MapSummary;
+  @query('#new-map') private newDialog!: HTMLDialogElement;
+  @query('#rename-map') private renameDialog!: HTMLDialogElement;
 
   private readonly maps = new LiveQueryController<MapSummary[]>(
     this,
@@ -107,6 +193,97 @@ export class WarrantMapList extends LitElement {
     }
   }
 
+  private say(text: string, error = false): void {
+    this.status = text;
+    this.statusIsError = error;
+  }
+
+  private openNew(): void {
+    this.formError = '';
+    this.newDialog.querySelector('form')?.reset();
+    this.newDialog.showModal();
+  }
+
+  private async createFromForm(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    if (!this.services) return;
+    const form = e.target as HTMLFormElement;
+    const data = new FormData(form);
+    const text = (k: string) => String(data.get(k) ?? '').trim();
+    const title = text('title');
+    const thesis = text('thesis');
+    if (!title) return void (this.formError = 'Give the map a title.');
+    if (title.length > LIMITS.title)
+      return void (this.formError = `The title is too long (at most ${LIMITS.title} characters).`);
+    if (!thesis) return void (this.formError = 'Write the thesis: the claim the whole map is about.');
+    let document: SourceDocument | undefined;
+    if (text('docTitle') || text('docUrl') || text('docAuthor')) {
+      if (!text('docTitle'))
+        return void (this.formError = 'The source document needs a title (or leave all its fields empty).');
+      document = { title: text('docTitle') };
+      if (text('docAuthor')) document.author = text('docAuthor');
+      if (text('docDate')) document.date = text('docDate');
+      if (text('docUrl')) {
+        const u = validateUrl(text('docUrl'));
+        if (!u.ok) return void (this.formError = `Source document link: ${u.reason}`);
+        document.url = u.url;
+      }
+    }
+    const id = await createMap(
+      this.services.db,
+      {
+        title,
+        thesis,
+        ...(document && { document }),
+        ...(this.services.authorName && { author: this.services.authorName }),
+      },
+      now(),
+    );
+    this.newDialog.close();
+    location.hash = `#/map/${encodeURIComponent(id)}`;
+  }
+
+  private openRename(m: MapSummary): void {
+    this.renaming = m;
+    this.formError = '';
+    this.renameDialog.showModal();
+  }
+
+  private async renameFromForm(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    const m = this.renaming;
+    if (!this.services || !m) return;
+    const title = String(new FormData(e.target as HTMLFormElement).get('title') ?? '').trim();
+    if (!title) return void (this.formError = 'The title cannot be empty.');
+    if (title.length > LIMITS.title)
+      return void (this.formError = `The title is too long (at most ${LIMITS.title} characters).`);
+    await renameMap(this.services.db, m.id, title, now());
+    this.renameDialog.close();
+    this.say(`Renamed to “${title}”.`);
+  }
+
+  private async duplicate(m: MapSummary): Promise<void> {
+    if (!this.services) return;
+    const id = await duplicateMap(this.services.db, m.id, `Copy of ${m.title}`.slice(0, LIMITS.title), now());
+    if (id) this.say(`Made a copy: “Copy of ${m.title}”.`);
+  }
+
+  private async deleteOne(m: MapSummary): Promise<void> {
+    if (!this.services) return;
+    const bundle = await deleteMap(this.services.db, m.id);
+    if (!bundle) return;
+    this.deleted = bundle;
+    this.say(`Deleted “${m.title}” (${bundle.nodes.length} nodes).`);
+  }
+
+  private async undoDelete(): Promise<void> {
+    const bundle = this.deleted;
+    if (!this.services || !bundle) return;
+    await putBundles(this.services.db, [bundle]);
+    this.deleted = undefined;
+    this.say(`“${bundle.map.title}” is back.`);
+  }
+
   override render() {
     const maps = this.maps.value;
     return html`
@@ -120,6 +297,11 @@ export class WarrantMapList extends LitElement {
                 ${maps.map(
                   (m) =>
                     html`<li>
+                      <span class="row-actions">
+                        <button @click=${() => this.openRename(m)} aria-label="Rename “${m.title}”">Rename</button>
+                        <button @click=${() => this.duplicate(m)} aria-label="Duplicate “${m.title}”">Duplicate</button>
+                        <button @click=${() => this.deleteOne(m)} aria-label="Delete “${m.title}”">Delete</button>
+                      </span>
                       <a href="#/map/${encodeURIComponent(m.id)}"
                         ><span class="title">${m.title}</span>
                         <span class="facts"
@@ -137,9 +319,52 @@ export class WarrantMapList extends LitElement {
             : html`<p>No maps yet.</p>`
       }
       <div class="actions">
+        <button class="primary" @click=${this.openNew}>New map</button>
         <button @click=${this.restore}>Restore the essay map</button>
       </div>
-      <p class="status ${this.statusIsError ? 'error' : ''}" role="status">${this.status}</p>
+      <p class="status ${this.statusIsError ? 'error' : ''}" role="status">
+        ${this.status} ${this.deleted ? html`<button @click=${this.undoDelete}>Undo</button>` : nothing}
+      </p>
+      <dialog id="new-map" aria-labelledby="new-h">
+        <form @submit=${this.createFromForm} novalidate>
+          <h2 id="new-h">New map</h2>
+          <div class="field"><label for="nm-title">Title</label><input id="nm-title" name="title" required /></div>
+          <div class="field">
+            <label for="nm-thesis">Thesis</label>
+            <textarea id="nm-thesis" name="thesis" rows="3" required></textarea>
+          </div>
+          <fieldset>
+            <legend>The document it maps (optional)</legend>
+            <div class="field"><label for="nm-dt">Title</label><input id="nm-dt" name="docTitle" /></div>
+            <div class="field"><label for="nm-da">Author</label><input id="nm-da" name="docAuthor" /></div>
+            <div class="field">
+              <label for="nm-dd">Date</label><input id="nm-dd" name="docDate" placeholder="2025-02-24" />
+            </div>
+            <div class="field">
+              <label for="nm-du">Link</label><input id="nm-du" name="docUrl" type="url" placeholder="https://" />
+            </div>
+          </fieldset>
+          <p class="form-error" role="alert">${this.formError}</p>
+          <div class="dialog-actions">
+            <button type="button" @click=${() => this.newDialog.close()}>Cancel</button>
+            <button class="primary" type="submit">Create</button>
+          </div>
+        </form>
+      </dialog>
+      <dialog id="rename-map" aria-labelledby="rn-h">
+        <form @submit=${this.renameFromForm} novalidate>
+          <h2 id="rn-h">Rename map</h2>
+          <div class="field">
+            <label for="rn-title">Title</label>
+            <input id="rn-title" name="title" .value=${this.renaming?.title ?? ''} />
+          </div>
+          <p class="form-error" role="alert">${this.formError}</p>
+          <div class="dialog-actions">
+            <button type="button" @click=${() => this.renameDialog.close()}>Cancel</button>
+            <button class="primary" type="submit">Rename</button>
+          </div>
+        </form>
+      </dialog>
     `;
   }
 }

@@ -2,7 +2,16 @@
  * Reading and writing whole maps. Every write that touches several rows is one transaction, so a
  * live query sees one consistent change on commit and nothing at all on failure.
  */
-import type { MapBundle } from '../model/types.js';
+import { cloneBundle } from '../model/clone.js';
+import { newId } from '../model/ids.js';
+import {
+  FORMAT_VERSION,
+  Origin,
+  type ArgNode,
+  type ArgumentMap,
+  type MapBundle,
+  type SourceDocument,
+} from '../model/types.js';
 import type { WarrantDB } from './database.js';
 
 /** A map as listed on the home screen. */
@@ -81,5 +90,71 @@ export async function deleteMap(db: WarrantDB, mapId: string): Promise<MapBundle
     await db.maps.delete(mapId);
     await db.uiState.delete(mapId);
     return bundle;
+  });
+}
+
+/** What the "new map" form asks for. */
+export interface NewMapInput {
+  title: string;
+  thesis: string;
+  document?: SourceDocument;
+  author?: string;
+}
+
+/** Creates a map with its thesis, in one transaction. Returns the new map's id. */
+export async function createMap(db: WarrantDB, input: NewMapInput, now: string): Promise<string> {
+  const mapId = newId();
+  const rootId = newId();
+  const map: ArgumentMap = {
+    id: mapId,
+    title: input.title,
+    rootId,
+    createdAt: now,
+    updatedAt: now,
+    formatVersion: FORMAT_VERSION,
+  };
+  if (input.document) map.document = input.document;
+  const thesis: ArgNode = {
+    id: rootId,
+    mapId,
+    parentId: null,
+    relation: null,
+    order: 'V',
+    text: input.thesis,
+    origin: Origin.added,
+    createdAt: now,
+    updatedAt: now,
+  };
+  if (input.author) thesis.author = input.author;
+  await db.transaction('rw', db.maps, db.nodes, async () => {
+    await db.maps.add(map);
+    await db.nodes.add(thesis);
+  });
+  return mapId;
+}
+
+/** Renames a map. Returns the previous title (for undo). */
+export async function renameMap(db: WarrantDB, mapId: string, title: string, now: string): Promise<string | undefined> {
+  return db.transaction('rw', db.maps, async () => {
+    const map = await db.maps.get(mapId);
+    if (!map) return undefined;
+    await db.maps.update(mapId, { title, updatedAt: now });
+    return map.title;
+  });
+}
+
+/** Copies a map with everything in it under new ids, in one transaction. Returns the copy's id. */
+export async function duplicateMap(
+  db: WarrantDB,
+  mapId: string,
+  title: string,
+  now: string,
+): Promise<string | undefined> {
+  return db.transaction('rw', [db.maps, db.nodes, db.sources, db.citations, db.ratings], async () => {
+    const bundle = await loadBundle(db, mapId);
+    if (!bundle) return undefined;
+    const copy = cloneBundle(bundle, () => newId(), { title, now });
+    await putBundles(db, [copy]);
+    return copy.map.id;
   });
 }

@@ -1,0 +1,71 @@
+// Several maps: create, rename, duplicate, delete (with undo) through the map list.
+import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { cleanupApps, deepQuery, mountApp } from '../helpers/app.js';
+import type { WarrantApp } from '../../src/components/app.js';
+
+async function openList(app: WarrantApp) {
+  location.hash = '#/';
+  await waitUntil(() => deepQuery(app.shadowRoot!, 'warrant-map-list')?.shadowRoot?.querySelector('li'), 'no list', {
+    timeout: 5000,
+  });
+  return deepQuery(app.shadowRoot!, 'warrant-map-list')!.shadowRoot!;
+}
+
+describe('several maps', () => {
+  afterEach(cleanupApps);
+
+  it('creates a map with its thesis from the New map form, refusing a bad link first', async () => {
+    const { app, view } = await mountApp();
+    const list = await openList(app);
+    list.querySelector<HTMLButtonElement>('button.primary')!.click();
+    list.querySelector<HTMLInputElement>('#nm-title')!.focus();
+    await sendKeys({ type: 'Phones in class' });
+    list.querySelector<HTMLTextAreaElement>('#nm-thesis')!.focus();
+    await sendKeys({ type: 'Phones should be banned in class.' });
+    list.querySelector<HTMLInputElement>('#nm-dt')!.focus();
+    await sendKeys({ type: 'An op-ed' });
+    list.querySelector<HTMLInputElement>('#nm-du')!.focus();
+    await sendKeys({ type: 'javascript:alert(1)' });
+    list.querySelector<HTMLButtonElement>('#new-map button[type=submit]')!.click();
+    await waitUntil(() => list.querySelector('.form-error')!.textContent!.includes('not allowed'));
+    expect(list.querySelector('.form-error')!.textContent).to.equal(
+      'Source document link: "javascript:" links are not allowed: only http:// and https:// links are.',
+    );
+    list.querySelector<HTMLInputElement>('#nm-du')!.value = 'https://example.org/op-ed';
+    list.querySelector<HTMLButtonElement>('#new-map button[type=submit]')!.click();
+    await waitUntil(
+      () => location.hash.startsWith('#/map/') && !location.hash.endsWith('/small'),
+      'did not open the new map',
+    );
+    const db = view.services!.db;
+    const map = (await db.maps.toArray()).find((m) => m.title === 'Phones in class')!;
+    expect(map.document).to.deep.equal({ title: 'An op-ed', url: 'https://example.org/op-ed' });
+    expect((await db.nodes.get(map.rootId))!.text).to.equal('Phones should be banned in class.');
+  });
+
+  it('renames, duplicates, and deletes a map with Undo', async () => {
+    const { app, view } = await mountApp();
+    const db = view.services!.db;
+    const list = await openList(app);
+    list.querySelector<HTMLButtonElement>('button[aria-label="Duplicate “School uniforms”"]')!.click();
+    await waitUntil(async () => (await db.maps.count()) === 2);
+    const copy = (await db.maps.toArray()).find((m) => m.id !== 'small')!;
+    expect(copy.title).to.equal('Copy of School uniforms');
+    expect(await db.nodes.where('mapId').equals(copy.id).count()).to.equal(7);
+    expect(await db.ratings.where('mapId').equals(copy.id).count()).to.equal(2);
+    list.querySelector<HTMLButtonElement>('button[aria-label="Rename “School uniforms”"]')!.click();
+    const input = list.querySelector<HTMLInputElement>('#rn-title')!;
+    input.value = 'Uniforms (original)';
+    list.querySelector<HTMLButtonElement>('#rename-map button[type=submit]')!.click();
+    await waitUntil(async () => (await db.maps.get('small'))!.title === 'Uniforms (original)');
+    await waitUntil(() => list.querySelector('button[aria-label="Delete “Uniforms (original)”"]'));
+    list.querySelector<HTMLButtonElement>('button[aria-label="Delete “Uniforms (original)”"]')!.click();
+    await waitUntil(async () => (await db.maps.count()) === 1);
+    expect(await db.nodes.where('mapId').equals('small').count()).to.equal(0);
+    await waitUntil(() => list.querySelector('.status button'));
+    list.querySelector<HTMLButtonElement>('.status button')!.click();
+    await waitUntil(async () => (await db.nodes.where('mapId').equals('small').count()) === 7);
+    await expect(deepQuery(app.shadowRoot!, 'warrant-map-list')!).to.be.accessible();
+  });
+});
