@@ -9,6 +9,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { WarrantDB } from '../db/database.js';
 import { openDatabase, StorageError, explainStorageError } from '../db/open.js';
 import { getSetting, setSetting } from '../db/settings-repo.js';
+import { parseEvaluationSettings, type EvaluationSettings } from '../evaluation/index.js';
 import { servicesContext, type AppServices } from '../state/app-context.js';
 import { fetchSample, loadSampleOnce, SAMPLE_MAP_ID, SAMPLE_PATH } from '../state/sample.js';
 import { baseStyles } from './shared-styles.js';
@@ -36,6 +37,7 @@ function parseRoute(hash: string): Route | undefined {
 
 const LAST_MAP = 'last-map';
 const AUTHOR = 'author-name';
+const EVALUATION = 'evaluation';
 
 @customElement('warrant-app')
 export class WarrantApp extends LitElement {
@@ -166,7 +168,8 @@ export class WarrantApp extends LitElement {
       this.notice = `The essay's map could not be loaded. ${error instanceof Error ? error.message : String(error)}`;
     }
     const authorName = await getSetting(db, AUTHOR, '');
-    this.services = { db, authorName };
+    const evaluation = parseEvaluationSettings(await getSetting<unknown>(db, EVALUATION, undefined));
+    this.services = { db, authorName, evaluation };
     let route = parseRoute(location.hash);
     if (!route) {
       const last = await getSetting<string | undefined>(db, LAST_MAP, undefined);
@@ -193,6 +196,12 @@ export class WarrantApp extends LitElement {
       this.persistence = 'unknown';
     }
   }
+
+  private onEvaluationChange = (e: CustomEvent<EvaluationSettings>): void => {
+    if (!this.services) return;
+    this.services = { ...this.services, evaluation: e.detail };
+    void setSetting(this.services.db, EVALUATION, e.detail);
+  };
 
   private onAuthorChange = (e: CustomEvent<{ name: string }>): void => {
     if (!this.services) return;
@@ -225,7 +234,11 @@ export class WarrantApp extends LitElement {
         </nav>
       </div>
       ${this.notice ? html`<div class="notice" role="alert">${this.notice}</div>` : html`<div></div>`}
-      <main class=${page === 'map' ? 'map' : ''} @warrant-author-change=${this.onAuthorChange}>
+      <main
+        class=${page === 'map' ? 'map' : ''}
+        @warrant-author-change=${this.onAuthorChange}
+        @warrant-evaluation-change=${this.onEvaluationChange}
+      >
         ${this.services ? this.renderPage() : html`<p class="loading" role="status">Opening your maps…</p>`}
       </main>
     `;

@@ -9,6 +9,15 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { LiveQueryController } from '../db/live-query-controller.js';
 import { loadBundle } from '../db/maps-repo.js';
 import { getUiState, putUiState } from '../db/settings-repo.js';
+import {
+  computeBaseScores,
+  evaluate,
+  SEMANTICS_LABELS,
+  thesisRange,
+  type BaseScores,
+  type Evaluation,
+  type EvaluationSettings,
+} from '../evaluation/index.js';
 import { checkText, newChild, planMove } from '../model/edits.js';
 import { newId, now } from '../model/ids.js';
 import { buildTree, ancestors, TreeError, type Tree } from '../model/tree.js';
@@ -34,6 +43,8 @@ import { MapEditor, type EditResult } from '../state/editor.js';
 import { undoStackFor, type UndoStack } from '../state/undo.js';
 import type { MenuItem } from './command-menu.js';
 import type { DraftDetail, EditDoneDetail, SaveState } from './node-editor.js';
+import type { RateDetail } from './rating.js';
+import { formatMean } from './rating.js';
 import { baseStyles } from './shared-styles.js';
 import type { WarrantShortcuts } from './shortcuts-dialog.js';
 import type { MoveRequestDetail, RowMeta, WarrantTree } from './tree.js';
@@ -77,14 +88,28 @@ interface Notice {
 interface Derived {
   bundle: MapBundle;
   tree: Tree<ArgNode>;
+  base: BaseScores;
+  evaluation: Evaluation;
+  range: { min: number; max: number; unrated: number };
+  raters: readonly string[];
   meta: Map<string, RowMeta>;
   sourcesById: Map<string, Source>;
   citationsByNode: Map<string, Citation[]>;
   ratingsByNode: Map<string, Rating[]>;
 }
 
-function derive(bundle: MapBundle, pending?: ArgNode): Derived {
+function derive(
+  bundle: MapBundle,
+  pending: ArgNode | undefined,
+  settings: EvaluationSettings,
+  perspective?: string,
+): Derived {
   const tree = buildTree(pending ? [...bundle.nodes, pending] : bundle.nodes);
+  const base = computeBaseScores(bundle.ratings, {
+    mapping: settings.mapping,
+    ...(perspective !== undefined && { perspective: { rater: perspective } }),
+  });
+  const evaluation = evaluate(tree, base.tauOf, settings.semantics);
   const meta = new Map<string, RowMeta>();
   const citationsByNode = new Map<string, Citation[]>();
   const ratingsByNode = new Map<string, Rating[]>();
@@ -99,11 +124,24 @@ function derive(bundle: MapBundle, pending?: ArgNode): Derived {
     else ratingsByNode.set(r.nodeId, [r]);
   }
   for (const n of tree.byId.values()) {
-    meta.set(n.id, { sources: citationsByNode.get(n.id)?.length ?? 0, ratings: ratingsByNode.get(n.id)?.length ?? 0 });
+    const score = base.get(n.id);
+    const sources = citationsByNode.get(n.id)?.length ?? 0;
+    meta.set(n.id, {
+      sources,
+      ratings: ratingsByNode.get(n.id)?.length ?? 0,
+      rating: score.rated ? formatMean(score.mean) : undefined,
+      standing: evaluation.sigmaOf(n.id),
+      // Claims and premises (supporters below the thesis) should cite evidence.
+      unsourced: n.relation === 'supports' && sources === 0,
+    });
   }
   return {
     bundle,
     tree,
+    base,
+    evaluation,
+    range: thesisRange(evaluation, base),
+    raters: computeBaseScores(bundle.ratings).raters,
     meta,
     sourcesById: new Map(bundle.sources.map((s) => [s.id, s])),
     citationsByNode,
@@ -165,7 +203,31 @@ export class WarrantMapView extends LitElement {
       .head-row {
         display: flex;
         align-items: flex-start;
-        gap: 12px;
+        gap: 12px 16px;
+        flex-wrap: wrap;
+      }
+      .thesis-standing {
+        display: flex;
+        flex-direction: column;
+        align-items: flex-end;
+        gap: 2px;
+        font-size: 13px;
+        text-align: right;
+      }
+      .thesis-standing .big {
+        font-size: 15px;
+      }
+      .thesis-standing .big strong {
+        font-size: 22px;
+        color: var(--thesis-ink);
+        font-variant-numeric: tabular-nums;
+      }
+      .thesis-standing select {
+        font: inherit;
+        font-size: 13px;
+        padding: 2px 4px;
+        border: 1px solid var(--rule-strong);
+        border-radius: 4px;
       }
       .head-text {
         flex: 1;
@@ -223,6 +285,18 @@ export class WarrantMapView extends LitElement {
         .tools .wide {
           display: none;
         }
+        .thesis-standing {
+          align-items: flex-start;
+          text-align: left;
+          order: 3;
+          width: 100%;
+          flex-direction: row;
+          flex-wrap: wrap;
+          gap: 4px 10px;
+        }
+        .thesis-standing .range {
+          display: none;
+        }
         .body {
           grid-template-columns: 1fr;
         }
@@ -272,6 +346,10 @@ export class WarrantMapView extends LitElement {
   @state() private menu?: { x: number; y: number };
   /** Bumped when the undo stack changes, so its buttons re-render. */
   @state() private historyVersion = 0;
+  /** Rater whose ratings are shown; undefined = everyone (mean). */
+  @state() private perspective?: string;
+  /** What the right-hand panel shows. */
+  @state() private panel: 'node' | 'sources' | 'gaps' = 'node';
 
   @query('warrant-tree') private treeEl?: WarrantTree;
   @query('warrant-node-detail') private detailEl?: WarrantNodeDetail;
@@ -281,6 +359,7 @@ export class WarrantMapView extends LitElement {
   private derived?: Derived;
   private derivedFrom?: MapBundle;
   private derivedPending?: ArgNode;
+  private derivedKey = '';
   private structureError?: string;
   private saveTimer = 0;
   private textTimer = 0;
@@ -329,11 +408,18 @@ export class WarrantMapView extends LitElement {
       this.editorInstance = new MapEditor(this.services.db, this.mapId, this.undoStack);
     }
     const bundle = this.data.value;
-    if (bundle && (bundle !== this.derivedFrom || this.pending !== this.derivedPending)) {
+    const settings = this.services?.evaluation;
+    const key = `${settings?.semantics}|${settings?.mapping}|${this.perspective ?? ''}`;
+    if (
+      bundle &&
+      settings &&
+      (bundle !== this.derivedFrom || this.pending !== this.derivedPending || key !== this.derivedKey)
+    ) {
       this.derivedFrom = bundle;
       this.derivedPending = this.pending;
+      this.derivedKey = key;
       try {
-        this.derived = derive(bundle, this.pending);
+        this.derived = derive(bundle, this.pending, settings, this.perspective);
         this.structureError = undefined;
       } catch (e) {
         this.derived = undefined;
@@ -370,6 +456,7 @@ export class WarrantMapView extends LitElement {
     if (saved) {
       this.expanded = new Set(saved.expanded);
       this.selectedId = saved.selectedId ?? bundle.map.rootId;
+      this.perspective = saved.perspective;
     } else {
       const all = bundle.nodes.length <= EXPAND_ALL_UP_TO;
       this.expanded = new Set(
@@ -388,6 +475,7 @@ export class WarrantMapView extends LitElement {
       mapId,
       expanded: [...this.expanded].filter((id) => id !== this.pending?.id),
       ...(this.selectedId && this.selectedId !== this.pending?.id && { selectedId: this.selectedId }),
+      ...(this.perspective !== undefined && { perspective: this.perspective }),
     };
     this.saveTimer = window.setTimeout(() => void putUiState(services.db, state), SAVE_UI_DELAY_MS);
   }
@@ -597,6 +685,26 @@ export class WarrantMapView extends LitElement {
     if (!plan.ok) return this.announce(plan.reason, true);
     void editor.move(e.detail.id, plan.placement).then((r) => this.applyResult(r));
   };
+
+  private get raterName(): string {
+    return this.services?.authorName.trim() || 'me';
+  }
+
+  private onRate = (e: CustomEvent<RateDetail>): void => {
+    const id = this.selectedId;
+    const editor = this.editorInstance;
+    if (!id || !editor || id === this.pending?.id) return;
+    void editor.rate(id, this.raterName, e.detail.value, e.detail.rationale).then((r) => this.applyResult(r));
+  };
+
+  private onAnnounce = (e: CustomEvent<{ text: string; error?: boolean }>): void => {
+    this.announce(e.detail.text, e.detail.error === true);
+  };
+
+  private setPerspective(value: string): void {
+    this.perspective = value === '' ? undefined : value;
+    this.saveUiState();
+  }
 
   // ---- editing ----
 
@@ -865,6 +973,34 @@ export class WarrantMapView extends LitElement {
                 : nothing
             }
           </div>
+          <div class="thesis-standing" role="group" aria-label="How the thesis stands">
+            ${
+              d.base.rated.size
+                ? html`<span class="big" title="The thesis's standing, computed from the ratings and the tree"
+                    ><span class="label">Thesis stands at</span>
+                    <strong>${d.evaluation.thesis.toFixed(2)}</strong></span
+                  >`
+                : html`<span class="big"><span class="label">Thesis: nothing rated yet.</span></span>
+                    <span class="muted">Rate the evidence of the nodes to see how the thesis stands.</span>`
+            }
+            <span class="range muted"
+              >${SEMANTICS_LABELS[this.services!.evaluation.semantics]}${
+                d.range.unrated
+                  ? html` · ${d.range.unrated} unrated node${d.range.unrated === 1 ? '' : 's'}: it could be anywhere
+                    from ${d.range.min.toFixed(2)} to ${d.range.max.toFixed(2)}`
+                  : nothing
+              }</span
+            >
+            <label class="perspective"
+              >View as
+              <select @change=${(e: Event) => this.setPerspective((e.target as HTMLSelectElement).value)}>
+                <option value="" ?selected=${this.perspective === undefined}>everyone (mean)</option>
+                ${[...new Set([...d.raters, ...(this.perspective ? [this.perspective] : [])])].map(
+                  (r) => html`<option value=${r} ?selected=${this.perspective === r}>${r}</option>`,
+                )}
+              </select></label
+            >
+          </div>
           <div class="tools" role="toolbar" aria-label="History">
             <button
               ?disabled=${!stack?.canUndo}
@@ -911,6 +1047,8 @@ export class WarrantMapView extends LitElement {
         @warrant-menu-close=${this.onMenuClose}
         @warrant-draft=${this.onDraft}
         @warrant-edit-done=${this.onEditDone}
+        @warrant-rate=${this.onRate}
+        @warrant-announce=${this.onAnnounce}
         @keydown=${this.onKeyDown}
         @contextmenu=${this.onContextMenu}
       >
@@ -939,6 +1077,18 @@ export class WarrantMapView extends LitElement {
             ?isNew=${this.session?.isNew === true && editingHere !== undefined}
             .saveState=${this.saveState}
             .problem=${this.problem}
+            .rater=${this.raterName}
+            .perspective=${this.perspective}
+            .standing=${
+              selected && d.evaluation.has(selected.id)
+                ? {
+                    sigma: d.evaluation.sigmaOf(selected.id)!,
+                    tau: d.evaluation.tauOf(selected.id)!,
+                    rated: d.base.isRated(selected.id),
+                    semantics: SEMANTICS_LABELS[this.services!.evaluation.semantics],
+                  }
+                : undefined
+            }
           ></warrant-node-detail>
         </section>
         ${

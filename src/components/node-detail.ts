@@ -6,20 +6,14 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { childrenOf, kindOf, type Tree } from '../model/tree.js';
-import {
-  RATING_LABELS,
-  type ArgNode,
-  type Citation,
-  type Rating,
-  type RatingValue,
-  type Source,
-} from '../model/types.js';
+import type { ArgNode, Citation, Rating, Source } from '../model/types.js';
 import type { MenuItem } from './command-menu.js';
 import { KIND_ICONS, kindLabel, kindStyles } from './kind-style.js';
 import { markdownToPlainText, renderMarkdown } from './markdown.js';
 import type { SaveState } from './node-editor.js';
 import { baseStyles, proseStyles } from './shared-styles.js';
 import './node-editor.js';
+import './rating.js';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -132,6 +126,10 @@ export class WarrantNodeDetail extends LitElement {
         opacity: 0.55;
         cursor: default;
       }
+      .standing {
+        font-size: 14.5px;
+        margin: 0 0 6px;
+      }
       .origin {
         font-size: 13px;
         color: var(--muted);
@@ -153,6 +151,12 @@ export class WarrantNodeDetail extends LitElement {
   @property({ type: Boolean }) isNew = false;
   @property({ attribute: false }) saveState: SaveState = 'saved';
   @property({ attribute: false }) problem = '';
+  /** Who rates now. */
+  @property() rater = 'me';
+  /** The rater whose perspective the map is viewed in (undefined: everyone). */
+  @property({ attribute: false }) perspective?: string;
+  /** Computed standing and base of this node in the current perspective. */
+  @property({ attribute: false }) standing?: { sigma: number; tau: number; rated: boolean; semantics: string };
 
   /** Moves focus to the panel's heading (after Enter on a tree row). */
   focusHeading(): void {
@@ -192,7 +196,6 @@ export class WarrantNodeDetail extends LitElement {
     const kids = childrenOf(tree, node.id);
     const supporters = kids.filter((k) => k.relation === 'supports').length;
     const opposers = kids.length - supporters;
-    const mean = this.ratings.length ? this.ratings.reduce((s, r) => s + r.value, 0) / this.ratings.length : undefined;
     return html`
       <h2 tabindex="-1">
         <span class="badge k-${kind}"
@@ -265,20 +268,32 @@ export class WarrantNodeDetail extends LitElement {
             </ul>`
           : html`<p class="muted">${kind === 'claim' || kind === 'premise' ? 'No source cited yet.' : 'None.'}</p>`
       }
+      <h3>Standing</h3>
+      ${
+        this.standing
+          ? html`<p class="standing">
+              Stands at <strong>${this.standing.sigma.toFixed(2)}</strong> on a scale from 0 to 1
+              (${this.standing.semantics}), from a base of ${this.standing.tau.toFixed(2)}
+              ${this.standing.rated ? 'given by its ratings' : html`because it is <em>unrated</em> (neutral)`}${
+                kids.length
+                  ? html`, moved by ${supporters} supporting and ${opposers} opposing
+                    point${kids.length === 1 ? '' : 's'} below it`
+                  : nothing
+              }.
+            </p>`
+          : html`<p class="muted">Not computed yet.</p>`
+      }
+      <slot name="explanation"></slot>
       <h3>Evidence</h3>
-      <dl>
-        <dt>Ratings</dt>
-        <dd>
-          ${
-            mean === undefined
-              ? 'Unrated'
-              : html`${this.ratings.length} rating${this.ratings.length === 1 ? '' : 's'}, mean ${mean.toFixed(1)}
-                (${RATING_LABELS[Math.round(mean) as RatingValue]})`
-          }
-        </dd>
-        <dt>Below it</dt>
-        <dd>${supporters} supporting, ${opposers} opposing</dd>
-      </dl>
+      ${
+        this.isNew
+          ? html`<p class="muted">Save the text first, then rate it.</p>`
+          : html`<warrant-rating
+              .ratings=${this.ratings}
+              .rater=${this.rater}
+              .perspective=${this.perspective}
+            ></warrant-rating>`
+      }
     `;
   }
 }

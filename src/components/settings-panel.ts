@@ -2,6 +2,13 @@
 import { consume } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import {
+  RATING_MAPPING_LABELS,
+  RatingMapping,
+  SEMANTICS_LABELS,
+  Semantics,
+  type EvaluationSettings,
+} from '../evaluation/index.js';
 import { servicesContext, type AppServices } from '../state/app-context.js';
 import { baseStyles } from './shared-styles.js';
 
@@ -11,6 +18,7 @@ declare global {
   }
   interface HTMLElementEventMap {
     'warrant-author-change': CustomEvent<{ name: string }>;
+    'warrant-evaluation-change': CustomEvent<EvaluationSettings>;
   }
 }
 
@@ -36,6 +44,12 @@ export class WarrantSettings extends LitElement {
         display: block;
         font-weight: 600;
         margin-bottom: 4px;
+      }
+      select {
+        font: inherit;
+        padding: 5px 8px;
+        border: 1px solid var(--rule-strong);
+        border-radius: 6px;
       }
       input {
         font: inherit;
@@ -79,13 +93,50 @@ export class WarrantSettings extends LitElement {
     this.dispatchEvent(new CustomEvent('warrant-author-change', { detail: { name }, bubbles: true, composed: true }));
   }
 
+  private onEvaluation(key: keyof EvaluationSettings, value: string): void {
+    const current = this.services?.evaluation;
+    if (!current) return;
+    const next = { ...current, [key]: value } as EvaluationSettings;
+    this.dispatchEvent(new CustomEvent('warrant-evaluation-change', { detail: next, bubbles: true, composed: true }));
+  }
+
   override render() {
+    const ev = this.services?.evaluation;
     return html`
       <h1>Settings</h1>
       <section>
         <label for="author">Your name</label>
         <input id="author" autocomplete="nickname" .value=${this.services?.authorName ?? ''} @change=${this.onAuthor} />
         <p class="hint">Recorded on the nodes you add and on your ratings. Kept in this browser only.</p>
+      </section>
+      <section aria-labelledby="eval-h">
+        <h2 id="eval-h">How standing is computed</h2>
+        <label for="semantics">Semantics</label>
+        <select
+          id="semantics"
+          @change=${(e: Event) => this.onEvaluation('semantics', (e.target as HTMLSelectElement).value)}
+        >
+          ${Object.values(Semantics).map(
+            (v) => html`<option value=${v} ?selected=${ev?.semantics === v}>${SEMANTICS_LABELS[v]}</option>`,
+          )}
+        </select>
+        <p class="hint">
+          Quadratic Energy (default): every argument counts, support and attack are symmetric, one extreme rating cannot
+          wipe a claim out. DF-QuAD: quality over quantity; one unanswered decisive counterpoint brings a claim to 0.
+        </p>
+        <label for="mapping">From a rating to a base score</label>
+        <select
+          id="mapping"
+          @change=${(e: Event) => this.onEvaluation('mapping', (e.target as HTMLSelectElement).value)}
+        >
+          ${Object.values(RatingMapping).map(
+            (v) => html`<option value=${v} ?selected=${ev?.mapping === v}>${RATING_MAPPING_LABELS[v]}</option>`,
+          )}
+        </select>
+        <p class="hint">
+          “Avoid extremes” maps ratings to 0.1 … 0.9, so no single rating pins a claim at 0 or 1. Unrated nodes count as
+          0.5.
+        </p>
       </section>
       <section aria-labelledby="storage-h">
         <h2 id="storage-h">Storage</h2>

@@ -24,6 +24,12 @@ import { renderInlineMarkdown } from './markdown.js';
 export interface RowMeta {
   sources: number;
   ratings: number;
+  /** Mean rating in the current perspective, formatted; undefined = unrated. */
+  rating?: string;
+  /** Computed standing in [0,1]. */
+  standing?: number;
+  /** A claim or premise that cites no source. */
+  unsourced?: boolean;
 }
 
 /** Events the tree sends up. */
@@ -60,6 +66,9 @@ declare global {
 const OVERSCAN = 6;
 
 // An inline icon (no emoji: school laptops often lack an emoji font, and CSP forbids remote images).
+const WARN_ICON = html`<svg aria-hidden="true" width="13" height="12" viewBox="0 0 13 12">
+  ${svg`<path d="M6.5 1 12 11H1z" fill="none" stroke="currentColor" stroke-width="1.4" stroke-linejoin="round"/><path d="M6.5 4.5v3.2M6.5 9v.4" stroke="currentColor" stroke-width="1.4"/>`}
+</svg>`;
 const SOURCE_ICON = html`<svg
   aria-hidden="true"
   width="11"
@@ -241,6 +250,34 @@ export class WarrantTree extends LitElement {
         display: inline-flex;
         gap: 2px;
         align-items: center;
+      }
+      .meta .warn {
+        color: var(--warn-ink);
+        display: inline-flex;
+        align-items: center;
+      }
+      .meta .unrated {
+        font-style: italic;
+      }
+      .meta .standing {
+        display: inline-flex;
+        align-items: center;
+        gap: 3px;
+        color: var(--thesis-ink);
+      }
+      .meta .standing .num {
+        display: none;
+        font-variant-numeric: tabular-nums;
+      }
+      .row:hover .meta .standing .num,
+      .row:focus .meta .standing .num,
+      .row[aria-selected='true'] .meta .standing .num {
+        display: inline;
+      }
+      @media (max-width: 560px) {
+        .meta .rating {
+          display: none;
+        }
       }
       .sr-only {
         position: absolute;
@@ -586,11 +623,42 @@ export class WarrantTree extends LitElement {
           : nothing
       }
       <span class="meta">
-        ${node.quote ? html`<span class="count" title="Quoted from the essay, paragraph ${node.quote.paragraph}">¶${node.quote.paragraph}</span>` : nothing}
+        ${
+          node.quote
+            ? html`<span class="count" title="Quoted from the essay, paragraph ${node.quote.paragraph}"
+                >¶${node.quote.paragraph}</span
+              >`
+            : nothing
+        }
+        ${
+          meta?.unsourced
+            ? html`<span class="warn" title="No source cited">${WARN_ICON}<span class="sr-only">no source</span></span>`
+            : nothing
+        }
         ${
           meta && meta.sources > 0
             ? html`<span class="count" title="${meta.sources} source${meta.sources === 1 ? '' : 's'}"
                 >${SOURCE_ICON}${meta.sources}<span class="sr-only"> sources</span></span
+              >`
+            : nothing
+        }
+        ${
+          meta
+            ? html`<span class="count rating" title=${meta.rating ? `Mean rating ${meta.rating} of 4` : 'Unrated'}
+                >${meta.rating ? html`<span aria-hidden="true">★</span>${meta.rating}` : html`<span aria-hidden="true" class="unrated">☆</span>`}<span
+                  class="sr-only"
+                  >${meta.rating ? ' rating' : 'unrated'}</span
+                ></span
+              >`
+            : nothing
+        }
+        ${
+          meta?.standing !== undefined
+            ? html`<span class="standing" title="Standing ${meta.standing.toFixed(2)}"
+                ><svg aria-hidden="true" width="30" height="8" viewBox="0 0 30 8">
+                  ${svg`<rect x="0.5" y="0.5" width="29" height="7" rx="2" fill="none" stroke="currentColor" stroke-width="1"/>
+                <rect x="1.5" y="1.5" width=${Math.max(0, 27 * meta.standing)} height="5" rx="1" fill="currentColor"/>`}</svg
+                ><span class="num">${meta.standing.toFixed(2)}</span><span class="sr-only"> standing</span></span
               >`
             : nothing
         }

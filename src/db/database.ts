@@ -10,6 +10,8 @@ export interface MapUiState {
   mapId: string;
   expanded: string[];
   selectedId?: string;
+  /** Rater whose ratings the map is viewed through; absent = everyone (mean). */
+  perspective?: string;
 }
 
 /** A key/value row for app-wide settings and one-off flags (e.g. "sample loaded"). */

@@ -46,6 +46,28 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 const ID = /^[A-Za-z0-9_.:@>~-]{1,100}$/;
 
+/** FNV-1a over UTF-16 code units, as 8 hex digits. */
+function fnv1a(text: string, seed: number): string {
+  let h = seed >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+/**
+ * The id of a record the file gave none, made from what identifies it (node + source, node +
+ * rater) so re-importing the same file is idempotent. The readable `a<sep>b` form is used when it
+ * is itself a valid id; otherwise (a rater named "Ms. Lee", very long ids) a stable hash, so the
+ * restored map can be exported and imported again.
+ */
+function derivedId(a: string, sep: string, b: string): string {
+  const plain = `${a}${sep}${b}`;
+  if (ID.test(plain)) return plain;
+  return `${a.slice(0, 60)}${sep}~${fnv1a(plain, 0x811c9dc5)}${fnv1a(plain, 0x01000193)}`;
+}
+
 /** Collects errors for one file; `at` names fields the way a person editing the file reads them. */
 class Checker {
   readonly errors: FormatError[] = [];
@@ -270,9 +292,17 @@ function restoreOne(raw: Obj, prefix: string, options: RestoreOptions): { bundle
     }
     nodes.push(node);
   });
+  // Where each id is listed: a duplicate is reported at its second listing, the rest at the first.
+  const indexOf = new Map<string, number>();
+  const secondIndex = new Map<string, number>();
+  nodes.forEach((n, i) => {
+    if (!indexOf.has(n.id)) indexOf.set(n.id, i);
+    else if (!secondIndex.has(n.id)) secondIndex.set(n.id, i);
+  });
   for (const p of checkTree(nodes)) {
-    const i = nodes.findIndex((n) => n.id === p.nodeId);
-    c.fail(i >= 0 ? `nodes[${i}] (id "${p.nodeId}")` : 'nodes', p.message);
+    const i =
+      p.message === 'duplicate node id' ? (secondIndex.get(p.nodeId) ?? indexOf.get(p.nodeId)) : indexOf.get(p.nodeId);
+    c.fail(i !== undefined ? `nodes[${i}] (id "${p.nodeId}")` : 'nodes', p.message);
   }
   const rootId = nodes.find((n) => n.parentId === null)?.id;
   if (m.rootId !== undefined && m.rootId !== rootId) {
@@ -290,10 +320,15 @@ function restoreOne(raw: Obj, prefix: string, options: RestoreOptions): { bundle
       if (l) l.push(n);
       else byParent.set(n.parentId, [n]);
     }
+    // One pass for the largest existing key per parent (not one pass per parent: 10,000 nodes).
+    const lastKey = new Map<string | null, string>();
+    for (const n of nodes) {
+      if (n.order === '') continue;
+      const max = lastKey.get(n.parentId);
+      if (max === undefined || n.order > max) lastKey.set(n.parentId, n.order);
+    }
     for (const [parent, kids] of byParent) {
-      const last = nodes
-        .filter((n) => n.parentId === parent && n.order !== '')
-        .reduce<string | null>((max, n) => (max === null || n.order > max ? n.order : max), null);
+      const last = lastKey.get(parent) ?? null;
       const keys = keysBetween(last, null, kids.length);
       kids.forEach((k, j) => (k.order = keys[j]!));
     }
@@ -349,7 +384,7 @@ function restoreOne(raw: Obj, prefix: string, options: RestoreOptions): { bundle
     if (nodeId && !nodeIds.has(nodeId)) c.fail(`${at}.nodeId`, `node "${nodeId}" does not exist`);
     if (sourceId && !sourceIds.has(sourceId)) c.fail(`${at}.sourceId`, `source "${sourceId}" does not exist`);
     // A default id made from the pair keeps re-importing the same file idempotent.
-    const id = c.id(rc, 'id', at, () => `${nodeId}>${sourceId}`);
+    const id = c.id(rc, 'id', at, () => derivedId(nodeId ?? '', '>', sourceId ?? ''));
     if (id && citationIds.has(id)) c.fail(at, `duplicate citation "${id}" (the same node cites the same source twice)`);
     if (id) citationIds.add(id);
     const cit: Citation = {
@@ -383,7 +418,7 @@ function restoreOne(raw: Obj, prefix: string, options: RestoreOptions): { bundle
     if (nodeId && rater && ratingKeys.has(key)) c.fail(at, `rater "${rater}" rates node "${nodeId}" twice`);
     ratingKeys.add(key);
     // A default id made from node and rater keeps re-importing the same file idempotent.
-    const id = c.id(rr, 'id', at, () => `${nodeId}@${rater}`);
+    const id = c.id(rr, 'id', at, () => derivedId(nodeId ?? '', '@', rater ?? ''));
     if (id && ratingIds.has(id)) c.fail(`${at}.id`, `duplicate rating id "${id}"`);
     if (id) ratingIds.add(id);
     const r: Rating = {

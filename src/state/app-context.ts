@@ -1,12 +1,15 @@
 /** Services shared with every component through @lit/context: the database and app settings. */
 import { createContext } from '@lit/context';
 import type { WarrantDB } from '../db/database.js';
+import type { EvaluationSettings } from '../evaluation/index.js';
 
 /** What the app shell provides once storage is open. A new object is provided on change. */
 export interface AppServices {
   db: WarrantDB;
   /** Author name recorded on new nodes and used as rater name (kept locally). */
   authorName: string;
+  /** How standing is computed: semantics and rating mapping (kept locally, named in exports). */
+  evaluation: EvaluationSettings;
 }
 
 /** Context key for AppServices. */

@@ -12,10 +12,29 @@ import {
   updateNodeFields,
   type NodeFields,
 } from '../db/nodes-repo.js';
+import {
+  addSourceAndCitation,
+  deleteSource,
+  putCitation,
+  removeCitation,
+  replaceSource,
+  restoreSource,
+  setRating,
+} from '../db/sources-repo.js';
 import { flipRelation, neighbourAfterDelete, type Placement } from '../model/edits.js';
-import { now } from '../model/ids.js';
+import { newId, now } from '../model/ids.js';
+import { LIMITS } from '../model/limits.js';
+import type { SourceFields } from '../model/sources.js';
 import { kindOf, type Tree } from '../model/tree.js';
-import { KIND_LABELS, type ArgNode } from '../model/types.js';
+import {
+  KIND_LABELS,
+  RATING_LABELS,
+  type ArgNode,
+  type Citation,
+  type Rating,
+  type RatingValue,
+  type Source,
+} from '../model/types.js';
 import type { UndoStack } from './undo.js';
 
 /** What a command tells the UI: a message to announce, and where focus should go. */
@@ -142,5 +161,176 @@ export class MapEditor {
           : `Deleted the ${what.toLowerCase()} and ${count - 1} nodes under it.`,
       ...(focusId && { focusId }),
     };
+  }
+
+  // ---- sources and citations ----
+
+  /** Creates a source card and cites it on a node, as one undoable step. */
+  async citeNew(nodeId: string, fields: SourceFields, pinpoint?: string): Promise<EditResult & { sourceId?: string }> {
+    const stamp = now();
+    const source: Source = { ...fields, id: newId(), mapId: this.mapId, createdAt: stamp, updatedAt: stamp };
+    const citation = this.citation(nodeId, source.id, pinpoint, stamp);
+    try {
+      await addSourceAndCitation(this.db, source, citation, stamp);
+    } catch (e) {
+      return refuse(describe(e));
+    }
+    this.undo.push({
+      label: 'add source',
+      undo: async () => void (await deleteSource(this.db, source.id, now())),
+      redo: () => addSourceAndCitation(this.db, source, citation, now()),
+      focusAfterUndo: nodeId,
+      focusAfterRedo: nodeId,
+    });
+    return { ok: true, message: `Added the source “${source.title}”.`, sourceId: source.id };
+  }
+
+  /** Cites an existing source on a node. */
+  async citeExisting(
+    nodeId: string,
+    sourceId: string,
+    pinpoint: string | undefined,
+    existing: readonly Citation[],
+  ): Promise<EditResult> {
+    if (existing.some((c) => c.nodeId === nodeId && c.sourceId === sourceId)) {
+      return refuse('This node already cites that source: edit its pinpoint instead.');
+    }
+    const citation = this.citation(nodeId, sourceId, pinpoint, now());
+    try {
+      await putCitation(this.db, citation, now());
+    } catch (e) {
+      return refuse(describe(e));
+    }
+    this.undo.push({
+      label: 'cite source',
+      undo: async () => void (await removeCitation(this.db, citation.id, now())),
+      redo: async () => void (await putCitation(this.db, citation, now())),
+      focusAfterUndo: nodeId,
+      focusAfterRedo: nodeId,
+    });
+    return { ok: true, message: 'Source cited.' };
+  }
+
+  /** Changes a citation's pinpoint (page, section, excerpt). */
+  async editPinpoint(citation: Citation, pinpoint: string): Promise<EditResult> {
+    const text = pinpoint.trim();
+    if (text.length > LIMITS.field) return refuse(`The pinpoint is too long (at most ${LIMITS.field} characters).`);
+    const next: Citation = { ...citation };
+    if (text) next.pinpoint = text;
+    else delete next.pinpoint;
+    try {
+      await putCitation(this.db, next, now());
+    } catch (e) {
+      return refuse(describe(e));
+    }
+    this.undo.push({
+      label: 'edit pinpoint',
+      undo: async () => void (await putCitation(this.db, citation, now())),
+      redo: async () => void (await putCitation(this.db, next, now())),
+    });
+    return { ok: true, message: 'Pinpoint saved.' };
+  }
+
+  /** Removes a citation (the source card stays in the map). */
+  async uncite(citation: Citation): Promise<EditResult> {
+    try {
+      await removeCitation(this.db, citation.id, now());
+    } catch (e) {
+      return refuse(describe(e));
+    }
+    this.undo.push({
+      label: 'remove citation',
+      undo: async () => void (await putCitation(this.db, citation, now())),
+      redo: async () => void (await removeCitation(this.db, citation.id, now())),
+      focusAfterUndo: citation.nodeId,
+    });
+    return { ok: true, message: 'Citation removed.' };
+  }
+
+  /** Changes a source card; every node citing it shows the change. */
+  async editSource(source: Source, fields: SourceFields): Promise<EditResult> {
+    const next: Source = {
+      id: source.id,
+      mapId: source.mapId,
+      createdAt: source.createdAt,
+      updatedAt: source.updatedAt,
+      ...fields,
+    };
+    let before: Source | undefined;
+    try {
+      before = await replaceSource(this.db, next, now());
+    } catch (e) {
+      return refuse(describe(e));
+    }
+    if (!before) return refuse('That source was deleted (perhaps in another tab).');
+    const previous = before;
+    this.undo.push({
+      label: 'edit source',
+      undo: async () => void (await replaceSource(this.db, previous, now())),
+      redo: async () => void (await replaceSource(this.db, next, now())),
+    });
+    return { ok: true, message: 'Source saved.' };
+  }
+
+  /** Deletes a source card and every citation of it. */
+  async removeSource(sourceId: string): Promise<EditResult> {
+    let removed;
+    try {
+      removed = await deleteSource(this.db, sourceId, now());
+    } catch (e) {
+      return refuse(describe(e));
+    }
+    if (!removed) return refuse('That source was already deleted.');
+    const gone = removed;
+    this.undo.push({
+      label: 'delete source',
+      undo: () => restoreSource(this.db, gone, now()),
+      redo: async () => void (await deleteSource(this.db, sourceId, now())),
+    });
+    const n = gone.citations.length;
+    return { ok: true, message: `Deleted the source${n ? ` and its ${n} citation${n === 1 ? '' : 's'}` : ''}.` };
+  }
+
+  // ---- ratings ----
+
+  /** Sets (value 0-4) or clears (undefined) one rater's rating of a node's own evidence. */
+  async rate(nodeId: string, rater: string, value: RatingValue | undefined, rationale?: string): Promise<EditResult> {
+    const who = rater.trim() || 'me';
+    const stamp = now();
+    let next: Rating | undefined;
+    if (value !== undefined) {
+      next = { id: newId(), mapId: this.mapId, nodeId, rater: who, value, createdAt: stamp, updatedAt: stamp };
+      const note = rationale?.trim();
+      if (note) next.rationale = note.slice(0, LIMITS.field);
+    }
+    const key = { mapId: this.mapId, nodeId, rater: who };
+    let before: Rating | undefined;
+    try {
+      before = await setRating(this.db, key, next, stamp);
+    } catch (e) {
+      return refuse(describe(e));
+    }
+    const after = next;
+    this.undo.push({
+      label: value === undefined ? 'clear rating' : 'rate',
+      undo: async () => void (await setRating(this.db, key, before, now())),
+      redo: async () => void (await setRating(this.db, key, after, now())),
+      focusAfterUndo: nodeId,
+      focusAfterRedo: nodeId,
+    });
+    return {
+      ok: true,
+      message:
+        value === undefined
+          ? 'Your rating was cleared: the node is unrated by you.'
+          : `Rated ${value} (${RATING_LABELS[value]}).`,
+    };
+  }
+
+  private citation(nodeId: string, sourceId: string, pinpoint: string | undefined, stamp: string): Citation {
+    const c: Citation = { id: newId(), mapId: this.mapId, nodeId, sourceId, createdAt: stamp };
+    const p = pinpoint?.trim();
+    if (p) c.pinpoint = p.slice(0, LIMITS.field);
+    return c;
   }
 }

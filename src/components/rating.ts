@@ -1,0 +1,199 @@
+/**
+ * <warrant-rating>: rate a node's OWN evidence 0-4 as the current rater, with the labels shown,
+ * an optional one-line rationale, and "clear"; below it, everyone's ratings (mean, count,
+ * spread). Unrated is shown as such and never as 0.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { summarize } from '../model/sources.js';
+import { RATING_LABELS, type Rating, type RatingValue } from '../model/types.js';
+import { baseStyles } from './shared-styles.js';
+
+/** A rating the user chose (value undefined = clear). */
+export interface RateDetail {
+  value: RatingValue | undefined;
+  rationale: string;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'warrant-rating': WarrantRating;
+  }
+  interface HTMLElementEventMap {
+    'warrant-rate': CustomEvent<RateDetail>;
+  }
+}
+
+const VALUES: RatingValue[] = [0, 1, 2, 3, 4];
+
+/** "2.5" or "3": a mean as students read it. */
+export const formatMean = (mean: number): string => (Number.isInteger(mean) ? String(mean) : mean.toFixed(1));
+
+@customElement('warrant-rating')
+export class WarrantRating extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+      }
+      fieldset {
+        border: none;
+        padding: 0;
+        margin: 0;
+      }
+      legend {
+        font-size: 14px;
+        font-weight: 600;
+        padding: 0;
+        margin-bottom: 6px;
+      }
+      .scale {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 4px;
+      }
+      .scale label {
+        display: inline-flex;
+        align-items: center;
+        gap: 4px;
+        border: 1.5px solid var(--rule-strong);
+        border-radius: 6px;
+        padding: 3px 8px 3px 4px;
+        font-size: 13.5px;
+        cursor: pointer;
+        background: var(--surface);
+      }
+      .scale label.on {
+        border-color: var(--accent);
+        background: var(--selected);
+        font-weight: 600;
+      }
+      .scale input {
+        margin: 0;
+        accent-color: var(--accent);
+      }
+      .why {
+        display: flex;
+        gap: 6px;
+        margin-top: 8px;
+        align-items: center;
+        flex-wrap: wrap;
+      }
+      .why input {
+        flex: 1;
+        min-width: 160px;
+        font: inherit;
+        font-size: 14px;
+        padding: 4px 8px;
+        border: 1.5px solid var(--rule-strong);
+        border-radius: 6px;
+      }
+      .why button {
+        font-size: 13px;
+        padding: 3px 10px;
+        min-height: 30px;
+      }
+      .summary {
+        font-size: 14px;
+        margin: 10px 0 4px;
+      }
+      ul {
+        margin: 0;
+        padding-left: 18px;
+        font-size: 13.5px;
+        color: var(--muted);
+      }
+    `,
+  ];
+
+  /** Every rating of this node (all raters). */
+  @property({ attribute: false }) ratings: readonly Rating[] = [];
+  /** Who rates now (the name in settings, default "me"). */
+  @property() rater = 'me';
+  /** The perspective the map is viewed in: undefined = everyone (mean). */
+  @property({ attribute: false }) perspective?: string;
+
+  @state() private rationale?: string;
+  private lastNode?: readonly Rating[];
+
+  private get mine(): Rating | undefined {
+    return this.ratings.find((r) => r.rater === this.rater);
+  }
+
+  protected override willUpdate(): void {
+    if (this.ratings !== this.lastNode) {
+      this.lastNode = this.ratings;
+      this.rationale = undefined;
+    }
+  }
+
+  private emit(value: RatingValue | undefined): void {
+    const rationale = this.rationale ?? this.mine?.rationale ?? '';
+    this.dispatchEvent(
+      new CustomEvent('warrant-rate', { detail: { value, rationale }, bubbles: true, composed: true }),
+    );
+  }
+
+  private onRationaleKey(e: KeyboardEvent): void {
+    e.stopPropagation();
+    if (e.key === 'Enter' && this.mine) this.emit(this.mine.value);
+  }
+
+  override render() {
+    const mine = this.mine;
+    const all = summarize(this.ratings);
+    return html`
+      <fieldset>
+        <legend>Your rating of its own evidence (as ${this.rater})</legend>
+        <div class="scale" role="radiogroup" aria-label="Evidence rating, 0 to 4">
+          ${VALUES.map(
+            (v) =>
+              html`<label class=${mine?.value === v ? 'on' : ''}
+                ><input type="radio" name="rating" .checked=${mine?.value === v} @change=${() => this.emit(v)} />${v}
+                ${RATING_LABELS[v]}</label
+              >`,
+          )}
+        </div>
+        <div class="why">
+          <input
+            aria-label="Why (one line, optional)"
+            placeholder="Why? (optional)"
+            maxlength="300"
+            .value=${this.rationale ?? mine?.rationale ?? ''}
+            @input=${(e: Event) => (this.rationale = (e.target as HTMLInputElement).value)}
+            @keydown=${this.onRationaleKey}
+            @change=${() => mine && this.emit(mine.value)}
+          />
+          <button ?disabled=${!mine} @click=${() => this.emit(undefined)}>Clear my rating</button>
+        </div>
+      </fieldset>
+      <p class="summary">
+        ${
+          all.count === 0
+            ? html`<strong>Unrated</strong>: nobody has rated it yet (it counts as neutral, not as 0).`
+            : html`Everyone: mean
+                <strong>${formatMean(all.mean!)}</strong> (${RATING_LABELS[Math.round(all.mean!) as RatingValue]}) from
+                ${all.count}
+                rating${all.count === 1 ? '' : 's'}${all.count > 1 ? html`, spread ±${all.spread!.toFixed(1)}` : nothing}.`
+        }
+        ${this.perspective ? html`<br />Viewing as <strong>${this.perspective}</strong>.` : nothing}
+      </p>
+      ${
+        all.count
+          ? html`<ul aria-label="Ratings by rater">
+              ${[...this.ratings]
+                .sort((a, b) => a.rater.localeCompare(b.rater))
+                .map(
+                  (r) =>
+                    html`<li>
+                      ${r.rater}: ${r.value}
+                      (${RATING_LABELS[r.value]})${r.rationale ? html` · “${r.rationale}”` : nothing}
+                    </li>`,
+                )}
+            </ul>`
+          : nothing
+      }
+    `;
+  }
+}

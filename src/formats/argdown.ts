@@ -1,0 +1,96 @@
+/**
+ * Argdown export (https://argdown.org): the statements and their support/attack tree, for people
+ * who map in Argdown's editor or want its diagrams. One-way: Warrant does not read Argdown.
+ *
+ *     [Was the partnership doomed?]: Russia and America could have been partners. #thesis
+ *       + [Claim 1]: The summits worked. #claim
+ *         - [Counterpoint 1.1]: Arms cuts are not friendship. #counterpoint
+ *           - [Rebuttal 1.1.1]: They are a start. #rebuttal
+ *       - [Counterpoint 2]: Distrust never went away. #counterpoint
+ *
+ * Each statement is defined once, titled by its kind and outline number (the thesis by the map
+ * title), with its kind as a tag. Argdown statements are one line: line breaks become spaces.
+ * Quotes, sources, ratings and notes are not exported.
+ */
+import { buildTree, childrenOf, kindOf, type Tree } from '../model/tree.js';
+import { KIND_LABELS, Relation, type ArgNode, type MapBundle } from '../model/types.js';
+
+/** Characters that start Argdown syntax anywhere in a line: always escaped. */
+const ALWAYS = new Set(['\\', '[', ']', '<', '>', '#', '@', '{', '}', '*', '_']);
+
+/**
+ * Statement text as Argdown text: one line, special characters escaped, so the parser reads the
+ * text back exactly (up to white space, which Argdown collapses).
+ */
+export function escapeArgdownText(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  let out = '';
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    const next = line[i + 1];
+    if (ALWAYS.has(ch)) out += `\\${ch}`;
+    // "//" and "/*" start comments.
+    else if (ch === '/' && (next === '/' || next === '*')) out += '\\/';
+    // "===" opens YAML front matter.
+    else if (ch === '=' && line.startsWith('==', i + 1)) out += '\\=';
+    // ".name." and ":name:" are Argdown's special-character shortcodes: escape the opening
+    // dot or colon whenever another one follows before the next space.
+    else if (
+      (ch === '.' || ch === ':') &&
+      next !== undefined &&
+      next !== ' ' &&
+      /^[^ ]+/.exec(line.slice(i + 1))![0].includes(ch)
+    ) {
+      out += `\\${ch}`;
+    } else out += ch;
+  }
+  return out;
+}
+
+/** A statement title: Argdown titles end at the first "]", so brackets become parentheses. */
+function cleanTitle(title: string): string {
+  return title.replace(/\s+/g, ' ').replace(/\[/g, '(').replace(/\]/g, ')').trim();
+}
+
+/**
+ * The title each node gets in the Argdown export, by node id: the thesis is titled by the map
+ * (or "Thesis"), every other statement by its kind and outline number ("Counterpoint 1.2").
+ */
+export function argdownTitles(bundle: MapBundle, tree: Tree<ArgNode> = buildTree(bundle.nodes)): Map<string, string> {
+  const titles = new Map<string, string>();
+  const used = new Set<string>();
+  const stack: Array<[ArgNode, string]> = [[tree.root, '']];
+  while (stack.length) {
+    const [node, path] = stack.pop()!;
+    if (node.parentId !== null) {
+      const title = `${KIND_LABELS[kindOf(tree, node)]} ${path}`;
+      titles.set(node.id, title);
+      used.add(title);
+    }
+    const kids = childrenOf(tree, node.id);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i]!, path ? `${path}.${i + 1}` : `${i + 1}`]);
+  }
+  let thesis = cleanTitle(bundle.map.title) || KIND_LABELS.thesis;
+  // A map titled like an outline entry ("Claim 1") must not merge with that statement.
+  while (used.has(thesis)) thesis = `${thesis} (thesis)`;
+  titles.set(tree.root.id, thesis);
+  return titles;
+}
+
+/** The map's statements and support/attack tree as Argdown text. */
+export function exportArgdown(bundle: MapBundle): string {
+  const tree = buildTree(bundle.nodes);
+  const titles = argdownTitles(bundle, tree);
+  const out: string[] = [];
+  const stack: Array<[ArgNode, number]> = [[tree.root, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    const tag = `#${kindOf(tree, node)}`;
+    const statement = `[${titles.get(node.id)}]: ${escapeArgdownText(node.text)} ${tag}`;
+    if (depth === 0) out.push(statement);
+    else out.push(`${'  '.repeat(depth)}${node.relation === Relation.supports ? '+' : '-'} ${statement}`);
+    const kids = childrenOf(tree, node.id);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i]!, depth + 1]);
+  }
+  return out.join('\n') + '\n';
+}

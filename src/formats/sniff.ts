@@ -1,0 +1,64 @@
+/**
+ * Guesses which format a text is in, so an importer handed the wrong kind of file can say
+ * "this looks like a Kialo export" instead of a parse error that means nothing to a student.
+ */
+import type { FormatError } from './errors.js';
+
+/** The formats Warrant reads or writes, plus "unknown". */
+export type SniffedFormat = 'json' | 'markdown' | 'kialo' | 'argdown' | 'unknown';
+
+/** How each format is named in messages. */
+const NAMES: Record<Exclude<SniffedFormat, 'unknown'>, string> = {
+  json: 'a JSON file (a Warrant map or backup)',
+  markdown: 'a Markdown file',
+  kialo: "a Kialo discussion export (Kialo's plain-text format)",
+  argdown: 'an Argdown file',
+};
+
+/** What the user should do instead, per detected format. */
+const ADVICE: Record<Exclude<SniffedFormat, 'unknown'>, string> = {
+  json: 'Import it as JSON instead.',
+  markdown: 'Import it as Markdown instead.',
+  kialo: 'Import it as Kialo text instead.',
+  argdown: 'Warrant writes Argdown but cannot read it back: import the Markdown or JSON export of the map instead.',
+};
+
+const KIALO_CLAIM = /^1(?:\.\d+)+\.\s+(?:Pro|Con):/;
+const ARGDOWN_STATEMENT = /^[ \t]*(?:[+-]>?[ \t]+)?(?:\[[^\]\n]+\]|<[^>\n]+>):[ \t]/;
+const ARGDOWN_RELATION = /^[ \t]+(?:[+-]>?|<[+-]|_>?|><)[ \t]+(?:\[[^\]\n]+\]|<[^>\n]+>)(?::|[ \t]*$)/;
+
+/** Best guess at the format of `text`, from its first few kilobytes. */
+export function sniffFormat(text: string): SniffedFormat {
+  const head = text.replace(/^\uFEFF/, '').slice(0, 8192);
+  const trimmed = head.trimStart();
+  // "[" alone is not enough: an Argdown file starts with "[Title]:".
+  if (trimmed.startsWith('{') || /^\[\s*(?:[{\]]|$)/.test(trimmed)) return 'json';
+  if (head.includes('<!-- warrant-map')) return 'markdown';
+  const lines = head.split(/\r\n|\n|\r/);
+  const first = lines.find((l) => l.trim() !== '') ?? '';
+  if (/^Discussion Title:/.test(first)) return 'kialo';
+  if (/^1\.\s/.test(first) && lines.some((l) => KIALO_CLAIM.test(l))) return 'kialo';
+  const statements = lines.filter((l) => ARGDOWN_STATEMENT.test(l)).length;
+  if (
+    statements > 0 &&
+    (lines.some((l) => ARGDOWN_RELATION.test(l)) || statements === lines.filter((l) => l.trim()).length)
+  ) {
+    return 'argdown';
+  }
+  if (lines.some((l) => /^(?:#{1,6}\s|\s*[-+*]\s|\s*\d+[.)]\s)/.test(l))) return 'markdown';
+  return 'unknown';
+}
+
+/**
+ * The error an importer for `expected` returns when `text` looks like another format, or null
+ * when it does not (the importer then reports its own, more precise, errors).
+ */
+export function wrongFormat(
+  text: string,
+  expected: Exclude<SniffedFormat, 'unknown'>,
+  accept: readonly SniffedFormat[] = [],
+): FormatError | null {
+  const found = sniffFormat(text);
+  if (found === 'unknown' || found === expected || accept.includes(found)) return null;
+  return { line: 1, message: `This looks like ${NAMES[found]}, not ${NAMES[expected]}. ${ADVICE[found]}` };
+}
