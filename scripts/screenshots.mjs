@@ -36,6 +36,25 @@ try {
     await page.locator('[role=treeitem]').first().waitFor({ timeout: 15000 });
     await page.waitForTimeout(400);
     await page.screenshot({ path: `${out}/${name}.png` });
+    if (viewport.width > 1000) {
+      // Rate two premises of the first claim, then look at the claim: its standing moves and the
+      // explanation says why.
+      const rows = page.locator('[role=treeitem][aria-level="3"]');
+      for (const [i, value] of [
+        [0, '4 decisive'],
+        [1, '1 weak'],
+      ]) {
+        await rows.nth(i).click();
+        await page.getByText(value, { exact: true }).click();
+        await page.waitForTimeout(150);
+      }
+      await page.locator('[role=treeitem][aria-level="2"]').first().click();
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: `${out}/${name}-rated.png` });
+      await page.locator('[role=tab]', { hasText: 'Evidence gaps' }).click();
+      await page.waitForTimeout(200);
+      await page.screenshot({ path: `${out}/${name}-gaps.png` });
+    }
     if (viewport.width < 500) {
       // Open the detail sheet of the second row, as a student tapping a claim would.
       await page.locator('[role=treeitem]').nth(1).dblclick();

@@ -50,6 +50,9 @@ import type { WarrantShortcuts } from './shortcuts-dialog.js';
 import type { MoveRequestDetail, RowMeta, WarrantTree } from './tree.js';
 import type { WarrantNodeDetail } from './node-detail.js';
 import './command-menu.js';
+import './explanation.js';
+import './gap-report.js';
+import './sources-panel.js';
 import './node-detail.js';
 import './shortcuts-dialog.js';
 import './tree.js';
@@ -62,6 +65,13 @@ declare global {
 
 /** Maps up to this size open fully expanded; larger ones open at the thesis and its claims. */
 const EXPAND_ALL_UP_TO = 250;
+
+/** The right-hand panel's tabs. */
+const PANELS = [
+  ['node', 'Selected node'],
+  ['sources', 'Sources'],
+  ['gaps', 'Evidence gaps'],
+] as const;
 const SAVE_UI_DELAY_MS = 400;
 /** Typing is saved this long after the last keystroke, and at least this often while typing. */
 const SAVE_TEXT_DELAY_MS = 350;
@@ -194,6 +204,33 @@ export class WarrantMapView extends LitElement {
       .detail-bar {
         display: none;
       }
+      .tabs {
+        display: flex;
+        gap: 2px;
+        padding: 6px 12px 0;
+        border-bottom: 1px solid var(--rule);
+      }
+      .tabs [role='tab'] {
+        border: 1px solid transparent;
+        border-bottom: none;
+        border-radius: 6px 6px 0 0;
+        background: none;
+        font-size: 13.5px;
+        padding: 5px 12px;
+        min-height: 32px;
+        color: var(--muted);
+      }
+      .tabs [role='tab'][aria-selected='true'] {
+        background: var(--panel);
+        border-color: var(--rule);
+        color: var(--ink);
+        font-weight: 600;
+        margin-bottom: -1px;
+      }
+      .panel {
+        min-height: 0;
+        overflow-y: auto;
+      }
       warrant-node-detail {
         min-height: 0;
       }
@@ -314,6 +351,7 @@ export class WarrantMapView extends LitElement {
         }
         .detail.open {
           display: grid;
+          grid-template-rows: auto auto 1fr;
         }
         .detail-bar {
           display: flex;
@@ -498,6 +536,8 @@ export class WarrantMapView extends LitElement {
 
   private onSelect = (e: CustomEvent<{ id: string }>): void => {
     const id = e.detail.id;
+    // Jumping from the gap report or the sources list shows the node in the tree and its details.
+    if (this.panel !== 'node' && e.target !== this.treeEl) this.panel = 'node';
     if (this.session && id !== this.session.id) void this.finishEditing('commit', { quiet: true });
     this.revealAndSelect(id);
     if (e.target !== this.treeEl) void this.updateComplete.then(() => this.treeEl?.focusSelected());
@@ -629,6 +669,10 @@ export class WarrantMapView extends LitElement {
     if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
     const command = commandForKey(keyOf(e));
     if (!command) return;
+    // Commands on the selected node come from the tree; a key pressed on a button elsewhere (say
+    // Delete on a citation's "Remove") must not delete the node. Undo, redo and help work anywhere.
+    const fromTree = target?.getAttribute('role') === 'treeitem';
+    if (!fromTree && command.group !== 'History' && command.group !== 'Help') return;
     e.preventDefault();
     e.stopPropagation();
     void this.runCommand(command);
@@ -697,8 +741,8 @@ export class WarrantMapView extends LitElement {
     void editor.rate(id, this.raterName, e.detail.value, e.detail.rationale).then((r) => this.applyResult(r));
   };
 
-  private onAnnounce = (e: CustomEvent<{ text: string; error?: boolean }>): void => {
-    this.announce(e.detail.text, e.detail.error === true);
+  private onAnnounce = (e: CustomEvent<{ text: string; error?: boolean; undo?: boolean }>): void => {
+    this.announce(e.detail.text, e.detail.error === true, e.detail.undo === true);
   };
 
   private setPerspective(value: string): void {
@@ -922,6 +966,25 @@ export class WarrantMapView extends LitElement {
     if (document.visibilityState === 'hidden') this.flushNow();
   };
 
+  /** Arrow keys move between the panel tabs (WAI-ARIA tabs pattern, automatic activation). */
+  private onTabKey = (e: KeyboardEvent): void => {
+    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+    e.preventDefault();
+    const ids = PANELS.map(([id]) => id);
+    const i = ids.indexOf(this.panel);
+    this.panel = ids[(i + (e.key === 'ArrowRight' ? 1 : ids.length - 1)) % ids.length]!;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${this.panel}`)?.focus());
+  };
+
+  private renderSourcesPanel(d: Derived) {
+    return html`<warrant-sources-panel
+      .editor=${this.editorInstance}
+      .sources=${d.bundle.sources}
+      .citations=${d.bundle.citations}
+      .nodes=${d.tree.byId}
+    ></warrant-sources-panel>`;
+  }
+
   // ---- rendering ----
 
   override render() {
@@ -1060,36 +1123,62 @@ export class WarrantMapView extends LitElement {
           .cutId=${this.cutId}
           label="Argument map: ${bundle.map.title}"
         ></warrant-tree>
-        <section
-          class="detail ${this.sheetOpen ? 'open' : ''}"
-          aria-label="Selected node"
-          @keydown=${this.onDetailKeyDown}
-        >
+        <section class="detail ${this.sheetOpen ? 'open' : ''}" aria-label="Details" @keydown=${this.onDetailKeyDown}>
           <div class="detail-bar"><button @click=${this.closeSheet}>Close</button></div>
-          <warrant-node-detail
-            .tree=${d.tree}
-            .node=${selected}
-            .sources=${d.sourcesById}
-            .citations=${(selected && d.citationsByNode.get(selected.id)) ?? []}
-            .ratings=${(selected && d.ratingsByNode.get(selected.id)) ?? []}
-            .actions=${actions}
-            .editing=${editingHere}
-            ?isNew=${this.session?.isNew === true && editingHere !== undefined}
-            .saveState=${this.saveState}
-            .problem=${this.problem}
-            .rater=${this.raterName}
-            .perspective=${this.perspective}
-            .standing=${
-              selected && d.evaluation.has(selected.id)
-                ? {
-                    sigma: d.evaluation.sigmaOf(selected.id)!,
-                    tau: d.evaluation.tauOf(selected.id)!,
-                    rated: d.base.isRated(selected.id),
-                    semantics: SEMANTICS_LABELS[this.services!.evaluation.semantics],
-                  }
-                : undefined
+          <div class="tabs" role="tablist" aria-label="Panels" @keydown=${this.onTabKey}>
+            ${PANELS.map(
+              ([id, label]) =>
+                html`<button
+                  role="tab"
+                  id="tab-${id}"
+                  aria-controls="panel"
+                  aria-selected=${this.panel === id ? 'true' : 'false'}
+                  tabindex=${this.panel === id ? 0 : -1}
+                  @click=${() => (this.panel = id)}
+                >
+                  ${label}
+                </button>`,
+            )}
+          </div>
+          <div class="panel" id="panel" role="tabpanel" aria-labelledby="tab-${this.panel}">
+            ${
+              this.panel === 'gaps'
+                ? html`<warrant-gap-report
+                    .tree=${d.tree}
+                    .citations=${bundle.citations}
+                    .evaluation=${d.evaluation}
+                    .base=${d.base}
+                    .perspectiveLabel=${this.perspective ?? 'everyone (mean)'}
+                  ></warrant-gap-report>`
+                : this.panel === 'sources'
+                  ? this.renderSourcesPanel(d)
+                  : html`<warrant-node-detail
+                      .tree=${d.tree}
+                      .node=${selected}
+                      .allSources=${bundle.sources}
+                      .allCitations=${bundle.citations}
+                      .editor=${this.editorInstance}
+                      .citations=${(selected && d.citationsByNode.get(selected.id)) ?? []}
+                      .ratings=${(selected && d.ratingsByNode.get(selected.id)) ?? []}
+                      .actions=${actions}
+                      .editing=${editingHere}
+                      ?isNew=${this.session?.isNew === true && editingHere !== undefined}
+                      .saveState=${this.saveState}
+                      .problem=${this.problem}
+                      .rater=${this.raterName}
+                      .perspective=${this.perspective}
+                    >
+                      <warrant-explanation
+                        slot="explanation"
+                        .tree=${d.tree}
+                        .evaluation=${d.evaluation}
+                        .base=${d.base}
+                        .nodeId=${selected && !this.session?.isNew ? selected.id : undefined}
+                        .semanticsLabel=${SEMANTICS_LABELS[this.services!.evaluation.semantics]}
+                      ></warrant-explanation>
+                    </warrant-node-detail>`
             }
-          ></warrant-node-detail>
+          </div>
         </section>
         ${
           this.menu

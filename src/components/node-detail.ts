@@ -5,7 +5,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { childrenOf, kindOf, type Tree } from '../model/tree.js';
+import { kindOf, type Tree } from '../model/tree.js';
 import type { ArgNode, Citation, Rating, Source } from '../model/types.js';
 import type { MenuItem } from './command-menu.js';
 import { KIND_ICONS, kindLabel, kindStyles } from './kind-style.js';
@@ -14,6 +14,8 @@ import type { SaveState } from './node-editor.js';
 import { baseStyles, proseStyles } from './shared-styles.js';
 import './node-editor.js';
 import './rating.js';
+import './citations.js';
+import type { MapEditor } from '../state/editor.js';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -126,10 +128,6 @@ export class WarrantNodeDetail extends LitElement {
         opacity: 0.55;
         cursor: default;
       }
-      .standing {
-        font-size: 14.5px;
-        margin: 0 0 6px;
-      }
       .origin {
         font-size: 13px;
         color: var(--muted);
@@ -140,7 +138,11 @@ export class WarrantNodeDetail extends LitElement {
 
   @property({ attribute: false }) tree?: Tree<ArgNode>;
   @property({ attribute: false }) node?: ArgNode;
-  @property({ attribute: false }) sources: ReadonlyMap<string, Source> = new Map();
+  /** Every source of the map, and every citation (for reuse and counts). */
+  @property({ attribute: false }) allSources: readonly Source[] = [];
+  @property({ attribute: false }) allCitations: readonly Citation[] = [];
+  /** The map's editor (citations and sources are edited through it). */
+  @property({ attribute: false }) editor?: MapEditor;
   @property({ attribute: false }) citations: readonly Citation[] = [];
   @property({ attribute: false }) ratings: readonly Rating[] = [];
   /** Buttons for the commands that act on this node. */
@@ -155,8 +157,6 @@ export class WarrantNodeDetail extends LitElement {
   @property() rater = 'me';
   /** The rater whose perspective the map is viewed in (undefined: everyone). */
   @property({ attribute: false }) perspective?: string;
-  /** Computed standing and base of this node in the current perspective. */
-  @property({ attribute: false }) standing?: { sigma: number; tau: number; rated: boolean; semantics: string };
 
   /** Moves focus to the panel's heading (after Enter on a tree row). */
   focusHeading(): void {
@@ -193,9 +193,6 @@ export class WarrantNodeDetail extends LitElement {
     if (!node || !tree) return html`<p class="muted">Select a node in the tree to see it here.</p>`;
     const kind = kindOf(tree, node);
     const parent = node.parentId ? tree.byId.get(node.parentId) : undefined;
-    const kids = childrenOf(tree, node.id);
-    const supporters = kids.filter((k) => k.relation === 'supports').length;
-    const opposers = kids.length - supporters;
     return html`
       <h2 tabindex="-1">
         <span class="badge k-${kind}"
@@ -252,36 +249,17 @@ export class WarrantNodeDetail extends LitElement {
               <div class="prose">${unsafeHTML(renderMarkdown(node.notes))}</div>`
           : nothing
       }
-      <h3>Sources (${this.citations.length})</h3>
       ${
-        this.citations.length
-          ? html`<ul class="sources">
-              ${this.citations.map((c) => {
-                const s = this.sources.get(c.sourceId);
-                if (!s) return nothing;
-                return html`<li>
-                  ${s.url ? html`<a href=${s.url} target="_blank" rel="noopener noreferrer">${s.title}</a>` : s.title}${
-                    s.authors ? html`, ${s.authors}` : nothing
-                  }${s.date ? html` (${s.date})` : nothing}${c.pinpoint ? html`<br /><span class="muted">${c.pinpoint}</span>` : nothing}
-                </li>`;
-              })}
-            </ul>`
-          : html`<p class="muted">${kind === 'claim' || kind === 'premise' ? 'No source cited yet.' : 'None.'}</p>`
-      }
-      <h3>Standing</h3>
-      ${
-        this.standing
-          ? html`<p class="standing">
-              Stands at <strong>${this.standing.sigma.toFixed(2)}</strong> on a scale from 0 to 1
-              (${this.standing.semantics}), from a base of ${this.standing.tau.toFixed(2)}
-              ${this.standing.rated ? 'given by its ratings' : html`because it is <em>unrated</em> (neutral)`}${
-                kids.length
-                  ? html`, moved by ${supporters} supporting and ${opposers} opposing
-                    point${kids.length === 1 ? '' : 's'} below it`
-                  : nothing
-              }.
-            </p>`
-          : html`<p class="muted">Not computed yet.</p>`
+        this.isNew
+          ? nothing
+          : html`<warrant-citations
+              .editor=${this.editor}
+              .node=${node}
+              .citations=${this.citations}
+              .sources=${this.allSources}
+              .allCitations=${this.allCitations}
+              .nodeKind=${kindLabel(kind)}
+            ></warrant-citations>`
       }
       <slot name="explanation"></slot>
       <h3>Evidence</h3>

@@ -1,0 +1,492 @@
+/**
+ * <warrant-source-form>: a source card as a form (title, URL, authors, publisher, date, type,
+ * reliability grade and its justification), plus a pinpoint when the form cites the source on a
+ * node. It owns no storage: it validates with checkSource and reports `warrant-source-submit`
+ * with the cleaned fields, or `warrant-source-cancel` (Cancel, Escape). Everything typed stays
+ * plain text: values are bound as properties and interpolated, never parsed as HTML.
+ */
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { LIMITS } from '../model/limits.js';
+import {
+  RELIABILITY_LABELS,
+  SOURCE_TYPE_LABELS,
+  checkSource,
+  type SourceFields,
+  type SourceInput,
+} from '../model/sources.js';
+import { Reliability, SourceType, type Source } from '../model/types.js';
+import { validateUrl } from '../model/url.js';
+import { baseStyles } from './shared-styles.js';
+
+/** What a submitted source form carries. */
+export interface SourceSubmitDetail {
+  fields: SourceFields;
+  /** The pinpoint typed (trimmed; undefined when empty or when the form has no pinpoint). */
+  pinpoint?: string;
+}
+
+/** A message for screen readers (and the map view's notice line). */
+export interface AnnounceDetail {
+  text: string;
+  error: boolean;
+  /** True when the change can be undone (the host may offer an Undo button beside it). */
+  undo?: boolean;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'warrant-source-form': WarrantSourceForm;
+  }
+  interface HTMLElementEventMap {
+    'warrant-source-submit': CustomEvent<SourceSubmitDetail>;
+    'warrant-source-cancel': CustomEvent<void>;
+    'warrant-announce': CustomEvent<AnnounceDetail>;
+  }
+}
+
+/** Dispatches `warrant-announce` from `el` (bubbles, composed). */
+export function announce(el: HTMLElement, text: string, error = false, undo = false): void {
+  const detail: AnnounceDetail = { text, error, ...(undo && { undo }) };
+  el.dispatchEvent(new CustomEvent('warrant-announce', { detail, bubbles: true, composed: true }));
+}
+
+/**
+ * A source card, read-only: title (a link only for an http(s) URL, opening in a new tab),
+ * authors, publisher, date, type, reliability grade and its justification. Shared by the node's
+ * Sources section and the map-wide Sources panel so a card looks the same everywhere; style it
+ * with `sourceCardStyles`.
+ */
+export function sourceCard(s: Source): TemplateResult {
+  const link = s.url && validateUrl(s.url).ok ? s.url : undefined;
+  const meta = [s.authors, s.publisher, s.date].filter(Boolean).join(' · ');
+  return html`<p class="src-title">
+      ${
+        link
+          ? html`<a href=${link} target="_blank" rel="noopener noreferrer"
+              >${s.title}<span class="sr-only"> (opens in a new tab)</span></a
+            >`
+          : html`<cite>${s.title}</cite>`
+      }
+    </p>
+    <p class="src-meta">
+      ${meta ? html`<span>${meta}</span>` : nothing}
+      <span class="src-type">${SOURCE_TYPE_LABELS[s.type] ?? SOURCE_TYPE_LABELS.other}</span>
+    </p>
+    <p class="src-reliability">
+      ${
+        s.reliability
+          ? html`<span class="grade grade-${s.reliability}" title=${RELIABILITY_LABELS[s.reliability]}
+                ><span aria-hidden="true">${s.reliability}</span
+                ><span class="sr-only">Reliability ${s.reliability}:</span></span
+              >
+              <span>${gradeWords(s.reliability)}</span>${
+                s.reliabilityNote ? html` <span>·</span> <span class="src-note">${s.reliabilityNote}</span>` : nothing
+              }`
+          : html`<span class="muted">Reliability not graded</span>${
+                s.reliabilityNote ? html`: <span class="src-note">${s.reliabilityNote}</span>` : nothing
+              }`
+      }
+    </p>`;
+}
+
+/** "usually reliable" for B (the label without its letter). */
+function gradeWords(grade: keyof typeof RELIABILITY_LABELS): string {
+  return RELIABILITY_LABELS[grade].replace(/^[A-F]:\s*/, '');
+}
+
+/** Styles for `sourceCard`. */
+export const sourceCardStyles = css`
+  .src-title {
+    margin: 0;
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+  .src-title cite {
+    font-style: normal;
+  }
+  .src-meta,
+  .src-reliability {
+    margin: 2px 0 0;
+    font-size: 13.5px;
+    color: var(--muted);
+    overflow-wrap: anywhere;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 2px 10px;
+    align-items: baseline;
+  }
+  .src-reliability {
+    gap: 2px 6px;
+  }
+  .src-type {
+    border: 1px solid var(--rule-strong);
+    border-radius: 4px;
+    padding: 0 5px;
+    font-size: 12px;
+  }
+  .src-note {
+    color: var(--ink);
+  }
+  .grade {
+    display: inline-block;
+    min-width: 1.5em;
+    text-align: center;
+    font-weight: 700;
+    font-size: 12.5px;
+    line-height: 1.5;
+    border: 1.5px solid currentColor;
+    border-radius: 4px;
+    color: var(--ink);
+    background: var(--surface);
+  }
+  /* Colour only repeats what the letter says. */
+  .grade-A,
+  .grade-B {
+    color: var(--support-ink);
+    background: var(--support-bg);
+  }
+  .grade-D,
+  .grade-E {
+    color: var(--oppose-ink);
+    background: var(--oppose-bg);
+    border-style: dashed;
+  }
+  .grade-F {
+    border-style: dotted;
+  }
+`;
+
+/** A form field: the SourceInput keys plus the citation's pinpoint. */
+type Field = keyof SourceInput | 'pinpoint';
+
+const LABELS: Readonly<Record<Field, string>> = {
+  title: 'Title',
+  url: 'URL',
+  authors: 'Author(s)',
+  publisher: 'Publisher',
+  date: 'Date or year',
+  type: 'Type',
+  reliability: 'Reliability',
+  reliabilityNote: 'Why this grade',
+  pinpoint: 'Pinpoint',
+};
+
+// The order errors are reported and focus goes to the first invalid field.
+const ORDER: readonly Field[] = [
+  'title',
+  'url',
+  'authors',
+  'publisher',
+  'date',
+  'type',
+  'reliability',
+  'reliabilityNote',
+  'pinpoint',
+];
+
+/** checkSource says "is required" (a predicate) or "The URL ..." (a sentence): make both sentences. */
+function sentence(field: Field, message: string): string {
+  const text = /^[a-z]/.test(message) ? `${LABELS[field]} ${message}` : message;
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+@customElement('warrant-source-form')
+export class WarrantSourceForm extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+      }
+      form {
+        display: grid;
+        gap: 10px;
+        padding: 12px;
+        border: 1px solid var(--rule-strong);
+        border-radius: 8px;
+        background: var(--panel, var(--surface));
+      }
+      .legend {
+        font-weight: 600;
+        font-size: 14px;
+        margin: 0;
+      }
+      .field {
+        display: grid;
+        gap: 3px;
+        min-width: 0;
+      }
+      .pair {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(150px, 1fr));
+        gap: 10px;
+        align-items: start;
+      }
+      :host([frameless]) form {
+        padding: 0;
+        border: none;
+        background: none;
+      }
+      label {
+        font-size: 13px;
+        font-weight: 600;
+      }
+      .req,
+      .hint {
+        font-weight: 400;
+        color: var(--muted);
+      }
+      .hint {
+        font-size: 12.5px;
+        margin: 0;
+      }
+      input,
+      select {
+        box-sizing: border-box;
+        width: 100%;
+        min-width: 0;
+        font: inherit;
+        font-size: 15px;
+        padding: 6px 8px;
+        min-height: 34px;
+        border: 1.5px solid var(--rule-strong);
+        border-radius: 6px;
+        background: var(--surface);
+        color: var(--ink);
+      }
+      [aria-invalid='true'] {
+        border-color: var(--error-ink);
+      }
+      .error {
+        color: var(--error-ink);
+        font-size: 13.5px;
+        margin: 0;
+      }
+      .error:empty {
+        display: none;
+      }
+      .row {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 8px;
+        align-items: center;
+      }
+      button:disabled {
+        opacity: 0.55;
+        cursor: default;
+      }
+    `,
+  ];
+
+  /** Values to start from: a source being edited, or a title typed in a search. Read once. */
+  @property({ attribute: false }) source?: Partial<SourceFields>;
+  /** Whether to ask for a pinpoint (the form cites the source on a node). */
+  @property({ type: Boolean, attribute: 'with-pinpoint' }) withPinpoint = false;
+  /** The pinpoint to start from. Read once. */
+  @property() pinpoint = '';
+  /** The form's accessible name and visible heading, e.g. "New source" or "Edit source". */
+  @property() label = 'Source';
+  /** Text of the submit button. */
+  @property({ attribute: 'submit-label' }) submitLabel = 'Save';
+  /** A note under the heading, e.g. "Changes show on all 3 nodes that cite it." */
+  @property() note = '';
+  /** A problem the caller reports after a submit (e.g. the database refused). */
+  @property() problem = '';
+  /** Drops the form's own border and padding (when it sits in a card or panel that has them). */
+  @property({ type: Boolean, reflect: true }) frameless = false;
+  /** Disables the buttons while the caller saves. */
+  @property({ type: Boolean }) busy = false;
+
+  @state() private draft: Record<Field, string> = {
+    title: '',
+    url: '',
+    authors: '',
+    publisher: '',
+    date: '',
+    type: SourceType.other,
+    reliability: '',
+    reliabilityNote: '',
+    pinpoint: '',
+  };
+  @state() private errors: Partial<Record<Field, string>> = {};
+  private started = false;
+
+  protected override willUpdate(): void {
+    if (this.started) return;
+    this.started = true;
+    const s = this.source ?? {};
+    this.draft = {
+      title: s.title ?? '',
+      url: s.url ?? '',
+      authors: s.authors ?? '',
+      publisher: s.publisher ?? '',
+      date: s.date ?? '',
+      type: s.type ?? SourceType.other,
+      reliability: s.reliability ?? '',
+      reliabilityNote: s.reliabilityNote ?? '',
+      pinpoint: this.pinpoint,
+    };
+  }
+
+  /** Focuses the first field (or the first invalid one). */
+  override focus(): void {
+    void this.updateComplete.then(() => {
+      const bad = ORDER.find((f) => this.errors[f]);
+      this.renderRoot.querySelector<HTMLElement>(`#f-${bad ?? 'title'}`)?.focus();
+    });
+  }
+
+  /** Current field errors, in form order (for tests and callers). */
+  get fieldErrors(): string[] {
+    return ORDER.flatMap((f) => (this.errors[f] ? [this.errors[f]!] : []));
+  }
+
+  private set(field: Field, value: string): void {
+    this.draft = { ...this.draft, [field]: value };
+    if (this.errors[field]) {
+      const { [field]: _gone, ...rest } = this.errors;
+      this.errors = rest;
+    }
+  }
+
+  private onInput = (e: Event): void => {
+    const el = e.target as HTMLInputElement | HTMLSelectElement;
+    this.set(el.name as Field, el.value);
+  };
+
+  /** Checks the URL as soon as the user leaves the field, not only on submit. */
+  private onUrlChange = (): void => {
+    const url = this.draft.url.trim();
+    if (!url) return;
+    const check = validateUrl(url);
+    if (!check.ok) this.errors = { ...this.errors, url: check.reason };
+  };
+
+  private onKeyDown = (e: KeyboardEvent): void => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      this.cancel();
+    }
+  };
+
+  private cancel(): void {
+    this.dispatchEvent(new CustomEvent('warrant-source-cancel', { bubbles: true, composed: true }));
+  }
+
+  private onSubmit = (e: Event): void => {
+    e.preventDefault();
+    if (this.busy) return;
+    const errors: Partial<Record<Field, string>> = {};
+    const { pinpoint, ...input } = this.draft;
+    const checked = checkSource(input);
+    if (!checked.ok) for (const err of checked.errors) errors[err.field] ??= sentence(err.field, err.message);
+    const pin = this.withPinpoint ? pinpoint.replace(/\s+/g, ' ').trim() : '';
+    if (pin.length > LIMITS.field) {
+      errors.pinpoint = `Pinpoint is too long (${pin.length} characters; at most ${LIMITS.field}).`;
+    }
+    this.errors = errors;
+    const messages = ORDER.flatMap((f) => (errors[f] ? [errors[f]!] : []));
+    if (!checked.ok || messages.length) {
+      announce(this, `Not saved: ${messages.join(' ')}`, true);
+      this.focus();
+      return;
+    }
+    const detail: SourceSubmitDetail = { fields: checked.fields, ...(pin && { pinpoint: pin }) };
+    this.dispatchEvent(new CustomEvent('warrant-source-submit', { detail, bubbles: true, composed: true }));
+  };
+
+  private input(field: Field, opts: { hint?: string; type?: string; required?: boolean } = {}) {
+    const error = this.errors[field];
+    const described = [opts.hint ? `h-${field}` : '', error ? `e-${field}` : ''].filter(Boolean).join(' ');
+    return html`<div class="field">
+      <label for="f-${field}"
+        >${LABELS[field]}${opts.required ? html` <span class="req">(required)</span>` : nothing}</label
+      >
+      <input
+        id="f-${field}"
+        name=${field}
+        type=${opts.type ?? 'text'}
+        autocomplete="off"
+        .value=${this.draft[field]}
+        ?required=${opts.required === true}
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${described || nothing}
+        @input=${this.onInput}
+        @change=${field === 'url' ? this.onUrlChange : nothing}
+      />
+      ${opts.hint ? html`<p class="hint" id="h-${field}">${opts.hint}</p>` : nothing}
+      <p class="error" id="e-${field}">${error ?? ''}</p>
+    </div>`;
+  }
+
+  override render() {
+    const typeError = this.errors.type;
+    const relError = this.errors.reliability;
+    return html`<form
+      novalidate
+      aria-labelledby="legend"
+      aria-describedby=${this.note ? 'note' : nothing}
+      @submit=${this.onSubmit}
+      @keydown=${this.onKeyDown}
+    >
+      <p class="legend" id="legend">${this.label}</p>
+      ${this.note ? html`<p class="hint" id="note">${this.note}</p>` : nothing}
+      ${this.input('title', { required: true })}
+      ${this.input('url', { type: 'url', hint: 'Only http:// and https:// links.' })}
+      <div class="pair">${this.input('authors')} ${this.input('publisher')}</div>
+      <div class="pair">
+        ${this.input('date', { hint: 'For example 1997 or 1997-05-27.' })}
+        <div class="field">
+          <label for="f-type">${LABELS.type}</label>
+          <select
+            id="f-type"
+            name="type"
+            .value=${this.draft.type}
+            aria-invalid=${typeError ? 'true' : 'false'}
+            aria-describedby=${typeError ? 'e-type' : nothing}
+            @change=${this.onInput}
+          >
+            ${Object.values(SourceType).map(
+              (t) => html`<option value=${t} ?selected=${this.draft.type === t}>${SOURCE_TYPE_LABELS[t]}</option>`,
+            )}
+          </select>
+          <p class="error" id="e-type">${typeError ?? ''}</p>
+        </div>
+      </div>
+      <div class="pair">
+        <div class="field">
+          <label for="f-reliability">${LABELS.reliability}</label>
+          <select
+            id="f-reliability"
+            name="reliability"
+            .value=${this.draft.reliability}
+            aria-invalid=${relError ? 'true' : 'false'}
+            aria-describedby=${relError ? 'h-reliability e-reliability' : 'h-reliability'}
+            @change=${this.onInput}
+          >
+            <option value="" ?selected=${!this.draft.reliability}>Not graded</option>
+            ${Object.values(Reliability).map(
+              (r) =>
+                html`<option value=${r} ?selected=${this.draft.reliability === r}>${RELIABILITY_LABELS[r]}</option>`,
+            )}
+          </select>
+          <p class="hint" id="h-reliability">Admiralty scale: how far this source can be trusted.</p>
+          <p class="error" id="e-reliability">${relError ?? ''}</p>
+        </div>
+        ${this.input('reliabilityNote', { hint: 'One line, e.g. “official record, but self-serving”.' })}
+      </div>
+      ${
+        this.withPinpoint
+          ? this.input('pinpoint', { hint: 'Optional: page, section or a short quoted excerpt.' })
+          : nothing
+      }
+      <p class="error" role="alert">${this.problem}</p>
+      <div class="row">
+        <button class="primary" type="submit" ?disabled=${this.busy}>${this.submitLabel}</button>
+        <button type="button" @click=${() => this.cancel()}>Cancel</button>
+      </div>
+    </form>`;
+  }
+}

@@ -1,0 +1,156 @@
+/**
+ * The distinct words of a map and the documents holding each, so a search reads each word
+ * once instead of every node's text: scanning 10,000 nodes' text per keystroke costs more
+ * than the whole 30 ms budget on a slow machine, while a map has only a few thousand
+ * distinct words.
+ *
+ * Words are maximal runs without a space in folded text (fold.ts leaves single spaces only).
+ * Documents are named by small integer slots, which the index assigns.
+ */
+import { wordsWithin } from './approx.js';
+
+/** The distinct word ids of one document. */
+export type WordIds = Int32Array;
+
+/** Sets array[at] = value, growing the array (by doubling) when it is too short. */
+function push(array: Int32Array, at: number, value: number): Int32Array {
+  let out = array;
+  if (at >= out.length) {
+    out = new Int32Array(Math.max(at + 1, out.length * 2));
+    out.set(array);
+  }
+  out[at] = value;
+  return out;
+}
+
+/** The words of one map, the documents holding each, and the lookups a search makes on them. */
+export class Vocabulary {
+  private readonly ids = new Map<string, number>();
+  private readonly words: string[] = [];
+  /** For each word id, the slots of the documents holding it (unordered). */
+  private readonly postings: number[][] = [];
+  // Every word some document holds, joined by spaces, and for each character the id of its
+  // word: rebuilt lazily after words appear or disappear.
+  private joined: string | null = null;
+  private wordAt = new Int32Array(0);
+  // Scratch space for update: the last stamp each word was seen with, and a sequence buffer.
+  private stamp = 0;
+  private marks: Int32Array = new Int32Array(1024);
+  private sequence: Int32Array = new Int32Array(1024);
+
+  /**
+   * Records that the document in `slot` now holds the words of `values`, replacing the word
+   * ids `previous` it held before (null for a new document). Only words that changed are
+   * touched, so retyping one word of a long text stays cheap. Returns the distinct word ids
+   * and the word ids in reading order, -1 between values (a match never spans two values).
+   */
+  update(slot: number, previous: WordIds | null, values: readonly string[]): { words: WordIds; sequence: Int32Array } {
+    // Stamps instead of sets: this runs for every node when a map opens.
+    const stamp = ++this.stamp;
+    const distinct: number[] = [];
+    let length = 0;
+    for (const value of values) {
+      if (length > 0) this.sequence = push(this.sequence, length++, -1);
+      for (let start = 0; ;) {
+        const end = value.indexOf(' ', start);
+        const word = end === -1 ? value.slice(start) : value.slice(start, end);
+        let id = this.ids.get(word);
+        if (id === undefined) {
+          id = this.words.length;
+          this.ids.set(word, id);
+          this.words.push(word);
+          this.postings.push([]);
+          this.marks = push(this.marks, id, 0);
+        }
+        this.sequence = push(this.sequence, length++, id);
+        if (this.marks[id] !== stamp) {
+          this.marks[id] = stamp;
+          distinct.push(id);
+        }
+        if (end === -1) break;
+        start = end + 1;
+      }
+    }
+    // Words the document no longer holds have a mark older than this stamp.
+    if (previous) for (const id of previous) if (this.marks[id] !== stamp) this.unpost(id, slot);
+    const before = previous ? new Set(previous) : null;
+    for (const id of distinct) {
+      if (before?.has(id)) continue;
+      const list = this.postings[id]!;
+      list.push(slot);
+      if (list.length === 1) this.joined = null;
+    }
+    return { words: Int32Array.from(distinct), sequence: this.sequence.slice(0, length) };
+  }
+
+  /** Forgets the document in `slot`, which held `words`. */
+  remove(slot: number, words: WordIds): void {
+    for (const id of words) this.unpost(id, slot);
+  }
+
+  /**
+   * How closely each word contains `token` (no spaces, 1-32 characters, longer than maxEdits):
+   * `edits[id]` is the fewest edits, or maxEdits + 1 when more are needed; `words` lists the
+   * ids within the budget and `postings` how many documents hold them.
+   */
+  near(token: string, maxEdits: number): { edits: Uint8Array; words: number[]; postings: number } {
+    const text = this.text();
+    const edits = new Uint8Array(this.words.length).fill(maxEdits + 1);
+    const words: number[] = [];
+    let postings = 0;
+    const found = wordsWithin(token, maxEdits, text);
+    for (let i = 0; i < found.at.length; i++) {
+      const id = this.wordAt[found.at[i]!]!;
+      edits[id] = found.edits[i]!;
+      words.push(id);
+      postings += this.postings[id]!.length;
+    }
+    return { edits, words, postings };
+  }
+
+  /** For every word id, 1 when the word contains one of `pieces` (no spaces) as it is. */
+  containing(pieces: readonly string[]): Uint8Array {
+    const text = this.text();
+    const marks = new Uint8Array(this.words.length);
+    for (const piece of pieces) {
+      for (let at = text.indexOf(piece); at !== -1; at = text.indexOf(piece, at + 1)) marks[this.wordAt[at]!] = 1;
+    }
+    return marks;
+  }
+
+  /** The slots of the documents holding word `id`. */
+  holders(id: number): readonly number[] {
+    return this.postings[id]!;
+  }
+
+  private unpost(id: number, slot: number): void {
+    const list = this.postings[id]!;
+    const i = list.lastIndexOf(slot);
+    if (i === -1) return;
+    list[i] = list[list.length - 1]!;
+    list.pop();
+    if (list.length === 0) this.joined = null;
+  }
+
+  private text(): string {
+    if (this.joined !== null) return this.joined;
+    const live: number[] = [];
+    let length = 0;
+    for (let id = 0; id < this.words.length; id++) {
+      if (this.postings[id]!.length > 0) {
+        live.push(id);
+        length += this.words[id]!.length + 1;
+      }
+    }
+    const wordAt = new Int32Array(length);
+    let at = 0;
+    for (const id of live) {
+      const end = at + this.words[id]!.length + 1;
+      wordAt.fill(id, at, end);
+      at = end;
+    }
+    this.joined = live.map((id) => this.words[id]).join(' ');
+    this.wordAt = wordAt;
+    return this.joined;
+  }
+}
