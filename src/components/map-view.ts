@@ -53,6 +53,9 @@ import './command-menu.js';
 import './explanation.js';
 import './gap-report.js';
 import './sources-panel.js';
+import './search-box.js';
+import type { SearchChangeDetail, WarrantSearch } from './search-box.js';
+import { createSearchIndex, syncIndex, visibleWithAncestors, type SearchIndex } from '../search/index.js';
 import './node-detail.js';
 import './shortcuts-dialog.js';
 import './tree.js';
@@ -190,10 +193,18 @@ export class WarrantMapView extends LitElement {
         grid-template-columns: minmax(0, 1.5fr) minmax(300px, 1fr);
         min-height: 0;
       }
+      .left {
+        display: grid;
+        grid-template-rows: auto 1fr;
+        min-height: 0;
+        border-right: 1px solid var(--rule);
+      }
+      warrant-search {
+        z-index: 5;
+      }
       warrant-tree {
         height: 100%;
         min-height: 0;
-        border-right: 1px solid var(--rule);
       }
       .detail {
         min-height: 0;
@@ -337,7 +348,7 @@ export class WarrantMapView extends LitElement {
         .body {
           grid-template-columns: 1fr;
         }
-        warrant-tree {
+        .left {
           border-right: none;
         }
         .detail {
@@ -392,6 +403,15 @@ export class WarrantMapView extends LitElement {
   @query('warrant-tree') private treeEl?: WarrantTree;
   @query('warrant-node-detail') private detailEl?: WarrantNodeDetail;
   @query('warrant-shortcuts') private shortcutsEl?: WarrantShortcuts;
+  @query('warrant-search') private searchEl?: WarrantSearch;
+  /** The search index, built on first use and then kept in step with every change. */
+  @state() private searchIndex?: SearchIndex;
+  /** Bumped on every index update, so the search box refreshes its results. */
+  @state() private indexVersion = 0;
+  private indexedFrom?: MapBundle;
+  /** Search results that drive the tree: matches, and whether to show only them. */
+  @state() private searchMatches?: ReadonlySet<string>;
+  @state() private searchOnly?: ReadonlySet<string>;
   @query('warrant-command-menu') private menuEl?: HTMLElementTagNameMap['warrant-command-menu'];
 
   private derived?: Derived;
@@ -465,6 +485,13 @@ export class WarrantMapView extends LitElement {
       }
       if (this.uiLoadedFor !== bundle.map.id) void this.loadUiState(bundle);
       this.afterDataChange();
+    }
+    if (bundle && this.searchIndex && this.indexedFrom !== bundle) {
+      if (this.indexedFrom && this.indexedFrom.map.id === bundle.map.id)
+        syncIndex(this.searchIndex, this.indexedFrom, bundle);
+      else this.searchIndex = createSearchIndex(bundle);
+      this.indexedFrom = bundle;
+      this.indexVersion++;
     }
     if (changed.has('mapId')) this.sheetOpen = false;
   }
@@ -585,6 +612,7 @@ export class WarrantMapView extends LitElement {
       redo: () => this.redo(),
       showHelp: () => void this.shortcutsEl?.open(),
       openMenu: () => this.openMenuAtSelection(),
+      focusSearch: () => this.searchEl?.focusSearch(),
       cutId: this.cutId,
       setCut: (id) => (this.cutId = id),
     };
@@ -743,6 +771,25 @@ export class WarrantMapView extends LitElement {
 
   private onAnnounce = (e: CustomEvent<{ text: string; error?: boolean; undo?: boolean }>): void => {
     this.announce(e.detail.text, e.detail.error === true, e.detail.undo === true);
+  };
+
+  private ensureSearchIndex = (): void => {
+    const bundle = this.data.value;
+    if (this.searchIndex || !bundle) return;
+    this.searchIndex = createSearchIndex(bundle);
+    this.indexedFrom = bundle;
+  };
+
+  private onSearchChange = (e: CustomEvent<SearchChangeDetail>): void => {
+    const ids = e.detail.ids;
+    const tree = this.derived?.tree;
+    if (!ids || !tree) {
+      this.searchMatches = undefined;
+      this.searchOnly = undefined;
+      return;
+    }
+    this.searchMatches = new Set(ids);
+    this.searchOnly = e.detail.onlyMatches ? visibleWithAncestors(tree, ids) : undefined;
   };
 
   private setPerspective(value: string): void {
@@ -1115,14 +1162,26 @@ export class WarrantMapView extends LitElement {
         @keydown=${this.onKeyDown}
         @contextmenu=${this.onContextMenu}
       >
-        <warrant-tree
-          .tree=${d.tree}
-          .expanded=${this.expanded}
-          .selectedId=${this.selectedId}
-          .meta=${d.meta}
-          .cutId=${this.cutId}
-          label="Argument map: ${bundle.map.title}"
-        ></warrant-tree>
+        <div class="left">
+          <warrant-search
+            .index=${this.searchIndex}
+            .version=${this.indexVersion}
+            .raters=${d.raters}
+            @focusin=${this.ensureSearchIndex}
+            @warrant-search-wanted=${this.ensureSearchIndex}
+            @warrant-search-change=${this.onSearchChange}
+          ></warrant-search>
+          <warrant-tree
+            .tree=${d.tree}
+            .expanded=${this.searchOnly ? new Set([...this.expanded, ...this.searchOnly]) : this.expanded}
+            .only=${this.searchOnly}
+            .matchIds=${this.searchMatches}
+            .selectedId=${this.selectedId}
+            .meta=${d.meta}
+            .cutId=${this.cutId}
+            label="Argument map: ${bundle.map.title}"
+          ></warrant-tree>
+        </div>
         <section class="detail ${this.sheetOpen ? 'open' : ''}" aria-label="Details" @keydown=${this.onDetailKeyDown}>
           <div class="detail-bar"><button @click=${this.closeSheet}>Close</button></div>
           <div class="tabs" role="tablist" aria-label="Panels" @keydown=${this.onTabKey}>

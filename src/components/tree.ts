@@ -158,6 +158,14 @@ export class WarrantTree extends LitElement {
       .row.cut {
         opacity: 0.55;
       }
+      /* Rows that are not search matches: greyed but still readable (contrast stays AA). */
+      .row.dim {
+        background: var(--panel);
+      }
+      .row.dim .content {
+        color: var(--muted);
+        font-weight: 400;
+      }
       .row.drop-before {
         box-shadow: inset 0 3px 0 var(--focus);
       }
@@ -306,6 +314,10 @@ export class WarrantTree extends LitElement {
   @property() label = 'Argument tree';
   /** A node cut with Ctrl+X, waiting to be pasted (shown dimmed). */
   @property({ attribute: false }) cutId?: string;
+  /** When set, only these rows are shown (search matches and their ancestors). */
+  @property({ attribute: false }) only?: ReadonlySet<string>;
+  /** Search matches: other rows shown (ancestors) are dimmed. */
+  @property({ attribute: false }) matchIds?: ReadonlySet<string>;
 
   @state() private dropOn?: { id: string; zone: DropZone };
   private dragId?: string;
@@ -353,8 +365,10 @@ export class WarrantTree extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if ((changed.has('tree') || changed.has('expanded')) && this.tree) {
-      this.rows = flattenVisible(this.tree, this.expanded);
+    if ((changed.has('tree') || changed.has('expanded') || changed.has('only')) && this.tree) {
+      const all = flattenVisible(this.tree, this.expanded);
+      const only = this.only;
+      this.rows = only ? all.filter((r) => only.has(r.node.id)) : all;
       this.indexById = new Map(this.rows.map((r, i) => [r.node.id, i]));
       this.kinds = new WeakMap();
     }
@@ -478,8 +492,8 @@ export class WarrantTree extends LitElement {
         break;
       }
       default:
-        // + - ? belong to commands (add supporting / opposing node, shortcuts), not type-ahead.
-        handled = e.key.length === 1 && !' +-?'.includes(e.key) ? this.typeAhead(e.key, i) : false;
+        // + - ? / belong to commands (add supporting / opposing node, shortcuts, search).
+        handled = e.key.length === 1 && !' +-?/'.includes(e.key) ? this.typeAhead(e.key, i) : false;
     }
     if (handled) {
       e.preventDefault();
@@ -587,7 +601,7 @@ export class WarrantTree extends LitElement {
     const indentLevels = Math.min(row.level - 1, 10);
     return html`<div
       role="treeitem"
-      class="row ${relClass} ${node.id === this.cutId ? 'cut' : ''} ${drop ? `drop-${drop}` : ''}"
+      class="row ${relClass} ${node.id === this.cutId ? 'cut' : ''} ${drop ? `drop-${drop}` : ''} ${this.matchIds && !this.matchIds.has(node.id) ? 'dim' : ''}"
       data-id=${node.id}
       draggable=${node.parentId === null ? 'false' : 'true'}
       @dragstart=${(e: DragEvent) => this.onDragStart(e, node)}

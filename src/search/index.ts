@@ -19,3 +19,4 @@ export { hasFilters, normalizeSince, type SearchFilters } from './filters.js';
 export { highlight, mergeRanges, type Range, type Segment } from './highlight.js';
 export { formatPath, truncateLabel, visibleWithAncestors, type PathFormat } from './path.js';
 export { foldText, foldWithMap, type FoldedText } from './fold.js';
+export { syncIndex } from './sync.js';

@@ -18,6 +18,8 @@ export interface ViewActions {
   redo(): Promise<void>;
   showHelp(): void;
   openMenu(): void;
+  /** Moves focus to the search box. */
+  focusSearch(): void;
   /** The node marked by Cut, waiting for Paste. */
   cutId: string | undefined;
   setCut(id: string | undefined): void;
@@ -207,6 +209,14 @@ export const COMMANDS: readonly Command[] = [
     group: 'History',
     canRun: (ctx) => (ctx.editor.undo.canRedo ? true : 'Nothing to redo.'),
     run: (ctx) => ctx.view.redo(),
+  },
+  {
+    id: 'search',
+    label: () => 'Search the map',
+    keys: ['/', 'Ctrl+K'],
+    group: 'Help',
+    canRun: () => true,
+    run: (ctx) => ctx.view.focusSearch(),
   },
   {
     id: 'menu',

@@ -1,0 +1,451 @@
+/**
+ * <warrant-search>: find any claim, source or quote as you type (WAI-ARIA combobox with a
+ * listbox of results), with filters. Results show their kind, the matching words highlighted,
+ * and their path. Enter jumps to the node; Escape returns focus where it was.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import {
+  formatPath,
+  hasFilters,
+  highlight,
+  type SearchFilters,
+  type SearchHit,
+  type SearchIndex,
+} from '../search/index.js';
+import type { NodeKind } from '../model/types.js';
+import { KIND_ICONS, kindLabel, kindStyles } from './kind-style.js';
+import { baseStyles } from './shared-styles.js';
+
+/** What the search asks of the map view: the current results and filters. */
+export interface SearchChangeDetail {
+  query: string;
+  filters: SearchFilters;
+  /** Every matching id (tree order), or undefined when nothing is being searched. */
+  ids?: readonly string[];
+  /** Whether the tree should show only matches and their ancestors. */
+  onlyMatches: boolean;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'warrant-search': WarrantSearch;
+  }
+  interface HTMLElementEventMap {
+    'warrant-search-change': CustomEvent<SearchChangeDetail>;
+    'warrant-search-wanted': CustomEvent<void>;
+  }
+}
+
+const KINDS: NodeKind[] = ['claim', 'premise', 'counterpoint', 'rebuttal'];
+const FIELD_LABELS: Record<string, string> = {
+  quote: 'essay quote',
+  notes: 'notes',
+  sourceTitle: 'source',
+  sourceAuthors: 'source author',
+  pinpoint: 'pinpoint',
+};
+
+@customElement('warrant-search')
+export class WarrantSearch extends LitElement {
+  static override styles = [
+    baseStyles,
+    kindStyles,
+    css`
+      :host {
+        display: block;
+        position: relative;
+      }
+      .bar {
+        display: flex;
+        gap: 6px;
+        align-items: center;
+        padding: 6px 8px;
+        border-bottom: 1px solid var(--rule);
+        background: var(--surface);
+      }
+      input[type='search'] {
+        flex: 1;
+        min-width: 0;
+        font: inherit;
+        font-size: 15px;
+        padding: 5px 8px;
+        border: 1.5px solid var(--rule-strong);
+        border-radius: 6px;
+      }
+      .bar button {
+        font-size: 13px;
+        padding: 3px 10px;
+        min-height: 30px;
+      }
+      .filters {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 6px 14px;
+        padding: 6px 10px 8px;
+        font-size: 13.5px;
+        border-bottom: 1px solid var(--rule);
+        background: var(--panel);
+      }
+      .filters fieldset {
+        border: none;
+        margin: 0;
+        padding: 0;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 2px 10px;
+        align-items: center;
+      }
+      .filters legend {
+        float: left;
+        font-weight: 600;
+        margin-right: 6px;
+        padding: 0;
+      }
+      .filters select,
+      .filters input[type='date'] {
+        font: inherit;
+        font-size: 13px;
+      }
+      .results {
+        position: absolute;
+        left: 0;
+        right: 0;
+        top: 100%;
+        z-index: 20;
+        max-height: min(60vh, 480px);
+        overflow-y: auto;
+        margin: 0;
+        padding: 4px;
+        list-style: none;
+        background: var(--surface);
+        border: 1px solid var(--rule-strong);
+        border-radius: 0 0 8px 8px;
+        box-shadow: 0 10px 24px rgb(0 0 0 / 16%);
+      }
+      [role='option'] {
+        padding: 6px 8px;
+        border-radius: 5px;
+        cursor: pointer;
+        font-size: 14px;
+        line-height: 1.35;
+      }
+      [role='option'][aria-selected='true'] {
+        background: var(--selected);
+        box-shadow: inset 0 0 0 2px var(--focus);
+      }
+      .path {
+        display: block;
+        font-size: 12px;
+        color: var(--muted);
+        margin-top: 2px;
+      }
+      .also {
+        display: block;
+        font-size: 12.5px;
+        color: var(--muted);
+      }
+      mark {
+        background: #ffe58a;
+        color: inherit;
+        border-radius: 2px;
+        font-weight: 600;
+      }
+      .count {
+        font-size: 13px;
+        color: var(--muted);
+        white-space: nowrap;
+      }
+    `,
+  ];
+
+  /** The map's search index (built by the map view, kept up to date edit by edit). */
+  @property({ attribute: false }) index?: SearchIndex;
+  /** Changes whenever the index was updated (an edit): results are refreshed in place. */
+  @property({ attribute: false }) version = 0;
+  /** Raters in the map, for the "rated by" filter. */
+  @property({ attribute: false }) raters: readonly string[] = [];
+
+  @state() private query = '';
+  @state() private filters: SearchFilters = {};
+  @state() private showFilters = false;
+  @state() private open = false;
+  @state() private active = 0;
+  @state() private onlyMatches = false;
+  @state() private hits: SearchHit[] = [];
+  @state() private total = 0;
+  @state() private problem = '';
+
+  @query('input[type=search]') private input!: HTMLInputElement;
+  private returnFocus: HTMLElement | null = null;
+  private lastIndex?: SearchIndex;
+  private lastVersion = 0;
+
+  /** Focuses the search box, remembering where focus was (Escape goes back there). */
+  focusSearch(): void {
+    let a = document.activeElement;
+    while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+    if (a && !this.shadowRoot!.contains(a)) this.returnFocus = a as HTMLElement;
+    void this.updateComplete.then(() => {
+      this.input.focus();
+      this.input.select();
+    });
+  }
+
+  protected override willUpdate(): void {
+    // The index changed under us (an edit): refresh the results in place.
+    if (this.index !== this.lastIndex || this.version !== this.lastVersion) {
+      this.lastIndex = this.index;
+      this.lastVersion = this.version;
+      if (this.query || hasFilters(this.filters)) this.run(false);
+    }
+  }
+
+  private run(announce = true): void {
+    const index = this.index;
+    if (!index) {
+      // The map view builds the index on first use; the results follow when it arrives.
+      this.dispatchEvent(new CustomEvent('warrant-search-wanted', { bubbles: true, composed: true }));
+      return;
+    }
+    const searching = this.query.trim() !== '' || hasFilters(this.filters);
+    if (!searching) {
+      this.hits = [];
+      this.total = 0;
+      this.emit(undefined);
+      return;
+    }
+    try {
+      const r = index.search(this.query, { filters: this.filters, limit: 50 });
+      this.hits = r.hits;
+      this.total = r.ids.length;
+      this.problem = '';
+      if (announce) this.active = 0;
+      this.emit(r.ids);
+    } catch (e) {
+      this.problem = e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  private emit(ids: readonly string[] | undefined): void {
+    this.dispatchEvent(
+      new CustomEvent('warrant-search-change', {
+        detail: { query: this.query, filters: this.filters, ...(ids && { ids }), onlyMatches: this.onlyMatches },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  private onInput(e: Event): void {
+    this.query = (e.target as HTMLInputElement).value;
+    this.open = true;
+    this.run();
+  }
+
+  private jump(hit: SearchHit | undefined): void {
+    if (!hit) return;
+    this.open = false;
+    this.returnFocus = null;
+    this.dispatchEvent(new CustomEvent('warrant-select', { detail: { id: hit.id }, bubbles: true, composed: true }));
+  }
+
+  private onKeyDown(e: KeyboardEvent): void {
+    e.stopPropagation();
+    const n = this.hits.length;
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      this.open = true;
+      if (n) this.active = (this.active + 1) % n;
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      if (n) this.active = (this.active - 1 + n) % n;
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      this.jump(this.hits[this.active]);
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      if (this.open && this.hits.length) this.open = false;
+      else this.returnFocus?.focus();
+    }
+  }
+
+  private setFilter<K extends keyof SearchFilters>(key: K, value: SearchFilters[K] | undefined): void {
+    const next = { ...this.filters };
+    if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0) || value === false)
+      delete next[key];
+    else next[key] = value;
+    this.filters = next;
+    this.run();
+  }
+
+  private toggleKind(kind: NodeKind, on: boolean): void {
+    const kinds = new Set(this.filters.kinds ?? []);
+    if (on) kinds.add(kind);
+    else kinds.delete(kind);
+    this.setFilter('kinds', [...kinds]);
+  }
+
+  private clear(): void {
+    this.query = '';
+    this.filters = {};
+    this.onlyMatches = false;
+    this.open = false;
+    this.run();
+    this.input.focus();
+  }
+
+  private renderHit(hit: SearchHit, i: number) {
+    const index = this.index!;
+    const node = index.node(hit.id);
+    const textHl = hit.highlights.find((h) => h.field === 'text');
+    const text = node?.text ?? '';
+    const segments = highlight(
+      text.length > 400 ? text.slice(0, 400) : text,
+      (textHl?.ranges ?? []).filter(([s]) => s < 400),
+    );
+    const others = hit.highlights.filter((h) => h.field !== 'text').slice(0, 1);
+    const path = formatPath(hit.path, (id) => index.node(id)?.text, { maxLabelLength: 28 });
+    return html`<li
+      role="option"
+      id="opt-${i}"
+      aria-selected=${i === this.active ? 'true' : 'false'}
+      @click=${() => this.jump(hit)}
+      @mousemove=${() => (this.active = i)}
+    >
+      <span class="badge k-${hit.kind}"
+        ><span class="icon" aria-hidden="true">${KIND_ICONS[hit.kind]}</span>${kindLabel(hit.kind)}</span
+      >
+      ${segments.map((s) => (s.match ? html`<mark>${s.text}</mark>` : s.text))}
+      ${others.map((h) => {
+        const segs = highlight(
+          h.text.slice(0, 200),
+          h.ranges.filter(([s]) => s < 200),
+        );
+        return html`<span class="also"
+          >in ${FIELD_LABELS[h.field] ?? h.field}:
+          ${segs.map((s) => (s.match ? html`<mark>${s.text}</mark>` : s.text))}</span
+        >`;
+      })}
+      ${path ? html`<span class="path">${path}</span>` : nothing}
+    </li>`;
+  }
+
+  override render() {
+    const searching = this.query.trim() !== '' || hasFilters(this.filters);
+    const expanded = this.open && searching && this.hits.length > 0;
+    const status = !searching
+      ? ''
+      : this.total === 0
+        ? 'No results.'
+        : `${this.total} result${this.total === 1 ? '' : 's'}${this.total > this.hits.length ? `, best ${this.hits.length} listed` : ''}.`;
+    const f = this.filters;
+    return html`
+      <div class="bar" role="search">
+        <input
+          type="search"
+          role="combobox"
+          aria-label="Search the map (press / or Ctrl+K)"
+          placeholder="Search claims, quotes, sources…  ( / )"
+          aria-expanded=${expanded ? 'true' : 'false'}
+          aria-controls="results"
+          aria-autocomplete="list"
+          aria-activedescendant=${expanded ? `opt-${this.active}` : ''}
+          .value=${this.query}
+          @input=${this.onInput}
+          @keydown=${this.onKeyDown}
+          @focus=${() => (this.open = true)}
+        />
+        <span class="count" role="status" aria-live="polite">${this.problem || status}</span>
+        <button
+          aria-expanded=${this.showFilters ? 'true' : 'false'}
+          aria-controls="filters"
+          @click=${() => (this.showFilters = !this.showFilters)}
+        >
+          Filters${hasFilters(f) ? ' •' : ''}
+        </button>
+        ${searching ? html`<button @click=${this.clear}>Clear</button>` : nothing}
+      </div>
+      ${
+        this.showFilters
+          ? html`<div class="filters" id="filters">
+              <fieldset>
+                <legend>Kind</legend>
+                ${KINDS.map(
+                  (k) =>
+                    html`<label
+                      ><input
+                        type="checkbox"
+                        .checked=${f.kinds?.includes(k) ?? false}
+                        @change=${(e: Event) => this.toggleKind(k, (e.target as HTMLInputElement).checked)}
+                      />${kindLabel(k)}</label
+                    >`,
+                )}
+              </fieldset>
+              <label
+                >Origin
+                <select
+                  @change=${(e: Event) => {
+                    const v = (e.target as HTMLSelectElement).value;
+                    this.setFilter('origins', v ? [v as 'essay' | 'added'] : undefined);
+                  }}
+                >
+                  <option value="">any</option>
+                  <option value="essay" ?selected=${f.origins?.[0] === 'essay'}>from the essay</option>
+                  <option value="added" ?selected=${f.origins?.[0] === 'added'}>added by the class</option>
+                </select></label
+              >
+              <label
+                ><input
+                  type="checkbox"
+                  .checked=${f.noSource ?? false}
+                  @change=${(e: Event) => this.setFilter('noSource', (e.target as HTMLInputElement).checked)}
+                />No source</label
+              >
+              <label
+                ><input
+                  type="checkbox"
+                  .checked=${f.unrated ?? false}
+                  @change=${(e: Event) => this.setFilter('unrated', (e.target as HTMLInputElement).checked)}
+                />Unrated</label
+              >
+              <label
+                >Rated by
+                <select
+                  @change=${(e: Event) => this.setFilter('ratedBy', (e.target as HTMLSelectElement).value || undefined)}
+                >
+                  <option value="">anyone or no one</option>
+                  ${this.raters.map((r) => html`<option value=${r} ?selected=${f.ratedBy === r}>${r}</option>`)}
+                </select></label
+              >
+              <label
+                >Changed since
+                <input
+                  type="date"
+                  .value=${f.changedSince ?? ''}
+                  @change=${(e: Event) => this.setFilter('changedSince', (e.target as HTMLInputElement).value || undefined)}
+              /></label>
+              <label
+                ><input
+                  type="checkbox"
+                  .checked=${this.onlyMatches}
+                  @change=${(e: Event) => {
+                    this.onlyMatches = (e.target as HTMLInputElement).checked;
+                    this.run(false);
+                  }}
+                />Show only matches in the tree</label
+              >
+            </div>`
+          : nothing
+      }
+      <ul id="results" role="listbox" aria-label="Search results" class="results" ?hidden=${!expanded}>
+        ${repeat(
+          this.hits,
+          (h) => h.id,
+          (h, i) => this.renderHit(h, i),
+        )}
+      </ul>
+    `;
+  }
+}
