@@ -54,6 +54,47 @@ try {
       await page.locator('[role=tab]', { hasText: 'Evidence gaps' }).click();
       await page.waitForTimeout(200);
       await page.screenshot({ path: `${out}/${name}-gaps.png` });
+      // A counterpoint with three sources, rated by three students (written straight into
+      // IndexedDB, as an import of their ratings would), found with the search box.
+      await page.evaluate(async () => {
+        // eslint-disable-next-line no-undef
+        const req = indexedDB.open('warrant');
+        const db = await new Promise((resolve) => (req.onsuccess = () => resolve(req.result)));
+        const tx = db.transaction('ratings', 'readwrite');
+        const at = new Date().toISOString();
+        for (const [rater, value, rationale] of [
+          ['Ana', 3, 'Two archives agree'],
+          ['Ben', 2, ''],
+          ['Chloe', 4, 'Primary documents'],
+        ]) {
+          const row = {
+            id: `shot-${rater}`,
+            mapId: 'klusmann-2025-alliance',
+            nodeId: 'x01-no-binding-pledge',
+            rater,
+            value,
+            createdAt: at,
+            updatedAt: at,
+          };
+          if (rationale) row.rationale = rationale;
+          tx.objectStore('ratings').put(row);
+        }
+        await new Promise((resolve) => (tx.oncomplete = resolve));
+        db.close();
+      });
+      // Raw IndexedDB writes bypass Dexie's change events: reload, as another tab's import would.
+      await page.reload();
+      await page.locator('[role=treeitem]').first().waitFor();
+      await page.locator('[role=tab]', { hasText: 'Selected node' }).click();
+      await page.locator('input[type=search]').fill('remarks were oral');
+      await page.waitForTimeout(300);
+      await page.locator('input[type=search]').press('Enter');
+      await page.waitForTimeout(400);
+      await page.screenshot({ path: `${out}/${name}-sources-ratings.png` });
+      await page.locator('warrant-node-detail').evaluate((el) => el.scrollBy(0, 0));
+      await page.locator('.panel').evaluate((el) => el.scrollTo(0, 1400));
+      await page.waitForTimeout(200);
+      await page.screenshot({ path: `${out}/${name}-sources-ratings-2.png` });
     }
     if (viewport.width < 500) {
       // Open the detail sheet of the second row, as a student tapping a claim would.

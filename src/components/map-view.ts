@@ -788,7 +788,8 @@ export class WarrantMapView extends LitElement {
       this.searchOnly = undefined;
       return;
     }
-    this.searchMatches = new Set(ids);
+    // With no match at all there is nothing to set apart: keep the tree as it is.
+    this.searchMatches = ids.length ? new Set(ids) : undefined;
     this.searchOnly = e.detail.onlyMatches ? visibleWithAncestors(tree, ids) : undefined;
   };
 
