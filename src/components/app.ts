@@ -139,7 +139,9 @@ export class WarrantApp extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.onHashChange);
-    this.db?.close();
+    // After the children's last writes (they flush as they disconnect, after this element).
+    const db = this.db;
+    setTimeout(() => db?.close(), 0);
   }
 
   /** The open database (for tests), once storage is ready. */

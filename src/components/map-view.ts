@@ -455,6 +455,13 @@ export class WarrantMapView extends LitElement {
     window.removeEventListener('pagehide', this.flushNow);
     document.removeEventListener('visibilitychange', this.onVisibility);
     this.flushNow();
+    // Write the pending UI state now rather than from a timer that would outlive the database.
+    if (this.saveTimer) {
+      window.clearTimeout(this.saveTimer);
+      this.saveTimer = 0;
+      const services = this.services;
+      if (services && this.uiLoadedFor) void putUiState(services.db, this.uiStateNow()).catch(() => undefined);
+    }
     this.unsubscribeUndo?.();
   }
 
@@ -531,18 +538,25 @@ export class WarrantMapView extends LitElement {
     }
   }
 
+  private uiStateNow() {
+    return {
+      mapId: this.uiLoadedFor,
+      expanded: [...this.expanded].filter((id) => id !== this.pending?.id),
+      ...(this.selectedId && this.selectedId !== this.pending?.id && { selectedId: this.selectedId }),
+      ...(this.perspective !== undefined && { perspective: this.perspective }),
+    };
+  }
+
   private saveUiState(): void {
     window.clearTimeout(this.saveTimer);
     const services = this.services;
     const mapId = this.uiLoadedFor;
     if (!services || !mapId) return;
-    const state = {
-      mapId,
-      expanded: [...this.expanded].filter((id) => id !== this.pending?.id),
-      ...(this.selectedId && this.selectedId !== this.pending?.id && { selectedId: this.selectedId }),
-      ...(this.perspective !== undefined && { perspective: this.perspective }),
-    };
-    this.saveTimer = window.setTimeout(() => void putUiState(services.db, state), SAVE_UI_DELAY_MS);
+    const state = this.uiStateNow();
+    this.saveTimer = window.setTimeout(() => {
+      this.saveTimer = 0;
+      void putUiState(services.db, state);
+    }, SAVE_UI_DELAY_MS);
   }
 
   // ---- selection and focus ----
