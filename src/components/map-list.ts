@@ -18,6 +18,8 @@ import type { MapBundle, SourceDocument } from '../model/types.js';
 import { validateUrl } from '../model/url.js';
 import { servicesContext, type AppServices } from '../state/app-context.js';
 import { restoreSample, SAMPLE_MAP_ID } from '../state/sample.js';
+import { backupAllMaps, download } from '../state/transfer.js';
+import './import-dialog.js';
 import { baseStyles } from './shared-styles.js';
 
 declare global {
@@ -166,6 +168,7 @@ export class WarrantMapList extends LitElement {
   @state() private renaming?: MapSummary;
   @query('#new-map') private newDialog!: HTMLDialogElement;
   @query('#rename-map') private renameDialog!: HTMLDialogElement;
+  @query('warrant-import-dialog') private importDialog!: HTMLElementTagNameMap['warrant-import-dialog'];
 
   private readonly maps = new LiveQueryController<MapSummary[]>(
     this,
@@ -276,6 +279,13 @@ export class WarrantMapList extends LitElement {
     this.say(`Deleted “${m.title}” (${bundle.nodes.length} nodes).`);
   }
 
+  private async backup(): Promise<void> {
+    if (!this.services) return;
+    const b = await backupAllMaps(this.services.db);
+    download(b.filename, b.text, 'application/json');
+    this.say(`Downloaded a backup of ${b.maps} map${b.maps === 1 ? '' : 's'} (${b.filename}).`);
+  }
+
   private async undoDelete(): Promise<void> {
     const bundle = this.deleted;
     if (!this.services || !bundle) return;
@@ -320,11 +330,14 @@ export class WarrantMapList extends LitElement {
       }
       <div class="actions">
         <button class="primary" @click=${this.openNew}>New map</button>
+        <button @click=${() => void this.importDialog.open()}>Import…</button>
+        <button @click=${this.backup}>Back up all maps</button>
         <button @click=${this.restore}>Restore the essay map</button>
       </div>
       <p class="status ${this.statusIsError ? 'error' : ''}" role="status">
         ${this.status} ${this.deleted ? html`<button @click=${this.undoDelete}>Undo</button>` : nothing}
       </p>
+      <warrant-import-dialog></warrant-import-dialog>
       <dialog id="new-map" aria-labelledby="new-h">
         <form @submit=${this.createFromForm} novalidate>
           <h2 id="new-h">New map</h2>

@@ -54,6 +54,9 @@ import './explanation.js';
 import './gap-report.js';
 import './sources-panel.js';
 import './search-box.js';
+import './export-dialog.js';
+import './import-dialog.js';
+import './print-outline.js';
 import type { SearchChangeDetail, WarrantSearch } from './search-box.js';
 import { createSearchIndex, syncIndex, visibleWithAncestors, type SearchIndex } from '../search/index.js';
 import './node-detail.js';
@@ -404,6 +407,8 @@ export class WarrantMapView extends LitElement {
   @query('warrant-node-detail') private detailEl?: WarrantNodeDetail;
   @query('warrant-shortcuts') private shortcutsEl?: WarrantShortcuts;
   @query('warrant-search') private searchEl?: WarrantSearch;
+  @query('warrant-export-dialog') private exportDialog?: HTMLElementTagNameMap['warrant-export-dialog'];
+  @query('warrant-import-dialog') private importDialog?: HTMLElementTagNameMap['warrant-import-dialog'];
   /** The search index, built on first use and then kept in step with every change. */
   @state() private searchIndex?: SearchIndex;
   /** Bumped on every index update, so the search box refreshes its results. */
@@ -1141,6 +1146,9 @@ export class WarrantMapView extends LitElement {
             >
               Redo<span class="sr-only">${stack?.redoLabel ? ` ${stack.redoLabel}` : ''}</span>
             </button>
+            <button @click=${() => void this.exportDialog?.open()}>Export…</button>
+            <button @click=${() => void this.importDialog?.open()}>Import…</button>
+            <button class="wide" @click=${() => window.print()}>Print</button>
             <button
               @click=${() => void this.shortcutsEl?.open()}
               aria-label="Keyboard shortcuts"
@@ -1265,6 +1273,17 @@ export class WarrantMapView extends LitElement {
         }
       </div>
       <warrant-shortcuts></warrant-shortcuts>
+      <warrant-export-dialog
+        .bundle=${d.bundle}
+        .evaluationSettings=${this.services!.evaluation}
+        .perspective=${this.perspective}
+      ></warrant-export-dialog>
+      <warrant-import-dialog .currentMapId=${this.mapId} .currentMapTitle=${bundle.map.title}></warrant-import-dialog>
+      <warrant-print-outline
+        .bundle=${d.bundle}
+        .evaluationSettings=${this.services!.evaluation}
+        .perspective=${this.perspective}
+      ></warrant-print-outline>
     `;
   }
 }

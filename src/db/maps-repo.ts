@@ -73,12 +73,22 @@ export async function putBundles(db: WarrantDB, bundles: readonly MapBundle[]): 
     for (const b of bundles) {
       await clearMapRows(db, b.map.id);
       await db.maps.put(b.map);
-      await db.nodes.bulkPut(b.nodes);
-      await db.sources.bulkPut(b.sources);
-      await db.citations.bulkPut(b.citations);
-      await db.ratings.bulkPut(b.ratings);
+      await putChunked(db.nodes, b.nodes);
+      await putChunked(db.sources, b.sources);
+      await putChunked(db.citations, b.citations);
+      await putChunked(db.ratings, b.ratings);
     }
   });
+}
+
+/** Rows per bulkPut: one call copies all its rows at once, freezing the page on a big import. */
+const CHUNK = 2000;
+
+async function putChunked<T>(
+  table: { bulkPut(rows: readonly T[]): Promise<unknown> },
+  rows: readonly T[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await table.bulkPut(rows.slice(i, i + CHUNK));
 }
 
 /** Deletes a map and everything in it, in one transaction. Returns what was deleted (for undo). */
