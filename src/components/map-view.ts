@@ -336,6 +336,15 @@ export class WarrantMapView extends LitElement {
         .tools .wide {
           display: none;
         }
+        .head-text {
+          flex: 1 1 100%;
+        }
+        .tools {
+          flex-wrap: wrap;
+        }
+        .doc {
+          display: none;
+        }
         .thesis-standing {
           align-items: flex-start;
           text-align: left;
