@@ -7,7 +7,7 @@ import { consume } from '@lit/context';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { LiveQueryController } from '../db/live-query-controller.js';
-import { loadBundle } from '../db/maps-repo.js';
+import { loadBundle, patchBundle } from '../db/maps-repo.js';
 import { getUiState, putUiState } from '../db/settings-repo.js';
 import {
   computeBaseScores,
@@ -24,6 +24,7 @@ import { buildTree, ancestors, TreeError, type Tree } from '../model/tree.js';
 import {
   Origin,
   type ArgNode,
+  type ArgumentMap,
   type Citation,
   type MapBundle,
   type Rating,
@@ -442,11 +443,59 @@ export class WarrantMapView extends LitElement {
   private unsubscribeUndo?: () => void;
   private editorInstance?: MapEditor;
 
-  private readonly data = new LiveQueryController<MapBundle | undefined>(
+  /** The map, loaded once and then patched after this tab's own edits (see refresh). */
+  @state() private bundle?: MapBundle;
+  @state() private loading = true;
+  @state() private loadError?: unknown;
+  private loadedFor = '';
+  private lastMapRow?: ArgumentMap;
+  private refreshing = false;
+  private refreshAgain = false;
+
+  /**
+   * Watches only the map's own row, whose updatedAt every write stamps: a cheap live query that
+   * fires on every change, here or in another tab, without re-reading 10,000 nodes each time.
+   */
+  private readonly mapRow = new LiveQueryController<ArgumentMap | undefined>(
     this,
-    () => (this.services && this.mapId ? loadBundle(this.services.db, this.mapId) : Promise.resolve(undefined)),
+    () => (this.services && this.mapId ? this.services.db.maps.get(this.mapId) : Promise.resolve(undefined)),
     () => [this.services?.db, this.mapId],
   );
+
+  /**
+   * Brings `bundle` up to date: re-reads just the rows this tab wrote (the database's log of
+   * local changes), or everything when the change came from elsewhere or the map changed.
+   */
+  private async refresh(): Promise<void> {
+    if (this.refreshing) {
+      this.refreshAgain = true;
+      return;
+    }
+    this.refreshing = true;
+    try {
+      do {
+        this.refreshAgain = false;
+        const services = this.services;
+        const mapId = this.mapId;
+        if (!services || !mapId) return;
+        const key = `${services.db.name}/${mapId}`;
+        const changes = services.db.localChanges.take();
+        const current = this.bundle;
+        const patchable = current && this.loadedFor === key && changes !== 'all' && changes.size > 0;
+        const next = patchable ? await patchBundle(services.db, current, changes) : await loadBundle(services.db, mapId);
+        if (this.mapId !== mapId) continue;
+        this.loadedFor = key;
+        this.bundle = next;
+        this.loading = false;
+        this.loadError = undefined;
+      } while (this.refreshAgain);
+    } catch (error) {
+      this.loadError = error;
+      this.loading = false;
+    } finally {
+      this.refreshing = false;
+    }
+  }
 
   /** The tree element (for tests and keyboard focus). */
   get treeElement(): WarrantTree | undefined {
@@ -486,7 +535,16 @@ export class WarrantMapView extends LitElement {
       this.unsubscribeUndo = this.undoStack.subscribe(() => this.historyVersion++);
       this.editorInstance = new MapEditor(this.services.db, this.mapId, this.undoStack);
     }
-    const bundle = this.data.value;
+    if (this.mapRow.value !== this.lastMapRow || (changed.has('mapId') && !this.mapRow.pending)) {
+      this.lastMapRow = this.mapRow.value;
+      if (this.mapRow.error) this.loadError = this.mapRow.error;
+      else if (!this.mapRow.pending) void this.refresh();
+    }
+    if (changed.has('mapId') && this.loadedFor && !this.loadedFor.endsWith(`/${this.mapId}`)) {
+      this.bundle = undefined;
+      this.loading = true;
+    }
+    const bundle = this.bundle;
     const settings = this.services?.evaluation;
     const key = `${settings?.semantics}|${settings?.mapping}|${this.perspective ?? ''}`;
     if (
@@ -802,7 +860,7 @@ export class WarrantMapView extends LitElement {
   };
 
   private ensureSearchIndex = (): void => {
-    const bundle = this.data.value;
+    const bundle = this.bundle;
     if (this.searchIndex || !bundle) return;
     this.searchIndex = createSearchIndex(bundle);
     this.indexedFrom = bundle;
@@ -1064,13 +1122,13 @@ export class WarrantMapView extends LitElement {
   // ---- rendering ----
 
   override render() {
-    if (this.data.error) {
+    if (this.loadError) {
       return html`<div class="error" role="alert">
-        This map could not be read from storage: ${String(this.data.error)}
+        This map could not be read from storage: ${String(this.loadError)}
       </div>`;
     }
-    if (this.data.pending) return html`<p class="message muted" role="status">Opening the map…</p>`;
-    const bundle = this.data.value;
+    if (this.loading) return html`<p class="message muted" role="status">Opening the map…</p>`;
+    const bundle = this.bundle;
     if (!bundle) {
       return html`<div class="message">
         <p>This map does not exist (it may have been deleted).</p>

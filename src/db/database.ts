@@ -2,7 +2,7 @@
  * The one Dexie database of the app. Every change of shape is a new `version()` with an
  * `upgrade()` where data must move; old versions stay listed so any older database opens.
  */
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type DBCore, type DBCoreMutateRequest, type Table } from 'dexie';
 import type { ArgNode, ArgumentMap, Citation, Rating, Source } from '../model/types.js';
 
 /** UI state kept per map, apart from map data: never exported, never synced. */
@@ -20,6 +20,38 @@ export interface SettingRow {
   value: unknown;
 }
 
+/** Tables whose rows belong to a map (what a map view shows). */
+export type MapTable = 'nodes' | 'sources' | 'citations' | 'ratings';
+const MAP_TABLES: readonly string[] = ['nodes', 'sources', 'citations', 'ratings'];
+
+/**
+ * The primary keys this connection (this tab) has written since they were last taken, per
+ * table. A map view reads them to patch its copy of the map instead of reloading every row
+ * after each edit; a change it did not make itself (another tab) leaves the log empty, which
+ * tells it to reload.
+ */
+export class LocalChanges {
+  private keys = new Map<MapTable, Set<string>>();
+  private unknown = false;
+
+  record(table: string, req: DBCoreMutateRequest): void {
+    if (!MAP_TABLES.includes(table)) return;
+    const set = this.keys.get(table as MapTable) ?? new Set<string>();
+    this.keys.set(table as MapTable, set);
+    if (req.type === 'add' || req.type === 'put') for (const v of req.values as Array<{ id: string }>) set.add(v.id);
+    else if (req.type === 'delete') for (const k of req.keys as string[]) set.add(k);
+    else this.unknown = true; // deleteRange: which rows is not known here
+  }
+
+  /** The keys written since the last call, or 'all' when they cannot be listed. Empties the log. */
+  take(): Map<MapTable, Set<string>> | 'all' {
+    const result = this.unknown ? 'all' : this.keys;
+    this.keys = new Map();
+    this.unknown = false;
+    return result;
+  }
+}
+
 /** Default database name; tests open uniquely named databases instead. */
 export const DEFAULT_DB_NAME = 'warrant';
 
@@ -32,6 +64,8 @@ export class WarrantDB extends Dexie {
   ratings!: Table<Rating, string>;
   uiState!: Table<MapUiState, string>;
   settings!: Table<SettingRow, string>;
+  /** Keys written through this connection, for map views to patch rather than reload. */
+  readonly localChanges = new LocalChanges();
 
   constructor(name: string = DEFAULT_DB_NAME) {
     super(name);
@@ -45,6 +79,25 @@ export class WarrantDB extends Dexie {
       ratings: 'id, mapId, nodeId, &[nodeId+rater]',
       uiState: 'mapId',
       settings: 'key',
+    });
+    const log = this.localChanges;
+    this.use({
+      stack: 'dbcore',
+      name: 'warrant-local-changes',
+      create: (down: DBCore): DBCore => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          return {
+            ...table,
+            mutate: async (req) => {
+              const result = await table.mutate(req);
+              log.record(name, req);
+              return result;
+            },
+          };
+        },
+      }),
     });
   }
 }

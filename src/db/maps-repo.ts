@@ -12,7 +12,7 @@ import {
   type MapBundle,
   type SourceDocument,
 } from '../model/types.js';
-import type { WarrantDB } from './database.js';
+import type { MapTable, WarrantDB } from './database.js';
 
 /** A map as listed on the home screen. */
 export interface MapSummary {
@@ -166,5 +166,29 @@ export async function duplicateMap(
     const copy = cloneBundle(bundle, () => newId(), { title, now });
     await putBundles(db, [copy]);
     return copy.map.id;
+  });
+}
+
+/**
+ * The map as it is now, from `bundle` and the rows listed in `changes` (re-read; a row that is
+ * gone was deleted). One read transaction; costs what changed, not what the map holds.
+ */
+export async function patchBundle(
+  db: WarrantDB,
+  bundle: MapBundle,
+  changes: ReadonlyMap<MapTable, ReadonlySet<string>>,
+): Promise<MapBundle | undefined> {
+  return db.transaction('r', [db.maps, db.nodes, db.sources, db.citations, db.ratings], async () => {
+    const map = await db.maps.get(bundle.map.id);
+    if (!map) return undefined;
+    const next: MapBundle = { ...bundle, map };
+    for (const [table, keys] of changes) {
+      const ids = [...keys];
+      const rows = (await db.table(table).bulkGet(ids)) as Array<{ id: string; mapId: string } | undefined>;
+      const fresh = rows.filter((r): r is { id: string; mapId: string } => r !== undefined && r.mapId === map.id);
+      const kept = (bundle[table] as Array<{ id: string }>).filter((r) => !keys.has(r.id));
+      (next as unknown as Record<MapTable, unknown[]>)[table] = [...kept, ...fresh];
+    }
+    return next;
   });
 }
