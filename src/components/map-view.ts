@@ -158,7 +158,7 @@ function derive(
     base,
     evaluation,
     range: thesisRange(evaluation, base),
-    raters: computeBaseScores(bundle.ratings).raters,
+    raters: base.raters,
     meta,
     sourcesById: new Map(bundle.sources.map((s) => [s.id, s])),
     citationsByNode,
