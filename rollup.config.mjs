@@ -79,7 +79,9 @@ export default {
     dir: 'dist',
     format: 'es',
     entryFileNames: 'app.js',
-    chunkFileNames: 'chunks/[name]-[hash].js',
+    // Lazily loaded parts sit beside app.js: the import worker is found relative to the code
+    // that starts it, whichever chunk that ends up in.
+    chunkFileNames: '[name]-[hash].js',
     sourcemap: true,
   },
   plugins: [

@@ -18,8 +18,7 @@ import type { MapBundle, SourceDocument } from '../model/types.js';
 import { validateUrl } from '../model/url.js';
 import { servicesContext, type AppServices } from '../state/app-context.js';
 import { restoreSample, SAMPLE_MAP_ID } from '../state/sample.js';
-import { backupAllMaps, download } from '../state/transfer.js';
-import './import-dialog.js';
+import type { WarrantImportDialog } from './import-dialog.js';
 import { baseStyles } from './shared-styles.js';
 
 declare global {
@@ -168,7 +167,7 @@ export class WarrantMapList extends LitElement {
   @state() private renaming?: MapSummary;
   @query('#new-map') private newDialog!: HTMLDialogElement;
   @query('#rename-map') private renameDialog!: HTMLDialogElement;
-  @query('warrant-import-dialog') private importDialog!: HTMLElementTagNameMap['warrant-import-dialog'];
+  @query('warrant-import-dialog') private importDialog!: WarrantImportDialog;
 
   private readonly maps = new LiveQueryController<MapSummary[]>(
     this,
@@ -279,8 +278,16 @@ export class WarrantMapList extends LitElement {
     this.say(`Deleted “${m.title}” (${bundle.nodes.length} nodes).`);
   }
 
+  /** The import dialog's code (and every file format) loads on first use. */
+  private async openImport(): Promise<void> {
+    await import('./import-dialog.js');
+    await this.updateComplete;
+    await this.importDialog.open();
+  }
+
   private async backup(): Promise<void> {
     if (!this.services) return;
+    const { backupAllMaps, download } = await import('../state/transfer.js');
     const b = await backupAllMaps(this.services.db);
     download(b.filename, b.text, 'application/json');
     this.say(`Downloaded a backup of ${b.maps} map${b.maps === 1 ? '' : 's'} (${b.filename}).`);
@@ -330,7 +337,7 @@ export class WarrantMapList extends LitElement {
       }
       <div class="actions">
         <button class="primary" @click=${this.openNew}>New map</button>
-        <button @click=${() => void this.importDialog.open()}>Import…</button>
+        <button @click=${() => void this.openImport()}>Import…</button>
         <button @click=${this.backup}>Back up all maps</button>
         <button @click=${this.restore}>Restore the essay map</button>
       </div>

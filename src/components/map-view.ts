@@ -55,11 +55,10 @@ import './explanation.js';
 import './gap-report.js';
 import './sources-panel.js';
 import './search-box.js';
-import './export-dialog.js';
-import './import-dialog.js';
 import './print-outline.js';
 import type { SearchChangeDetail, WarrantSearch } from './search-box.js';
-import { createSearchIndex, syncIndex, visibleWithAncestors, type SearchIndex } from '../search/index.js';
+import { visibleWithAncestors } from '../search/path.js';
+import type { SearchIndex } from '../search/search-index.js';
 import './node-detail.js';
 import './shortcuts-dialog.js';
 import './tree.js';
@@ -482,7 +481,9 @@ export class WarrantMapView extends LitElement {
         const changes = services.db.localChanges.take();
         const current = this.bundle;
         const patchable = current && this.loadedFor === key && changes !== 'all' && changes.size > 0;
-        const next = patchable ? await patchBundle(services.db, current, changes) : await loadBundle(services.db, mapId);
+        const next = patchable
+          ? await patchBundle(services.db, current, changes)
+          : await loadBundle(services.db, mapId);
         if (this.mapId !== mapId) continue;
         this.loadedFor = key;
         this.bundle = next;
@@ -565,7 +566,8 @@ export class WarrantMapView extends LitElement {
       if (this.uiLoadedFor !== bundle.map.id) void this.loadUiState(bundle);
       this.afterDataChange();
     }
-    if (bundle && this.searchIndex && this.indexedFrom !== bundle) {
+    if (bundle && this.searchIndex && this.searchModule && this.indexedFrom !== bundle) {
+      const { createSearchIndex, syncIndex } = this.searchModule;
       if (this.indexedFrom && this.indexedFrom.map.id === bundle.map.id)
         syncIndex(this.searchIndex, this.indexedFrom, bundle);
       else this.searchIndex = createSearchIndex(bundle);
@@ -859,12 +861,30 @@ export class WarrantMapView extends LitElement {
     this.announce(e.detail.text, e.detail.error === true, e.detail.undo === true);
   };
 
+  /** The search module, loaded on first use (fuse.js and the index stay out of the initial load). */
+  private searchModule?: typeof import('../search/index.js');
+
   private ensureSearchIndex = (): void => {
-    const bundle = this.bundle;
-    if (this.searchIndex || !bundle) return;
-    this.searchIndex = createSearchIndex(bundle);
-    this.indexedFrom = bundle;
+    if (this.searchIndex || this.searchLoading) return;
+    this.searchLoading = true;
+    void import('../search/index.js').then((module) => {
+      this.searchModule = module;
+      const bundle = this.bundle;
+      if (bundle) {
+        this.searchIndex = module.createSearchIndex(bundle);
+        this.indexedFrom = bundle;
+      }
+    });
   };
+  private searchLoading = false;
+
+  /** Opens a dialog whose code loads on first use. */
+  private async openLazy(which: 'export' | 'import'): Promise<void> {
+    if (which === 'export') await import('./export-dialog.js');
+    else await import('./import-dialog.js');
+    await this.updateComplete;
+    await (which === 'export' ? this.exportDialog : this.importDialog)?.open();
+  }
 
   private onSearchChange = (e: CustomEvent<SearchChangeDetail>): void => {
     const ids = e.detail.ids;
@@ -1213,8 +1233,8 @@ export class WarrantMapView extends LitElement {
             >
               Redo<span class="sr-only">${stack?.redoLabel ? ` ${stack.redoLabel}` : ''}</span>
             </button>
-            <button @click=${() => void this.exportDialog?.open()}>Export…</button>
-            <button @click=${() => void this.importDialog?.open()}>Import…</button>
+            <button @click=${() => void this.openLazy('export')}>Export…</button>
+            <button @click=${() => void this.openLazy('import')}>Import…</button>
             <button class="wide" @click=${() => window.print()}>Print</button>
             <button
               @click=${() => void this.shortcutsEl?.open()}

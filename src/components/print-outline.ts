@@ -15,7 +15,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { EvaluationSettings } from '../evaluation/index.js';
 import { buildTree, childrenOf, kindOf, walk, type Tree } from '../model/tree.js';
 import { KIND_LABELS, Origin, type ArgNode, type MapBundle, type Source } from '../model/types.js';
-import { standingsFor } from '../state/transfer.js';
+import { standingsFor } from '../state/standings.js';
 import { KIND_ICONS } from './kind-style.js';
 import { renderMarkdown } from './markdown.js';
 

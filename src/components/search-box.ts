@@ -6,14 +6,11 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import {
-  formatPath,
-  hasFilters,
-  highlight,
-  type SearchFilters,
-  type SearchHit,
-  type SearchIndex,
-} from '../search/index.js';
+// Only the light parts of search load with the app; the index itself arrives on first use.
+import { hasFilters, type SearchFilters } from '../search/filters.js';
+import { highlight } from '../search/highlight.js';
+import { formatPath } from '../search/path.js';
+import type { SearchHit, SearchIndex } from '../search/search-index.js';
 import type { NodeKind } from '../model/types.js';
 import { KIND_ICONS, kindLabel, kindStyles } from './kind-style.js';
 import { baseStyles } from './shared-styles.js';

@@ -9,7 +9,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { findDuplicate } from '../model/sources.js';
 import { Reliability, type ArgNode, type Citation, type Source } from '../model/types.js';
-import { foldText } from '../search/index.js';
+import { foldText } from '../search/fold.js';
 import type { MapEditor } from '../state/editor.js';
 import { markdownToPlainText } from './markdown.js';
 import { baseStyles } from './shared-styles.js';

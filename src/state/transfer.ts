@@ -6,26 +6,17 @@
 import type { WarrantDB } from '../db/database.js';
 import { loadBundle, putBundles } from '../db/maps-repo.js';
 import {
-  computeBaseScores,
-  evaluate,
-  RATING_MAPPING_LABELS,
-  SEMANTICS_LABELS,
-  Semantics,
-  type EvaluationSettings,
-} from '../evaluation/index.js';
-import {
   checkImportSize,
   decodeUtf8,
   exportBackupJson,
   formatById,
   type ExportOptions,
   type FormatId,
-  type MarkdownStandings,
 } from '../formats/index.js';
 import { mergeBundles, type MergeConflict, type MergeCounts } from '../formats/merge.js';
 import { cloneBundle } from '../model/clone.js';
 import { newId as randomId, now as currentTime } from '../model/ids.js';
-import { buildTree, checkTree } from '../model/tree.js';
+import { checkTree } from '../model/tree.js';
 import type { MapBundle } from '../model/types.js';
 import {
   parseImport,
@@ -502,37 +493,7 @@ export async function copyToClipboard(text: string): Promise<CopyResult> {
   }
 }
 
-/** Names the way standings were computed, for the export's legend and the dialog. */
-export function standingsLabel(settings: EvaluationSettings, perspective?: string): string {
-  const name = `${SEMANTICS_LABELS[settings.semantics]}${settings.semantics === Semantics.qe ? ' (QE)' : ''}`;
-  const who = perspective !== undefined ? `, from ${perspective}'s ratings only` : '';
-  return `${name} with base scores ${RATING_MAPPING_LABELS[settings.mapping]}${who}`;
-}
-
-/**
- * Every node's standing under `settings`, from `perspective`'s ratings (everyone's when absent),
- * labelled for the Markdown export; `byNode` may be passed when the caller has computed it.
- */
-export function standingsFor(
-  bundle: MapBundle,
-  settings: EvaluationSettings,
-  perspective?: string,
-  byNode?: ReadonlyMap<string, number>,
-): MarkdownStandings {
-  const semanticsLabel = standingsLabel(settings, perspective);
-  if (byNode) return { semanticsLabel, byNode };
-  const base = computeBaseScores(bundle.ratings, {
-    mapping: settings.mapping,
-    ...(perspective !== undefined && { perspective: { rater: perspective } }),
-  });
-  const ev = evaluate(buildTree(bundle.nodes), base.tauOf, settings.semantics);
-  const values = new Map<string, number>();
-  for (const n of bundle.nodes) {
-    const sigma = ev.sigmaOf(n.id);
-    if (sigma !== undefined) values.set(n.id, sigma);
-  }
-  return { semanticsLabel, byNode: values };
-}
+export { standingsFor, standingsLabel } from './standings.js';
 
 /** One map in one format, as text. */
 export function exportText(bundle: MapBundle, format: FormatId, options?: ExportOptions): string {
