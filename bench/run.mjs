@@ -363,9 +363,9 @@ async function launch(url) {
   });
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, deviceScaleFactor: 1 });
   const problems = [];
-  const b = { browser, context, page: null, problems, url };
-  await fresh(b);
-  return b;
+  const session = { browser, context, page: null, problems, url };
+  await fresh(session);
+  return session;
 }
 
 /**
@@ -373,15 +373,15 @@ async function launch(url) {
  * A new tab gets a new renderer process, so no run inherits the previous run's heap or garbage,
  * which a reload would keep (the renderer's heap outlives its documents).
  */
-async function fresh(b) {
-  if (b.page) await b.page.close();
-  const page = await b.context.newPage();
+async function fresh(session) {
+  if (session.page) await session.page.close();
+  const page = await session.context.newPage();
   page.on('console', (msg) => {
-    if (msg.type() === 'error') b.problems.push(`console error: ${msg.text()}`);
+    if (msg.type() === 'error') session.problems.push(`console error: ${msg.text()}`);
   });
-  page.on('pageerror', (e) => b.problems.push(`page error: ${e.message}`));
-  await loadPage(page, b.url);
-  b.page = page;
+  page.on('pageerror', (e) => session.problems.push(`page error: ${e.message}`));
+  await loadPage(page, session.url);
+  session.page = page;
   return page;
 }
 
@@ -397,15 +397,15 @@ async function reload(page) {
 
 const MB = 1024 * 1024;
 
-async function pageCases(b, size, shapes) {
-  const { browser } = b;
+async function pageCases(session, size, shapes) {
+  const { browser } = session;
   const n = SIZE_NODES[size];
   const big = size === '100k';
   const want = (c) => cases.has(c) && (!big || CASES_100K.has(c));
   const pageRuns = big ? Math.min(runs, 2) : runs;
   // Cases of a second or more per sample: three samples say enough, and keep the run short.
   const heavyRuns = size === '1k' ? runs : Math.min(runs, 3);
-  let page = await fresh(b);
+  let page = await fresh(session);
   const needsDb = want('open') || want('edit') || want('rating') || want('scroll');
   let info;
   if (needsDb) {
@@ -441,7 +441,7 @@ async function pageCases(b, size, shapes) {
         id: info.mapId,
       });
       for (let r = 0; r < warmup + pageRuns; r++) {
-        page = await fresh(b);
+        page = await fresh(session);
         const s = await page.evaluate(({ db, id, visible }) => globalThis.bench.openCase(db, id, visible), {
           db: info.dbName,
           id: info.mapId,
@@ -536,19 +536,19 @@ async function pageCases(b, size, shapes) {
         return s;
       };
       for (let r = 0; r < warmup + pageRuns; r++) {
-        page = await fresh(b);
+        page = await fresh(session);
         const o = await openAll();
-        const a = await scroll(WHOLE_TREE);
-        const b = await scroll(WHEEL);
+        const wholePass = await scroll(WHOLE_TREE);
+        const wheelPass = await scroll(WHEEL);
         if (r >= warmup) {
           opens.push({ open: o.openMs, raw: o.rawMs });
-          whole.push(a);
-          wheel.push(b);
+          whole.push(wholePass);
+          wheel.push(wheelPass);
         }
       }
       // One more pass under the tracer: main-thread CPU per frame, which waiting for a core
       // (other processes, Chromium's own threads) does not inflate as it does wall-clock frames.
-      page = await fresh(b);
+      page = await fresh(session);
       await openAll();
       const traced = await tracedScroll(browser, page, WHOLE_TREE);
       const tracedWheel = await tracedScroll(browser, page, WHEEL);
@@ -615,7 +615,7 @@ async function pageCases(b, size, shapes) {
 
   const pure = ['evaluation', 'rating', 'search', 'markdown'].filter(want);
   if (pure.length) {
-    page = await fresh(b);
+    page = await fresh(session);
     let out;
     try {
       out = await page.evaluate(({ count, r, w, which, heavy }) => globalThis.bench.pure(count, r, w, which, heavy), {
@@ -1016,13 +1016,13 @@ async function main() {
   }
   const server = await serve();
   const url = `http://127.0.0.1:${server.address().port}/bench/index.html`;
-  const b = await launch(url);
-  const { browser, problems } = b;
+  const session = await launch(url);
+  const { browser, problems } = session;
   const shapes = {};
   const notes = [];
   let env;
   try {
-    const pageEnv = await b.page.evaluate(() => globalThis.bench.environment());
+    const pageEnv = await session.page.evaluate(() => globalThis.bench.environment());
     env = machine(browser.version());
     log(
       `Chromium ${env.chromium}; ${env.cpu}, ${env.cores} cores; cross-origin isolated: ${pageEnv.crossOriginIsolated}; ` +
@@ -1030,7 +1030,7 @@ async function main() {
     );
     for (const [name, status] of Object.entries(pageEnv.optional)) log(`  optional module ${name}: ${status}`);
     if (profileMode) {
-      await profiles(b.page, b.context, url);
+      await profiles(session.page, session.context, url);
       return;
     }
     if (cases.has('bundle')) await bundleCase();
@@ -1040,7 +1040,7 @@ async function main() {
       log(
         `\n${size} (${SIZE_NODES[size].toLocaleString('en')} nodes) [${elapsed()}, load average ${os.loadavg()[0].toFixed(1)}]`,
       );
-      await pageCases(b, size, shapes);
+      await pageCases(session, size, shapes);
       loads.push(`after ${size} ${os.loadavg()[0].toFixed(1)}`);
     }
     notes.push(
