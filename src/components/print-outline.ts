@@ -14,7 +14,7 @@ import { LitElement, css } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { EvaluationSettings } from '../evaluation/index.js';
 import { buildTree, childrenOf, kindOf, walk, type Tree } from '../model/tree.js';
-import { KIND_LABELS, Origin, type ArgNode, type MapBundle, type Source } from '../model/types.js';
+import { KIND_LABELS, Origin, RELIABILITY_WORDS, type ArgNode, type MapBundle, type Source } from '../model/types.js';
 import { standingsFor } from '../state/standings.js';
 import { KIND_ICONS } from './kind-style.js';
 import { renderMarkdown } from './markdown.js';
@@ -33,15 +33,6 @@ export const PRINT_ROOT_CLASS = 'warrant-print';
  * rendered, so preparing a huge map for print stays quick.
  */
 export const RENDER_MARKDOWN_UP_TO = 3000;
-
-const RELIABILITY_WORDS: Readonly<Record<string, string>> = {
-  A: 'completely reliable',
-  B: 'usually reliable',
-  C: 'fairly reliable',
-  D: 'not usually reliable',
-  E: 'unreliable',
-  F: 'cannot be judged',
-};
 
 function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,

@@ -47,6 +47,7 @@ import { newId } from '../model/ids.js';
 import { LIMITS } from '../model/limits.js';
 import { buildTree, childrenOf, kindOf, walk, type Tree } from '../model/tree.js';
 import {
+  RELIABILITY_WORDS,
   FORMAT_VERSION,
   KIND_LABELS,
   Origin,
@@ -111,16 +112,6 @@ export const MARKDOWN_FULL_RECORD: Readonly<MarkdownExportOptions> = Object.free
 const MAP_COMMENT = 'warrant-map';
 const NODE_COMMENT = 'warrant';
 const END_COMMENT = '<!-- warrant-end -->';
-
-/** Admiralty reliability grades in words. */
-const RELIABILITY_WORDS: Readonly<Record<Reliability, string>> = {
-  A: 'completely reliable',
-  B: 'usually reliable',
-  C: 'fairly reliable',
-  D: 'not usually reliable',
-  E: 'unreliable',
-  F: 'cannot be judged',
-};
 
 const ADDED = 'added by the class';
 const REWORDED = 'reworded by the class';

@@ -2,6 +2,7 @@
 import { LIMITS } from './limits.js';
 import {
   Reliability,
+  RELIABILITY_WORDS,
   SourceType,
   type Rating,
   type Reliability as ReliabilityT,
@@ -45,14 +46,9 @@ export const SOURCE_TYPE_LABELS: Readonly<Record<SourceTypeT, string>> = {
 };
 
 /** The Admiralty scale, as shown to students. */
-export const RELIABILITY_LABELS: Readonly<Record<ReliabilityT, string>> = {
-  A: 'A: completely reliable',
-  B: 'B: usually reliable',
-  C: 'C: fairly reliable',
-  D: 'D: not usually reliable',
-  E: 'E: unreliable',
-  F: 'F: cannot be judged',
-};
+export const RELIABILITY_LABELS: Readonly<Record<ReliabilityT, string>> = Object.fromEntries(
+  Object.entries(RELIABILITY_WORDS).map(([grade, words]) => [grade, `${grade}: ${words}`]),
+) as Record<ReliabilityT, string>;
 
 /** Validates the source form. Text is kept as typed (trimmed); it is always shown as text, never as HTML. */
 export function checkSource(

@@ -54,6 +54,16 @@ export const Reliability = {
 } as const;
 export type Reliability = (typeof Reliability)[keyof typeof Reliability];
 
+/** Admiralty reliability grades in words (exports, the print outline, the source form). */
+export const RELIABILITY_WORDS: Readonly<Record<Reliability, string>> = {
+  A: 'completely reliable',
+  B: 'usually reliable',
+  C: 'fairly reliable',
+  D: 'not usually reliable',
+  E: 'unreliable',
+  F: 'cannot be judged',
+};
+
 /** An evidence rating: 0 none, 1 weak, 2 moderate, 3 strong, 4 decisive. */
 export type RatingValue = 0 | 1 | 2 | 3 | 4;
 
