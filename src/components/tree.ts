@@ -320,6 +320,7 @@ export class WarrantTree extends LitElement {
   @property({ attribute: false }) matchIds?: ReadonlySet<string>;
 
   @state() private dropOn?: { id: string; zone: DropZone };
+  private selectedAtPointerDown?: string;
   private dragId?: string;
 
   @state() private scrollPos = 0;
@@ -581,8 +582,9 @@ export class WarrantTree extends LitElement {
   private onRowClick(e: MouseEvent, row: VisibleRow<ArgNode>): void {
     const onToggle = (e.target as HTMLElement).closest('.toggle');
     if (onToggle && row.hasChildren) this.toggle([row.node.id], !row.expanded);
-    // A second tap on the selected row opens its details (the phone's way to reach them).
-    const wasSelected = row.node.id === this.selectedId;
+    // A second tap on the selected row opens its details (the phone's way to reach them). The
+    // selection is read as it was at pointer-down: focusing the row already selects it.
+    const wasSelected = row.node.id === this.selectedAtPointerDown;
     this.select(row.node.id, true);
     if (wasSelected && !onToggle && e.detail === 1) this.open(row.node.id);
   }
@@ -617,7 +619,10 @@ export class WarrantTree extends LitElement {
       tabindex=${active ? 0 : -1}
       style=${cspStyle({ top: `${index * this.rowHeight}px` })}
       @click=${(e: MouseEvent) => this.onRowClick(e, row)}
-      @mousedown=${(e: MouseEvent) => e.detail > 1 && e.preventDefault()}
+      @mousedown=${(e: MouseEvent) => {
+        this.selectedAtPointerDown = this.selectedId;
+        if (e.detail > 1) e.preventDefault();
+      }}
       @dblclick=${() => this.open(node.id)}
     >
       <span class="indent" style=${cspStyle({ width: `calc(var(--indent) * ${indentLevels})` })}></span>

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../src/components/tree.js';
 import type { WarrantTree } from '../../src/components/tree.js';
 import { buildTree } from '../../src/model/tree.js';
@@ -144,6 +144,22 @@ describe('<warrant-tree>', () => {
     await el.updateComplete;
     expect(el.selectedId).to.equal('c');
     expect(focusedId(el)).to.equal('c');
+  });
+
+  it('a first click selects a row; only a second click on the selected row opens its details', async () => {
+    // Regression: focusing a row selects it, so the click used to find it "already selected" and
+    // open the details (moving focus away from the tree) on every first click.
+    const { el, opened } = await mountTree();
+    const r = el.shadowRoot!.querySelector<HTMLElement>('[data-id=b]')!;
+    const box = r.getBoundingClientRect();
+    await sendMouse({ type: 'click', position: [Math.round(box.left + box.width / 2), Math.round(box.top + 10)] });
+    await el.updateComplete;
+    expect(el.selectedId).to.equal('b');
+    expect(opened).to.deep.equal([]);
+    expect(focusedId(el)).to.equal('b');
+    await new Promise((res) => setTimeout(res, 400)); // not a double click
+    await sendMouse({ type: 'click', position: [Math.round(box.left + box.width / 2), Math.round(box.top + 10)] });
+    expect(opened).to.deep.equal(['b']);
   });
 
   it('renders only the rows on screen for a 10,000-node map, and keeps the focused row', async () => {
