@@ -275,16 +275,24 @@ async function rawRead(dbName: string, mapId: string): Promise<{ ms: number; ope
   return { ms, openMs, rows: rows.map((r) => r.length) };
 }
 
-/** Sets the UI state the map opens with: the map view's default, or every node expanded. */
-async function setExpansion(dbName: string, mapId: string, mode: 'default' | 'all'): Promise<number> {
+/** What the map will show when it opens with the UI state `setExpansion` wrote. */
+export interface Expansion {
+  /** Nodes of the map now (edits through the UI may have changed the count). */
+  nodes: number;
+  /** Expanded nodes written (0 for the default, which writes none). */
+  parents: number;
+  /** Rows the tree will list. */
+  visible: number;
+}
+
+/**
+ * Sets the UI state the map opens with: none, so the map view's default (thesis and claims
+ * expanded), or every node expanded. Call it with no app mounted: the map view saves its own UI
+ * state a moment after a click, which would overwrite this.
+ */
+async function setExpansion(dbName: string, mapId: string, mode: 'default' | 'all'): Promise<Expansion> {
   const db = await openNative(dbName);
   try {
-    if (mode === 'default') {
-      const tx = db.transaction('uiState', 'readwrite');
-      tx.objectStore('uiState').delete(mapId);
-      await done(tx);
-      return 0;
-    }
     const read = db.transaction('nodes', 'readonly');
     const nodes = await request<ArgNode[]>(read.objectStore('nodes').index('mapId').getAll(mapId));
     const parents = new Set<string>();
@@ -294,9 +302,14 @@ async function setExpansion(dbName: string, mapId: string, mode: 'default' | 'al
       else parents.add(x.parentId);
     }
     const tx = db.transaction('uiState', 'readwrite');
-    tx.objectStore('uiState').put({ mapId, expanded: [...parents], selectedId: rootId });
+    if (mode === 'default') tx.objectStore('uiState').delete(mapId);
+    else tx.objectStore('uiState').put({ mapId, expanded: [...parents], selectedId: rootId });
     await done(tx);
-    return parents.size;
+    if (mode === 'all') return { nodes: nodes.length, parents: parents.size, visible: nodes.length };
+    const bundle = { map: { rootId }, nodes } as unknown as MapBundle;
+    const visible =
+      nodes.length <= 250 ? nodes.length : flattenVisible(buildTree(nodes), defaultExpanded(bundle)).length;
+    return { nodes: nodes.length, parents: 0, visible };
   } finally {
     db.close();
   }
@@ -343,11 +356,15 @@ async function openApp(dbName: string, mapId: string, expectVisible: number): Pr
   const app = document.createElement('warrant-app');
   app.setAttribute('db-name', dbName);
   document.body.append(app);
+  let seen = 'no tree yet';
   const { value: tree, at } = await untilPainted(() => {
     const t = treeOf(app);
+    if (t) seen = `${t.visibleRows.length} visible rows, ${renderedRows(t).length} rendered`;
     if (!t || t.visibleRows.length !== expectVisible) return null;
     return renderedRows(t).length >= Math.min(expectVisible, 8) ? t : null;
-  }, 180_000);
+  }, 180_000).catch((error: unknown) => {
+    throw new Error(`${describe(error)} waiting for ${expectVisible} visible rows (${seen})`);
+  });
   mounted = { app, tree, dbName, mapId };
   return at - t0;
 }
@@ -479,9 +496,9 @@ async function editCase(edits: number): Promise<ChangeOutcome> {
         await frames(2);
         await view.run!('edit-text');
         const field = await waitFor(
-          () => deepQuery<HTMLTextAreaElement>(view.shadowRoot!, 'warrant-node-editor textarea, textarea'),
+          () => deepQuery(view.shadowRoot!, 'warrant-node-editor')?.shadowRoot?.querySelector('textarea'),
           5000,
-          'the text editor',
+          "the text editor's field",
         );
         field.value = `${base} ${marker}`;
         field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
@@ -569,6 +586,59 @@ async function ratingUiCase(changes: number): Promise<ChangeOutcome> {
   return {
     samples: out,
     how: 'claim row clicked, rated 4 or 0 through warrant-rate; until the thesis standing shown changes, painted',
+  };
+}
+
+/** The search box's timings: the first query (which loads search and builds the index), then the rest. */
+export type SearchUiOutcome = { first: number; samples: ChangeSample[]; how: string } | { skipped: string };
+
+/**
+ * Search as a student uses it: type a query into the map view's search box and wait for the
+ * frame, painted, that shows its results (the box searches as you type, synchronously once its
+ * index exists). The first query also loads the search code and builds the index. Baseline per
+ * query: a plain String.includes scan over every node's text, in the same page.
+ */
+async function searchUiCase(): Promise<SearchUiOutcome> {
+  if (!mounted) throw new Error('open the map first');
+  const { app, mapId } = mounted;
+  const view = viewOf(app);
+  const db = app.database;
+  if (!view || !db) throw new Error('the app has no database or map view');
+  const box = deepQuery(view.shadowRoot!, 'warrant-search');
+  const input = box?.shadowRoot?.querySelector<HTMLInputElement>('input[type=search]');
+  if (!box || !input) return { skipped: 'not available yet: the map view has no search box' };
+  const options = (): number => box.shadowRoot!.querySelectorAll('[role=option]').length;
+  const type = (q: string): void => {
+    input.value = q;
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  };
+  const texts = (await db.nodes.where('mapId').equals(mapId).toArray()).map((x) => x.text.toLowerCase());
+  const scan = (q: string): number => {
+    const lower = q.toLowerCase();
+    let count = 0;
+    for (let i = 0; i < texts.length; i++) if (texts[i]!.includes(lower)) count++;
+    return count;
+  };
+  const t0 = performance.now();
+  type('treaty');
+  const { at } = await untilPainted(() => (options() > 0 ? true : null), 120_000);
+  const first = at - t0;
+  const out: ChangeSample[] = [];
+  for (const q of SEARCH_QUERIES) {
+    type('');
+    await frames(3);
+    const rawMs = perCall(() => scan(q), 5);
+    const t1 = performance.now();
+    type(q);
+    const painted = await untilPainted(() => true, 10_000);
+    out.push({ ms: painted.at - t1, rawMs });
+  }
+  type('');
+  await frames(2);
+  return {
+    first,
+    samples: out,
+    how: `typed into the search box, until the frame with its results is painted; ${SEARCH_QUERIES.length} queries of 3-10 characters`,
   };
 }
 
@@ -929,6 +999,7 @@ const bench = {
   openCase,
   editCase,
   ratingUiCase,
+  searchUiCase,
   scrollCase,
   unmount,
   /** Pure cases; `heavyRuns` for those taking a second or more per sample (search build, Markdown). */

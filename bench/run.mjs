@@ -9,7 +9,7 @@
 //   --cases a,b           only these cases: bundle, node, open, edit, scroll, evaluation, rating,
 //                         search, markdown
 //   --no-build            reuse dist/ and bench/out/ as they are
-//   --profile             instead of the table: CPU profiles of open, edit and scroll at 10k
+//   --profile             instead of the table: CPU profiles of open, edit, rating, search and scroll at 10k
 //                         (readable build), top functions printed, .cpuprofile files in bench/out/
 // Not part of `npm test` or CI: figures depend on the machine; the ratios are what to compare.
 import { spawnSync } from 'node:child_process';
@@ -426,17 +426,22 @@ async function pageCases(session, size, shapes) {
     }
   }
 
-  if (info && (want('open') || want('edit') || want('rating'))) {
+  if (info && (want('open') || want('edit') || want('rating') || want('search'))) {
     const opens = [];
     const raws = [];
     const rawOpen = [];
     const heapBefore = [];
     const heapAfter = [];
-    const changes = { edit: { samples: [], raw: [] }, rating: { samples: [], raw: [] } };
+    const changes = {
+      edit: { samples: [], raw: [] },
+      rating: { samples: [], raw: [] },
+      search: { samples: [], raw: [] },
+    };
+    const firstSearch = [];
     const how = {};
     let rowsNote = '';
     try {
-      await page.evaluate(({ db, id }) => globalThis.bench.setExpansion(db, id, 'default'), {
+      const expansion = await page.evaluate(({ db, id }) => globalThis.bench.setExpansion(db, id, 'default'), {
         db: info.dbName,
         id: info.mapId,
       });
@@ -445,14 +450,19 @@ async function pageCases(session, size, shapes) {
         const s = await page.evaluate(({ db, id, visible }) => globalThis.bench.openCase(db, id, visible), {
           db: info.dbName,
           id: info.mapId,
-          visible: info.defaultVisible,
+          visible: expansion.visible,
         });
         rawOpen.push(s.rawOpenMs);
-        rowsNote = `${info.defaultVisible} visible rows (thesis and claims expanded), ${s.renderedRows} rendered; raw read ${s.rawRows.join('/')} nodes/sources/citations/ratings, of which indexedDB.open() ${fmt(median(rawOpen))} ms`;
+        rowsNote = `${expansion.visible} visible rows (thesis and claims expanded), ${s.renderedRows} rendered; raw read ${s.rawRows.join('/')} nodes/sources/citations/ratings, of which indexedDB.open() ${fmt(median(rawOpen))} ms`;
         const ui = [];
         if (want('edit')) ui.push(['edit', await page.evaluate((k) => globalThis.bench.editCase(k), EDITS_PER_RUN)]);
         if (want('rating') && !how.ratingSkipped) {
           ui.push(['rating', await page.evaluate((k) => globalThis.bench.ratingUiCase(k), RATINGS_PER_RUN)]);
+        }
+        if (want('search') && !how.searchSkipped) {
+          const outcome = await page.evaluate(() => globalThis.bench.searchUiCase());
+          ui.push(['search', outcome]);
+          if (!outcome.skipped && r >= warmup) firstSearch.push(outcome.first);
         }
         if (r >= warmup) {
           opens.push(s.openMs);
@@ -510,8 +520,23 @@ async function pageCases(session, size, shapes) {
           });
         }
       }
+      if (want('search')) {
+        if (how.searchSkipped) skip('search box: query -> results painted', size, how.searchSkipped);
+        else {
+          record('search box: first query (loads search, builds the index)', size, {
+            samples: firstSearch,
+            note: 'once per opened map',
+          });
+          record('search box: query -> results painted', size, {
+            samples: changes.search.samples,
+            baseline: changes.search.raw,
+            baselineName: 'String.includes over all node texts',
+            note: how.search,
+          });
+        }
+      }
     } catch (error) {
-      skip('open, edit, rating', size, `failed: ${describe(error)}`);
+      skip('open, edit, rating, search box', size, `failed: ${describe(error)}`);
     }
   }
 
@@ -520,7 +545,10 @@ async function pageCases(session, size, shapes) {
     const whole = [];
     const wheel = [];
     try {
-      const parents = await page.evaluate(({ db, id }) => globalThis.bench.setExpansion(db, id, 'all'), {
+      // In a new tab with no app mounted: the map view saves its own UI state shortly after a
+      // click, which would overwrite the expansion written here.
+      page = await fresh(session);
+      const expansion = await page.evaluate(({ db, id }) => globalThis.bench.setExpansion(db, id, 'all'), {
         db: info.dbName,
         id: info.mapId,
       });
@@ -528,7 +556,7 @@ async function pageCases(session, size, shapes) {
         page.evaluate(({ db, id, visible }) => globalThis.bench.openCase(db, id, visible), {
           db: info.dbName,
           id: info.mapId,
-          visible: n,
+          visible: expansion.visible,
         });
       const scroll = async (plan) => {
         const s = await page.evaluate((p) => globalThis.bench.scrollCase(p), plan);
@@ -552,6 +580,7 @@ async function pageCases(session, size, shapes) {
       await openAll();
       const traced = await tracedScroll(browser, page, WHOLE_TREE);
       const tracedWheel = await tracedScroll(browser, page, WHEEL);
+      page = await fresh(session);
       await page.evaluate(({ db, id }) => globalThis.bench.setExpansion(db, id, 'default'), {
         db: info.dbName,
         id: info.mapId,
@@ -560,7 +589,7 @@ async function pageCases(session, size, shapes) {
         samples: opens.map((o) => o.open),
         baseline: opens.map((o) => o.raw),
         baselineName: 'raw IndexedDB getAll() of the same rows',
-        note: `${parents} expanded parents, ${n} visible rows`,
+        note: `${expansion.parents} expanded parents, ${expansion.visible} visible rows`,
       });
       const passes = [
         ['scroll whole tree', whole],
@@ -638,7 +667,7 @@ async function pageCases(session, size, shapes) {
       if (name === 'search query' && res.info?.queries) {
         const per = Object.entries(res.info.queries).map(([q, v]) => [q, median(v.ms), v.matches]);
         const worst = per.reduce((a, b) => (b[1] > a[1] ? b : a));
-        note = `${per.length} queries (3-10 chars), p50 over queries x runs; slowest "${worst[0]}" ${fmt(worst[1])} ms (${worst[2]} matches); index query only, no search UI yet`;
+        note = `${per.length} queries (3-10 chars), p50 over queries x runs; slowest "${worst[0]}" ${fmt(worst[1])} ms (${worst[2]} matches); SearchIndex.search() alone`;
       }
       if (name.startsWith('rating -> thesis standing') && res.info) {
         note = `deepest node (depth ${res.info.depth}): its base score from its ratings, then updateTau`;
@@ -787,15 +816,23 @@ function budgets() {
     );
   } else na('full evaluation <= 5 ms (10k)', 'not measured at 10k');
 
+  const searchUi = find('search box: query -> results painted', at);
   const search = find('search query', at);
-  if (search) {
+  if (searchUi) {
+    add(
+      'search <= 30 ms (10k)',
+      searchUi.median <= 30 ? 'met' : 'missed',
+      `${fmt(searchUi.median)} ms p50 typed query -> results painted, slowest ${fmt(searchUi.max)} ms` +
+        (search ? `; index alone p50 ${fmt(search.median)} ms` : ''),
+    );
+  } else if (search) {
     // Every query, not only the typical one: the slowest query's median decides.
     const per = Object.entries(search.info?.queries ?? {}).map(([q, v]) => [q, median(v.ms)]);
     const worst = per.length ? per.reduce((a, b) => (b[1] > a[1] ? b : a)) : ['?', search.max];
     add(
       'search <= 30 ms (10k)',
       worst[1] <= 30 ? 'met' : 'missed',
-      `p50 over all queries ${fmt(search.median)} ms; slowest query "${worst[0]}" ${fmt(worst[1])} ms (index query; no search UI yet)`,
+      `p50 over all queries ${fmt(search.median)} ms; slowest query "${worst[0]}" ${fmt(worst[1])} ms (index alone: the search box was not measured)`,
     );
   } else {
     const s = results.find((r) => r.case === 'search query' && r.size === at);
@@ -888,7 +925,7 @@ function markdownReport(env, budgetRows, shapes, notes) {
   const lines = [
     '# Benchmark results',
     '',
-    `Written by \`npm run bench\` (\`node bench/run.mjs ${argv.join(' ')}\`) on ${env.date.slice(0, 10)}. Each figure is the median of`,
+    `Written by \`npm run bench\` (\`${['node bench/run.mjs', ...argv].join(' ')}\`) on ${env.date.slice(0, 10)}. Each figure is the median of`,
     `${runs} runs after ${warmup} warm-up run (cases of a second or more per sample: 3 runs; 100k page cases: 2), beside a baseline`,
     'measured in the same page and run;',
     'the ratio is median / baseline median. Compare ratios across machines, not raw figures.',
@@ -993,14 +1030,19 @@ async function profiles(page, context, url) {
     log(`\n${name} at ${size}: ${fmt(s.totalMs)} ms profiled (${file.slice(root.length + 1)}); top self time:`);
     for (const t of s.top) log(`  ${fmt(t.ms).padStart(8)} ms  ${(t.share * 100).toFixed(1).padStart(5)}%  ${t.fn}`);
   };
-  const args = { db: info.dbName, id: info.mapId, visible: info.defaultVisible };
-  await page.evaluate(({ db, id }) => globalThis.bench.setExpansion(db, id, 'default'), args);
+  const base = { db: info.dbName, id: info.mapId };
+  const expansion = await page.evaluate(({ db, id }) => globalThis.bench.setExpansion(db, id, 'default'), base);
+  const args = { ...base, visible: expansion.visible };
   await reload(page);
   await profiled('open', () => page.evaluate((a) => globalThis.bench.openCase(a.db, a.id, a.visible), args));
   await profiled('edit', () => page.evaluate((k) => globalThis.bench.editCase(k), 3));
-  await page.evaluate(({ db, id }) => globalThis.bench.setExpansion(db, id, 'all'), args);
+  await profiled('rating', () => page.evaluate((k) => globalThis.bench.ratingUiCase(k), 3));
+  await profiled('search', () => page.evaluate(() => globalThis.bench.searchUiCase()));
+  // Reloaded first: the map view saves its UI state a moment after a click, over ours.
   await reload(page);
-  await page.evaluate((a) => globalThis.bench.openCase(a.db, a.id, a.all), { ...args, all: n });
+  const all = await page.evaluate(({ db, id }) => globalThis.bench.setExpansion(db, id, 'all'), base);
+  await reload(page);
+  await page.evaluate((a) => globalThis.bench.openCase(a.db, a.id, a.visible), { ...base, visible: all.visible });
   await profiled('scroll', () => page.evaluate((p) => globalThis.bench.scrollCase(p), WHOLE_TREE));
 }
 
@@ -1044,15 +1086,15 @@ async function main() {
       loads.push(`after ${size} ${os.loadavg()[0].toFixed(1)}`);
     }
     notes.push(
-      `Load average (1 min) during the run: ${loads.join(', ')}, on ${os.cpus().length} cores. A load above the core count means other work shared the CPU: wall-clock figures (frames, long tasks) then include time spent waiting for a core; the traced scroll row shows main-thread CPU time, which does not.`,
+      `Load average (1 min) during the run: ${loads.join(', ')}, on ${os.cpus().length} cores. A load above the core count means other work shared the CPU: wall-clock figures (frames, long tasks) then include time spent waiting for a core; the traced scroll rows show main-thread CPU time, which does not.`,
     );
     notes.push(
       "open: from mounting <warrant-app db-name=...> on #/map/<id> to the frame, painted, in which the tree shows every row it should (thesis and claims expanded, the first screenful rendered as treeitems); baseline: native indexedDB.open() and getAll() by the mapId index of the map's nodes, sources, citations and ratings.",
       'edit commit: a visible row clicked, the edit-text command (F2) run, new text typed into the editor, Enter pressed; timed from Enter to the frame, painted, in which the row shows the new text. Baseline: a native put() of the same node.',
       "rating -> standing: a claim row clicked, rated 4 or 0 through the detail panel's warrant-rate event (what its rating buttons send); timed to the frame, painted, in which the thesis standing shown changes. Baseline: a native put() of a rating row. The engine row times the same change below the UI: the node's base score from its ratings, then updateTau() to the thesis, beside a full evaluate().",
-      'search: SearchIndex.search() (src/search), queries of 3-10 characters: common and rare words, a phrase, a typo, a miss; there is no search UI yet, so "query to rendered results" is the index only.',
+      'search: queries of 3-10 characters (common and rare words, a phrase, a typo, a miss) typed into the map view\'s search box, timed to the frame, painted, that shows the results; the first query of each opened map (which loads the search code and builds the index) is its own row. The "search query" row times SearchIndex.search() alone. Baseline: String.includes over every node text.',
       "Markdown vs Argdown: both timed in one Node process on the same generated map (importMarkdown() vs @argdown/core's parse-input + build-model of the Argdown export). The browser rows compare Markdown with the app's JSON format in the page.",
-      "scroll: the expanded tree's .scroller scrolled top to bottom, one step per animation frame (at least a screenful per frame); frames are rAF intervals; long tasks from PerformanceObserver('longtask').",
+      "scroll: every node expanded; the tree's .scroller scrolled one step per animation frame, top to bottom (at least a screenful per frame, so each frame renders fresh rows), and 300 px per frame from the middle (a fast wheel); frames are rAF intervals, long tasks from PerformanceObserver('longtask'); one more pass of each runs under Chromium's tracer for main-thread CPU per frame.",
       'heap: performance.memory.usedJSHeapSize after gc() (Chromium with --enable-precise-memory-info and --js-flags=--expose-gc).',
       "bundle: dist/index.html's module script and its static imports, gzip level 6; baseline lit + lit/decorators + Dexie bundled and minified alone.",
     );
