@@ -17,7 +17,7 @@ import type { ArgNode, Citation, Source } from '../model/types.js';
 import { foldText } from '../search/fold.js';
 import { SEARCH_THRESHOLD } from '../search/threshold.js';
 import type { EditResult, MapEditor } from '../state/editor.js';
-import { baseStyles } from './shared-styles.js';
+import { baseStyles, fieldStyles } from './shared-styles.js';
 import { announce, sourceCard, sourceCardStyles, type SourceSubmitDetail } from './source-form.js';
 import './source-form.js';
 
@@ -86,6 +86,7 @@ type Mode = 'closed' | 'search' | 'new';
 export class WarrantCitations extends LitElement {
   static override styles = [
     baseStyles,
+    fieldStyles,
     sourceCardStyles,
     css`
       :host {
@@ -178,18 +179,6 @@ export class WarrantCitations extends LitElement {
         font-size: 12.5px;
         color: var(--muted);
         margin: 0;
-      }
-      input {
-        box-sizing: border-box;
-        width: 100%;
-        font: inherit;
-        font-size: 15px;
-        padding: 6px 8px;
-        min-height: 34px;
-        border: 1.5px solid var(--rule-strong);
-        border-radius: 6px;
-        background: var(--surface);
-        color: var(--ink);
       }
       [aria-invalid='true'] {
         border-color: var(--error-ink);

@@ -29,7 +29,6 @@ import {
   type MapBundle,
   type Rating,
   type Relation,
-  type Source,
 } from '../model/types.js';
 import { servicesContext, type AppServices } from '../state/app-context.js';
 import {
@@ -109,7 +108,6 @@ interface Derived {
   range: { min: number; max: number; unrated: number };
   raters: readonly string[];
   meta: Map<string, RowMeta>;
-  sourcesById: Map<string, Source>;
   citationsByNode: Map<string, Citation[]>;
   ratingsByNode: Map<string, Rating[]>;
 }
@@ -144,7 +142,6 @@ function derive(
     const sources = citationsByNode.get(n.id)?.length ?? 0;
     meta.set(n.id, {
       sources,
-      ratings: ratingsByNode.get(n.id)?.length ?? 0,
       rating: score.rated ? formatMean(score.mean) : undefined,
       standing: evaluation.sigmaOf(n.id),
       // Claims and premises (supporters below the thesis) should cite evidence.
@@ -159,7 +156,6 @@ function derive(
     range: thesisRange(evaluation, base),
     raters: base.raters,
     meta,
-    sourcesById: new Map(bundle.sources.map((s) => [s.id, s])),
     citationsByNode,
     ratingsByNode,
   };

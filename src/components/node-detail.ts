@@ -93,26 +93,6 @@ export class WarrantNodeDetail extends LitElement {
         text-decoration: underline;
         text-align: left;
       }
-      ul.sources {
-        margin: 0;
-        padding-left: 18px;
-      }
-      ul.sources li {
-        margin-bottom: 6px;
-      }
-      dl {
-        display: grid;
-        grid-template-columns: auto 1fr;
-        gap: 4px 12px;
-        margin: 0;
-        font-size: 14px;
-      }
-      dt {
-        color: var(--muted);
-      }
-      dd {
-        margin: 0;
-      }
       .actions {
         display: flex;
         flex-wrap: wrap;

@@ -100,3 +100,21 @@ export const proseStyles = css`
     padding: 2px 6px;
   }
 `;
+
+/** Text inputs and selects in forms (source cards, the source picker, the sources filter). */
+export const fieldStyles = css`
+  input:not([type='checkbox']):not([type='radio']),
+  select {
+    box-sizing: border-box;
+    width: 100%;
+    min-width: 0;
+    font: inherit;
+    font-size: 15px;
+    padding: 6px 8px;
+    min-height: 34px;
+    border: 1.5px solid var(--rule-strong);
+    border-radius: 6px;
+    background: var(--surface);
+    color: var(--ink);
+  }
+`;

@@ -17,7 +17,7 @@ import {
 } from '../model/sources.js';
 import { Reliability, SourceType, type Source } from '../model/types.js';
 import { validateUrl } from '../model/url.js';
-import { baseStyles } from './shared-styles.js';
+import { baseStyles, fieldStyles } from './shared-styles.js';
 
 /** What a submitted source form carries. */
 export interface SourceSubmitDetail {
@@ -195,6 +195,7 @@ function sentence(field: Field, message: string): string {
 export class WarrantSourceForm extends LitElement {
   static override styles = [
     baseStyles,
+    fieldStyles,
     css`
       :host {
         display: block;
@@ -240,20 +241,6 @@ export class WarrantSourceForm extends LitElement {
       .hint {
         font-size: 12.5px;
         margin: 0;
-      }
-      input,
-      select {
-        box-sizing: border-box;
-        width: 100%;
-        min-width: 0;
-        font: inherit;
-        font-size: 15px;
-        padding: 6px 8px;
-        min-height: 34px;
-        border: 1.5px solid var(--rule-strong);
-        border-radius: 6px;
-        background: var(--surface);
-        color: var(--ink);
       }
       [aria-invalid='true'] {
         border-color: var(--error-ink);

@@ -12,7 +12,7 @@ import { Reliability, type ArgNode, type Citation, type Source } from '../model/
 import { foldText } from '../search/fold.js';
 import type { MapEditor } from '../state/editor.js';
 import { markdownToPlainText } from './markdown.js';
-import { baseStyles } from './shared-styles.js';
+import { baseStyles, fieldStyles } from './shared-styles.js';
 import { announce, sourceCard, sourceCardStyles, type SourceSubmitDetail } from './source-form.js';
 import './source-form.js';
 
@@ -62,6 +62,7 @@ interface Row {
 export class WarrantSourcesPanel extends LitElement {
   static override styles = [
     baseStyles,
+    fieldStyles,
     sourceCardStyles,
     css`
       :host {
@@ -87,19 +88,6 @@ export class WarrantSourcesPanel extends LitElement {
       label {
         font-size: 13px;
         font-weight: 600;
-      }
-      input,
-      select {
-        box-sizing: border-box;
-        width: 100%;
-        font: inherit;
-        font-size: 15px;
-        padding: 6px 8px;
-        min-height: 34px;
-        border: 1.5px solid var(--rule-strong);
-        border-radius: 6px;
-        background: var(--surface);
-        color: var(--ink);
       }
       .status {
         font-size: 13px;

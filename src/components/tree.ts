@@ -22,7 +22,6 @@ import { plainLine } from '../model/text.js';
 /** Per-node figures shown compactly in a row. */
 export interface RowMeta {
   sources: number;
-  ratings: number;
   /** Mean rating in the current perspective, formatted; undefined = unrated. */
   rating?: string;
   /** Computed standing in [0,1]. */

@@ -21,7 +21,7 @@ export class LiveQueryController<T> implements ReactiveController {
    */
   constructor(
     private readonly host: ReactiveControllerHost,
-    private query: () => Promise<T>,
+    private readonly query: () => Promise<T>,
     deps: () => readonly unknown[] = () => [],
   ) {
     this.depsOf = deps;
@@ -43,12 +43,6 @@ export class LiveQueryController<T> implements ReactiveController {
   hostUpdate(): void {
     const next = this.depsOf();
     if (next.length !== this.deps.length || next.some((d, i) => d !== this.deps[i])) this.subscribe();
-  }
-
-  /** Replaces the query (e.g. another map was opened) and re-subscribes. */
-  setQuery(query: () => Promise<T>): void {
-    this.query = query;
-    this.subscribe();
   }
 
   private subscribe(): void {
