@@ -1,7 +1,8 @@
 /**
  * <warrant-app>: the shell. Opens storage, loads the essay's map on first run, provides the
  * services context, and routes by URL hash (#/ maps, #/map/ID, #/settings) so the built app
- * works from any static server under any sub-path.
+ * works from any static server under any sub-path. The map view is part of the initial load;
+ * the Maps and Settings pages load on first visit, so a map's first paint does not wait for them.
  */
 import { provide } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
@@ -14,9 +15,7 @@ import { servicesContext, type AppServices } from '../state/app-context.js';
 import { fetchSample, loadSampleOnce, SAMPLE_MAP_ID, SAMPLE_PATH } from '../state/sample.js';
 import { baseStyles } from './shared-styles.js';
 import type { PersistenceState } from './settings-panel.js';
-import './map-list.js';
 import './map-view.js';
-import './settings-panel.js';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -25,6 +24,13 @@ declare global {
 }
 
 type Route = { page: 'list' } | { page: 'map'; mapId: string } | { page: 'settings' };
+
+/** The pages whose code loads on first visit. */
+type LazyPage = 'list' | 'settings';
+const PAGE_MODULES: Record<LazyPage, () => Promise<unknown>> = {
+  list: () => import('./map-list.js'),
+  settings: () => import('./settings-panel.js'),
+};
 
 function parseRoute(hash: string): Route | undefined {
   const path = hash.replace(/^#\/?/, '');
@@ -127,6 +133,9 @@ export class WarrantApp extends LitElement {
   @state() private fatal?: string;
   @state() private notice?: string;
   @state() private persistence: PersistenceState = 'unknown';
+  /** Lazy pages whose code has arrived, or failed to (then the page says so). */
+  @state() private pages: ReadonlyMap<LazyPage, 'loaded' | 'failed'> = new Map();
+  private pagesLoading = new Set<LazyPage>();
 
   private db?: WarrantDB;
 
@@ -151,6 +160,11 @@ export class WarrantApp extends LitElement {
 
   private onHashChange = (): void => {
     const route = parseRoute(location.hash) ?? { page: 'list' };
+    if (route.page !== 'map' && this.pages.get(route.page) === 'failed') {
+      const pages = new Map(this.pages);
+      pages.delete(route.page);
+      this.pages = pages;
+    }
     this.route = route;
     if (route.page === 'map' && this.db) void setSetting(this.db, LAST_MAP, route.mapId);
   };
@@ -171,7 +185,6 @@ export class WarrantApp extends LitElement {
     }
     const authorName = await getSetting(db, AUTHOR, '');
     const evaluation = parseEvaluationSettings(await getSetting<unknown>(db, EVALUATION, undefined));
-    this.services = { db, authorName, evaluation };
     let route = parseRoute(location.hash);
     if (!route) {
       const last = await getSetting<string | undefined>(db, LAST_MAP, undefined);
@@ -182,6 +195,8 @@ export class WarrantApp extends LitElement {
       route = target ? { page: 'map', mapId: target.id } : { page: 'list' };
       if (target) history.replaceState(null, '', `#/map/${encodeURIComponent(target.id)}`);
     }
+    // Together, so the first page shown is the one routed to (and only its code loads).
+    this.services = { db, authorName, evaluation };
     this.route = route;
     void this.askToPersist();
   }
@@ -211,9 +226,45 @@ export class WarrantApp extends LitElement {
     void setSetting(this.services.db, AUTHOR, e.detail.name);
   };
 
+  protected override willUpdate(): void {
+    const page = this.route.page;
+    if (this.services && page !== 'map' && !this.pages.has(page)) this.loadPage(page);
+  }
+
+  /** A pointer over (or focus on) a link to a lazy page starts loading it before the click. */
+  private onNavIntent = (e: Event): void => {
+    const page = (e.target as Element).closest<HTMLElement>('[data-page]')?.dataset['page'];
+    if (page === 'list' || page === 'settings') this.loadPage(page);
+  };
+
+  /** Loads a lazy page's code (once); the page renders when it has arrived. */
+  private loadPage(page: LazyPage): void {
+    if (this.pagesLoading.has(page) || this.pages.get(page) === 'loaded') return;
+    this.pagesLoading.add(page);
+    PAGE_MODULES[page]().then(
+      () => (this.pages = new Map(this.pages).set(page, 'loaded')),
+      () => {
+        // Tried again when the page is visited again.
+        this.pagesLoading.delete(page);
+        this.pages = new Map(this.pages).set(page, 'failed');
+      },
+    );
+  }
+
   private renderPage() {
     const r = this.route;
     if (r.page === 'map') return html`<warrant-map-view map-id=${r.mapId}></warrant-map-view>`;
+    const state = this.pages.get(r.page);
+    if (state === 'failed') {
+      return html`<p class="loading" role="alert">
+        This page could not be loaded. Check the connection, then reload the page.
+      </p>`;
+    }
+    if (state !== 'loaded') {
+      return html`<p class="loading" role="status">
+        ${r.page === 'settings' ? 'Opening the settings…' : 'Opening your maps…'}
+      </p>`;
+    }
     if (r.page === 'settings') return html`<warrant-settings .persistence=${this.persistence}></warrant-settings>`;
     return html`<warrant-map-list></warrant-map-list>`;
   }
@@ -228,11 +279,11 @@ export class WarrantApp extends LitElement {
     }
     const page = this.route.page;
     return html`
-      <div class="bar">
-        <a class="brand" href="#/">Warrant</a>
+      <div class="bar" @pointerover=${this.onNavIntent} @focusin=${this.onNavIntent}>
+        <a class="brand" href="#/" data-page="list">Warrant</a>
         <nav aria-label="Main">
-          <a href="#/" aria-current=${page === 'list' ? 'page' : nothing}>Maps</a>
-          <a href="#/settings" aria-current=${page === 'settings' ? 'page' : nothing}>Settings</a>
+          <a href="#/" data-page="list" aria-current=${page === 'list' ? 'page' : nothing}>Maps</a>
+          <a href="#/settings" data-page="settings" aria-current=${page === 'settings' ? 'page' : nothing}>Settings</a>
         </nav>
       </div>
       ${this.notice ? html`<div class="notice" role="alert">${this.notice}</div>` : html`<div></div>`}

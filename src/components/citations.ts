@@ -3,12 +3,14 @@
  * cites (card, pinpoint, how many nodes use the card) with Edit pinpoint / Edit source / Remove,
  * and a "Cite a source" panel: a combobox that fuzzy-finds the map's sources (fuse.js over
  * folded title, authors, publisher and URL, so "gorbachov" finds "Gorbachev"), or a form for a
- * new source. A new source whose link (or, without a link, title) is already in the map is not
+ * new source. fuse.js loads when the panel first opens (it is not in the initial load); until it
+ * has arrived, the list matches words exactly. A new source whose link (or, without a link, title) is already in the map is not
  * created: the existing card is offered instead. Every change goes through the MapEditor (one
  * transaction and one undo entry each) and is announced with `warrant-announce`; the data comes
  * back through the host's live query as new properties.
  */
-import Fuse, { type IFuseOptions } from 'fuse.js';
+import type Fuse from 'fuse.js';
+import type { IFuseOptions } from 'fuse.js';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -55,15 +57,49 @@ const FUSE_OPTIONS: IFuseOptions<SourceDoc> = {
 /** Most options the combobox lists at once. */
 const MAX_OPTIONS = 50;
 
+/** fuse.js, once loaded (on first opening of a cite panel). */
+let FuseClass: typeof Fuse | undefined;
+let fuseLoading: Promise<typeof Fuse> | undefined;
+
+function loadFuse(): Promise<typeof Fuse> {
+  fuseLoading ??= import('fuse.js').then(
+    (module) => (FuseClass = module.default),
+    (error: unknown) => {
+      // Not loaded (e.g. offline right after a new release): exact matching meanwhile, retried next time.
+      fuseLoading = undefined;
+      throw error;
+    },
+  );
+  return fuseLoading;
+}
+
+function sourceDocs(sources: readonly Source[]): SourceDoc[] {
+  return sources.map((s) => ({
+    id: s.id,
+    title: foldText(s.title),
+    authors: foldText(s.authors ?? ''),
+    publisher: foldText(s.publisher ?? ''),
+    url: foldText(s.url ?? ''),
+  }));
+}
+
 /**
- * Ranks sources for a query: every word must match some field (fuzzily); the best total score
- * first. An empty query lists every source by title.
+ * Ranks sources for a query: every word must match some field (fuzzily with fuse; without it,
+ * as a part of a word); the best total score first. An empty query lists every source by title.
  */
-function rankSources(fuse: Fuse<SourceDoc>, sources: readonly Source[], query: string): Source[] {
+function rankSources(fuse: Fuse<SourceDoc> | undefined, sources: readonly Source[], query: string): Source[] {
   const byId = new Map(sources.map((s) => [s.id, s]));
   const words = foldText(query).split(' ').filter(Boolean);
   if (!words.length) {
     return [...sources].sort((a, b) => foldText(a.title).localeCompare(foldText(b.title))).slice(0, MAX_OPTIONS);
+  }
+  if (!fuse) {
+    const fields = (d: SourceDoc) => [d.title, d.authors, d.publisher, d.url];
+    return sourceDocs(sources)
+      .filter((d) => words.every((w) => fields(d).some((f) => f.includes(w))))
+      .sort((a, b) => a.title.localeCompare(b.title))
+      .slice(0, MAX_OPTIONS)
+      .flatMap((d) => byId.get(d.id) ?? []);
   }
   let scores: Map<string, number> | undefined;
   for (const word of words) {
@@ -265,7 +301,8 @@ export class WarrantCitations extends LitElement {
 
   private sourcesById = new Map<string, Source>();
   private uses = new Map<string, number>();
-  private fuse = new Fuse<SourceDoc>([], FUSE_OPTIONS);
+  /** The fuzzy index of `sources`, built when the cite panel needs it and fuse.js is loaded. */
+  private fuse?: Fuse<SourceDoc>;
   private options: Source[] = [];
   /** This node's citations, oldest first (the order they were added in). */
   private ordered: Citation[] = [];
@@ -275,16 +312,7 @@ export class WarrantCitations extends LitElement {
     if (changed.has('node') && previous?.id !== this.node?.id) this.reset();
     if (changed.has('sources')) {
       this.sourcesById = new Map(this.sources.map((s) => [s.id, s]));
-      this.fuse = new Fuse(
-        this.sources.map((s) => ({
-          id: s.id,
-          title: foldText(s.title),
-          authors: foldText(s.authors ?? ''),
-          publisher: foldText(s.publisher ?? ''),
-          url: foldText(s.url ?? ''),
-        })),
-        FUSE_OPTIONS,
-      );
+      this.fuse = undefined;
     }
     if (changed.has('allCitations')) {
       this.uses = new Map();
@@ -300,9 +328,31 @@ export class WarrantCitations extends LitElement {
       if (this.editingSource && !ids.has(this.editingSource)) this.editingSource = undefined;
     }
     if (this.picked && !this.sourcesById.has(this.picked)) this.picked = undefined;
+    if (this.mode === 'search' && !this.fuse) {
+      if (FuseClass) this.fuse = new FuseClass(sourceDocs(this.sources), FUSE_OPTIONS);
+      // Ranked again when fuse.js arrives.
+      else void this.rankWhenFuseArrives();
+    }
+    // The option the arrows are on stays the same one when the list is ranked again.
+    const activeId = this.options[this.active]?.id;
     this.options = this.mode === 'search' ? rankSources(this.fuse, this.sources, this.query) : [];
+    if (activeId !== undefined) this.active = this.options.findIndex((o) => o.id === activeId);
     if (this.active >= this.options.length) this.active = this.options.length - 1;
   }
+
+  private async rankWhenFuseArrives(): Promise<void> {
+    try {
+      await loadFuse();
+    } catch {
+      return; // Exact matching until the next try.
+    }
+    this.requestUpdate();
+  }
+
+  /** Pointer on, or focus at, "Cite a source": fetch fuse.js before the click. */
+  private preloadFuse = (): void => {
+    loadFuse().catch(() => undefined);
+  };
 
   private reset(): void {
     this.mode = 'closed';
@@ -841,6 +891,8 @@ export class WarrantCitations extends LitElement {
         aria-expanded=${this.mode === 'closed' ? 'false' : 'true'}
         aria-controls=${this.mode === 'closed' ? nothing : 'cite-panel'}
         @click=${this.toggleCite}
+        @pointerenter=${this.preloadFuse}
+        @focus=${this.preloadFuse}
       >
         Cite a source
       </button>

@@ -26,7 +26,7 @@ import { kindOf, type Tree } from '../model/tree.js';
 import { RATING_LABELS, type ArgNode, type RatingValue } from '../model/types.js';
 import { cspStyle } from './csp-style.js';
 import { KIND_ICONS, kindLabel, kindStyles } from './kind-style.js';
-import { markdownToPlainText } from './markdown.js';
+import { MarkdownController, markdownToPlainText } from './markdown.js';
 import { baseStyles } from './shared-styles.js';
 import type { TreeSelectDetail } from './tree.js';
 
@@ -206,6 +206,8 @@ export class WarrantExplanation extends LitElement {
   @property({ attribute: false }) semanticsLabel = '';
 
   private explanation?: NodeExplanation;
+  // Labels are an approximation until the Markdown renderer has loaded, then exact.
+  private readonly markdownReady = new MarkdownController(this);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('tree') || changed.has('evaluation') || changed.has('base') || changed.has('nodeId')) {

@@ -13,7 +13,7 @@ import { kindOf, type Tree } from '../model/tree.js';
 import type { ArgNode, Citation } from '../model/types.js';
 import { evidenceGaps, type EvidenceGaps } from '../state/gaps.js';
 import { KIND_ICONS, kindLabel, kindStyles } from './kind-style.js';
-import { markdownToPlainText } from './markdown.js';
+import { MarkdownController, markdownToPlainText } from './markdown.js';
 import { baseStyles } from './shared-styles.js';
 import type { TreeSelectDetail } from './tree.js';
 
@@ -113,6 +113,8 @@ export class WarrantGapReport extends LitElement {
   @state() private opened: ReadonlySet<ListKey> = new Set();
 
   private gaps?: EvidenceGaps;
+  // Labels are an approximation until the Markdown renderer has loaded, then exact.
+  private readonly markdownReady = new MarkdownController(this);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('tree') || changed.has('citations') || changed.has('evaluation') || changed.has('base')) {

@@ -1,62 +1,110 @@
 /**
- * Markdown to safe HTML. marked does not sanitise, so every render goes through DOMPurify, and
- * only http(s) and mailto links stay clickable (they open in a new tab without an opener).
- * This is the ONLY place user text becomes HTML.
+ * Markdown for components, with the renderer loaded on first use.
+ *
+ * The renderer (markdown-render.ts: marked + DOMPurify, every render sanitised, only http(s) and
+ * mailto links clickable) is about a quarter of the app's code, so it is not in the initial load:
+ * the first call here imports it, and until it has arrived Markdown shows as plain text, which
+ * Lit escapes like any other text: no tag, attribute or link of the user's text reaches the DOM
+ * on that path. A component that shows Markdown adds a MarkdownController, which renders it again
+ * once the renderer is there.
  */
-import DOMPurify from 'dompurify';
-import { Marked } from 'marked';
-import { isClickableHref } from '../model/url.js';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { plainLine } from '../model/text.js';
 
-const marked = new Marked({ gfm: true, breaks: false, async: false });
+type Renderer = typeof import('./markdown-render.js');
 
-const purifier = DOMPurify(window);
-purifier.addHook('afterSanitizeAttributes', (node) => {
-  if (node.nodeName === 'A') {
-    const href = node.getAttribute('href') ?? '';
-    if (!isClickableHref(href)) {
-      // Keep the words, drop the link: a student still sees what was written.
-      node.removeAttribute('href');
-    } else {
-      node.setAttribute('rel', 'noopener noreferrer');
-      node.setAttribute('target', '_blank');
-    }
-  }
-});
+let renderer: Renderer | undefined;
+let loading: Promise<Renderer> | undefined;
+/** Hosts to render again when the renderer arrives. */
+const waiting = new Set<ReactiveControllerHost>();
 
-const PURIFY_CONFIG = {
-  // Images would load from anywhere (tracking, layout breakage) and CSP blocks them anyway.
-  FORBID_TAGS: [
-    'img',
-    'style',
-    'form',
-    'input',
-    'button',
-    'textarea',
-    'select',
-    'iframe',
-    'video',
-    'audio',
-    'svg',
-    'math',
-  ],
-  FORBID_ATTR: ['style', 'class', 'id'],
-  ALLOW_DATA_ATTR: false,
-};
-
-/** Renders Markdown to sanitised HTML, safe to insert with `unsafeHTML`. */
-export function renderMarkdown(text: string): string {
-  const html = marked.parse(text) as string;
-  return purifier.sanitize(html, PURIFY_CONFIG);
+function load(): Promise<Renderer> {
+  // marked is a chunk of its own (the import code shares it): asking for it here as well fetches
+  // it beside the renderer instead of after it.
+  loading ??= Promise.all([import('./markdown-render.js'), import('marked')]).then(
+    ([module]) => {
+      renderer = module;
+      // Before anyone awaiting whenMarkdownReady() resumes: their next updateComplete includes it.
+      for (const host of waiting) host.requestUpdate();
+      waiting.clear();
+      return module;
+    },
+    (error: unknown) => {
+      // Not loaded (e.g. offline right after a new release): text stays plain, the next use retries.
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading;
 }
 
-/** Renders Markdown that should stay inline (a title, a tree row): no paragraphs or blocks. */
-export function renderInlineMarkdown(text: string): string {
-  const html = marked.parseInline(text) as string;
-  return purifier.sanitize(html, PURIFY_CONFIG);
+/** Starts loading the renderer, if it is not loaded or loading yet. */
+export function preloadMarkdown(): void {
+  if (!renderer) load().catch(() => undefined);
 }
 
-/** Plain text of Markdown (for type-ahead, labels, titles): tags stripped, entities decoded. */
+/** Resolves once Markdown renders as HTML (loading the renderer if needed). */
+export async function whenMarkdownReady(): Promise<void> {
+  await load();
+}
+
+/** Whether the renderer has arrived (until then Markdown shows as plain text). */
+export function isMarkdownReady(): boolean {
+  return renderer !== undefined;
+}
+
+/**
+ * Markdown as a Lit value: the sanitised HTML once the renderer is loaded; before that, each
+ * paragraph's words as plain text in a <p> (markers dropped, escaped by Lit). The host should
+ * have a MarkdownController so it renders again when the renderer arrives.
+ */
+export function markdown(text: string) {
+  if (renderer) return unsafeHTML(renderer.renderMarkdown(text));
+  preloadMarkdown();
+  return plainParagraphs(text);
+}
+
+/** The fallback of `markdown()`: one <p> of plain, escaped text per paragraph. */
+export function plainParagraphs(text: string) {
+  const paragraphs = text
+    .split(/\n[ \t]*\n/)
+    .map((p) => plainLine(p, Infinity))
+    .filter(Boolean);
+  return paragraphs.length ? paragraphs.map((p) => html`<p>${p}</p>`) : nothing;
+}
+
+/**
+ * Sanitised HTML of Markdown, or undefined while the renderer is not loaded (it starts loading):
+ * for code that builds DOM itself (the print outline).
+ */
+export function renderMarkdownIfReady(text: string): string | undefined {
+  if (renderer) return renderer.renderMarkdown(text);
+  preloadMarkdown();
+  return undefined;
+}
+
+/**
+ * Plain text of Markdown (for labels and titles): tags stripped, entities decoded. Until the
+ * renderer is loaded, a cheap approximation (model/text.ts: markers and tags dropped).
+ */
 export function markdownToPlainText(text: string): string {
-  const doc = new DOMParser().parseFromString(renderInlineMarkdown(text.replace(/\s+/g, ' ')), 'text/html');
-  return (doc.body.textContent ?? '').trim();
+  if (renderer) return renderer.markdownToPlainText(text);
+  preloadMarkdown();
+  return plainLine(text, Infinity);
+}
+
+/** Renders its host again once the Markdown renderer has arrived (if it has not yet). */
+export class MarkdownController implements ReactiveController {
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (!renderer) waiting.add(this.host);
+  }
+
+  hostDisconnected(): void {
+    waiting.delete(this.host);
+  }
 }

@@ -4,12 +4,11 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { kindOf, type Tree } from '../model/tree.js';
 import type { ArgNode, Citation, Rating, Source } from '../model/types.js';
 import type { MenuItem } from './command-menu.js';
 import { KIND_ICONS, kindLabel, kindStyles } from './kind-style.js';
-import { markdownToPlainText, renderMarkdown } from './markdown.js';
+import { markdown, MarkdownController, markdownToPlainText } from './markdown.js';
 import type { SaveState } from './node-editor.js';
 import { baseStyles, proseStyles } from './shared-styles.js';
 import './node-editor.js';
@@ -138,6 +137,9 @@ export class WarrantNodeDetail extends LitElement {
   /** The rater whose perspective the map is viewed in (undefined: everyone). */
   @property({ attribute: false }) perspective?: string;
 
+  // Text and notes show as plain text until the Markdown renderer has loaded, then rendered.
+  private readonly markdownReady = new MarkdownController(this);
+
   /** Moves focus to the panel's heading (after Enter on a tree row). */
   focusHeading(): void {
     this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
@@ -197,7 +199,7 @@ export class WarrantNodeDetail extends LitElement {
       ${
         this.editing === 'text'
           ? this.renderEditor('text', kindLabel(kind))
-          : html`<div class="text prose">${unsafeHTML(renderMarkdown(node.text))}</div>`
+          : html`<div class="text prose">${markdown(node.text)}</div>`
       }
       ${
         this.actions.length && !this.editing
@@ -226,7 +228,7 @@ export class WarrantNodeDetail extends LitElement {
       ${
         node.notes
           ? html`<h3>Notes</h3>
-              <div class="prose">${unsafeHTML(renderMarkdown(node.notes))}</div>`
+              <div class="prose">${markdown(node.notes)}</div>`
           : nothing
       }
       ${

@@ -6,8 +6,7 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { renderMarkdown } from './markdown.js';
+import { markdown, MarkdownController } from './markdown.js';
 import { baseStyles, proseStyles } from './shared-styles.js';
 
 /** Save state shown beside the editor. */
@@ -122,6 +121,8 @@ export class WarrantNodeEditor extends LitElement {
   @property() problem = '';
 
   @state() private draft = '';
+  // The preview shows plain text until the Markdown renderer has loaded.
+  private readonly markdownReady = new MarkdownController(this);
   @query('textarea') private textarea!: HTMLTextAreaElement;
   private started = false;
 
@@ -206,7 +207,7 @@ export class WarrantNodeEditor extends LitElement {
       ${
         this.draft.trim()
           ? html`<p class="preview-label">Preview</p>
-              <div class="preview prose">${unsafeHTML(renderMarkdown(preview))}</div>`
+              <div class="preview prose">${markdown(preview)}</div>`
           : nothing
       }
     `;

@@ -17,7 +17,7 @@ import { buildTree, childrenOf, kindOf, walk, type Tree } from '../model/tree.js
 import { KIND_LABELS, Origin, RELIABILITY_WORDS, type ArgNode, type MapBundle, type Source } from '../model/types.js';
 import { standingsFor } from '../state/standings.js';
 import { KIND_ICONS } from './kind-style.js';
-import { renderMarkdown } from './markdown.js';
+import { preloadMarkdown, renderMarkdownIfReady } from './markdown.js';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -73,6 +73,9 @@ export class WarrantPrintOutline extends LitElement {
     super.connectedCallback();
     window.addEventListener('beforeprint', this.onBeforePrint);
     window.addEventListener('afterprint', this.onAfterPrint);
+    // The browser prints right after beforeprint, with no time to load code: have the Markdown
+    // renderer there by then (texts print as plain text if it is not).
+    preloadMarkdown();
   }
 
   override disconnectedCallback(): void {
@@ -256,8 +259,9 @@ function link(url: string): HTMLAnchorElement {
 
 function textBlock(text: string, className: string, rendered: boolean): HTMLElement {
   const box = el('div', className);
-  // renderMarkdown sanitises (DOMPurify): the one place user text becomes HTML.
-  if (rendered) box.innerHTML = renderMarkdown(text);
+  // The renderer sanitises (DOMPurify): the one place user text becomes HTML.
+  const html = rendered ? renderMarkdownIfReady(text) : undefined;
+  if (html !== undefined) box.innerHTML = html;
   else box.append(el('p', undefined, text));
   return box;
 }

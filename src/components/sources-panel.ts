@@ -11,7 +11,7 @@ import { findDuplicate } from '../model/sources.js';
 import { Reliability, type ArgNode, type Citation, type Source } from '../model/types.js';
 import { foldText } from '../search/fold.js';
 import type { MapEditor } from '../state/editor.js';
-import { markdownToPlainText } from './markdown.js';
+import { MarkdownController, markdownToPlainText } from './markdown.js';
 import { baseStyles, fieldStyles } from './shared-styles.js';
 import { announce, sourceCard, sourceCardStyles, type SourceSubmitDetail } from './source-form.js';
 import './source-form.js';
@@ -200,6 +200,8 @@ export class WarrantSourcesPanel extends LitElement {
   @state() private busy = false;
 
   private rows: Row[] = [];
+  // Labels are an approximation until the Markdown renderer has loaded, then exact.
+  private readonly markdownReady = new MarkdownController(this);
   private shown: Row[] = [];
   private nodesById: ReadonlyMap<string, ArgNode> = new Map();
 

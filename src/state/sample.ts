@@ -1,9 +1,11 @@
-/** The sample map shipped in claims/: fetched beside the page, validated whole, loaded once. */
+/**
+ * The sample map shipped in claims/: fetched beside the page, validated whole, loaded once.
+ * The JSON reader (formats/json.ts and its validation) is loaded only when the sample is fetched,
+ * which is once per browser: it stays out of the app's initial load.
+ */
 import type { WarrantDB } from '../db/database.js';
 import { putBundles } from '../db/maps-repo.js';
 import { seedOnce } from '../db/seed.js';
-import { describeError } from '../formats/errors.js';
-import { importJson } from '../formats/json.js';
 import type { MapBundle } from '../model/types.js';
 
 /** Path of the essay's map, relative to the page (so the app works under any sub-path). */
@@ -19,6 +21,10 @@ export class SampleError extends Error {
 /** Fetches and validates the sample map. Throws SampleError with a readable message. */
 export async function fetchSample(base: string = document.baseURI, path: string = SAMPLE_PATH): Promise<MapBundle[]> {
   const url = new URL(path, base);
+  // Loads while the file downloads.
+  const reader = Promise.all([import('../formats/json.js'), import('../formats/errors.js')]);
+  // Awaited below; a failure here must not go unhandled if the download fails first.
+  reader.catch(() => undefined);
   let text: string;
   try {
     const response = await fetch(url, { cache: 'no-cache' });
@@ -28,6 +34,13 @@ export async function fetchSample(base: string = document.baseURI, path: string 
     if (error instanceof SampleError) throw error;
     throw new SampleError(`${path} could not be loaded: the network is unavailable (${String(error)}).`);
   }
+  let formats: Awaited<typeof reader>;
+  try {
+    formats = await reader;
+  } catch (error) {
+    throw new SampleError(`${path} could not be read: part of the app did not load (${String(error)}).`);
+  }
+  const [{ importJson }, { describeError }] = formats;
   const result = importJson(text);
   if (!result.ok) {
     const shown = result.errors.slice(0, 5).map(describeError);

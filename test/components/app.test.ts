@@ -42,6 +42,8 @@ describe('<warrant-app>', () => {
     const detail = deepQuery(el.shadowRoot!, 'warrant-node-detail')!;
     await waitUntil(() => detail.shadowRoot!.textContent!.includes('Uniforms help.'), 'detail did not show the quote');
     expect(detail.shadowRoot!.querySelector('figcaption')!.textContent).to.contain('paragraph 1');
+    // The Markdown renderer loads on first use: the text shows as plain text until it is there.
+    await waitUntil(() => detail.shadowRoot!.querySelector('.text strong'), 'text not rendered as Markdown');
     expect(detail.shadowRoot!.querySelector('.text strong')!.textContent).to.equal('uniforms');
   });
 

@@ -1,12 +1,110 @@
-import { expect } from '@open-wc/testing';
-import { markdownToPlainText, renderInlineMarkdown, renderMarkdown } from '../../src/components/markdown.js';
+import { expect, fixture, html } from '@open-wc/testing';
+import { render } from 'lit';
+import {
+  isMarkdownReady,
+  markdown,
+  markdownToPlainText,
+  plainParagraphs,
+  renderMarkdownIfReady,
+  whenMarkdownReady,
+} from '../../src/components/markdown.js';
+import '../../src/components/node-detail.js';
+import { buildTree } from '../../src/model/tree.js';
+import { Origin, type ArgNode } from '../../src/model/types.js';
 
-describe('Markdown rendering (marked + DOMPurify)', () => {
+// The renderer (marked + DOMPurify) is not part of the initial load: markdown.ts imports it on
+// first use. The first block runs before it has arrived (each test file has a page of its own).
+
+const STAMP = '2025-03-01T09:00:00.000Z';
+const HOSTILE =
+  'Hello **world** <script>window.__pwned = 1</script> <img src=x onerror="window.__pwned=2"> ' +
+  '[click me](javascript:window.__pwned=3) <b onclick="window.__pwned=4">bold</b>\n\nSecond paragraph';
+
+function thesis(text: string, notes?: string): ArgNode {
+  return {
+    id: 'T',
+    mapId: 'm',
+    parentId: null,
+    relation: null,
+    order: 'V',
+    text,
+    ...(notes !== undefined && { notes }),
+    origin: Origin.added,
+    createdAt: STAMP,
+    updatedAt: STAMP,
+  };
+}
+
+async function settle(): Promise<void> {
+  await new Promise((r) => setTimeout(r, 50));
+}
+
+describe('Markdown before the renderer has loaded', () => {
+  it('shows the text as plain, escaped text, and renders it once the renderer arrives', async () => {
+    const w = window as unknown as { __pwned?: number };
+    delete w.__pwned;
+    expect(isMarkdownReady(), 'the renderer is not part of the initial load').to.equal(false);
+    const node = thesis(HOSTILE, 'See [NATO](https://www.nato.int/) and [this](javascript:void0).');
+    const detail = await fixture(
+      html`<warrant-node-detail .tree=${buildTree([node])} .node=${node}></warrant-node-detail>`,
+    );
+    const text = detail.shadowRoot!.querySelector('.text')!;
+    // The plain fallback: words only, in paragraphs; nothing from the text became an element.
+    expect(isMarkdownReady(), 'still loading').to.equal(false);
+    expect([...text.children].map((c) => c.tagName)).to.deep.equal(['P', 'P']);
+    expect(text.querySelector('script, img, a, b, strong')).to.equal(null);
+    expect(text.textContent).to.contain('Hello world');
+    expect(text.textContent).to.contain('click me');
+    expect(text.textContent).to.contain('Second paragraph');
+    const notes = detail.shadowRoot!.querySelectorAll('.prose')[1]!;
+    expect(notes.querySelector('a')).to.equal(null);
+    expect(notes.textContent).to.contain('See NATO and this.');
+    await whenMarkdownReady();
+    await (detail as HTMLElement & { updateComplete: Promise<boolean> }).updateComplete;
+    expect(isMarkdownReady()).to.equal(true);
+    // Rendered and sanitised: emphasis kept, script, image and handlers gone, the javascript: link is text.
+    expect(text.querySelector('strong')!.textContent).to.equal('world');
+    expect(text.querySelector('b')!.getAttribute('onclick')).to.equal(null);
+    expect(text.querySelector('script, img, [onerror], [onclick]')).to.equal(null);
+    expect(text.querySelector('a[href]')).to.equal(null);
+    expect(text.textContent).to.contain('click me');
+    // Only the https link in the notes is clickable, opening without an opener.
+    const links = [...detail.shadowRoot!.querySelectorAll('.prose a[href]')];
+    expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(['https://www.nato.int/']);
+    expect(links[0]!.getAttribute('rel')).to.equal('noopener noreferrer');
+    expect(links[0]!.getAttribute('target')).to.equal('_blank');
+    await settle();
+    expect(w.__pwned).to.equal(undefined);
+  });
+
+  it('makes the plain fallback of paragraphs of escaped text', async () => {
+    const w = window as unknown as { __pwned?: number };
+    delete w.__pwned;
+    const box = document.createElement('div');
+    document.body.append(box);
+    render(plainParagraphs(HOSTILE), box);
+    await settle();
+    box.remove();
+    expect([...box.querySelectorAll('*')].map((e) => e.tagName)).to.deep.equal(['P', 'P']);
+    const first = box.querySelector('p')!.textContent!;
+    expect(first).to.match(/^Hello world .*click me bold$/);
+    expect(w.__pwned).to.equal(undefined);
+    // Characters that mean something in HTML are text.
+    render(plainParagraphs('5 < 6 & "7" \n\n'), box);
+    expect(box.querySelector('p')!.textContent).to.equal('5 < 6 & "7"');
+    expect(box.innerHTML).to.contain('5 &lt; 6 &amp; "7"');
+  });
+});
+
+describe('Markdown rendering (marked + DOMPurify), once loaded', () => {
+  before(() => whenMarkdownReady());
+
+  const renderMarkdown = (text: string): string => renderMarkdownIfReady(text)!;
+
   it('renders ordinary Markdown', () => {
     expect(renderMarkdown('**NATO** expanded in *1999*.')).to.equal(
       '<p><strong>NATO</strong> expanded in <em>1999</em>.</p>\n',
     );
-    expect(renderInlineMarkdown('a `code` b')).to.equal('a <code>code</code> b');
   });
 
   it('strips <script> elements', () => {
@@ -52,9 +150,18 @@ describe('Markdown rendering (marked + DOMPurify)', () => {
       '<img src=x onerror="window.__pwned=1"><svg onload="window.__pwned=2"></svg><iframe src="javascript:parent.__pwned=3"></iframe>',
     );
     document.body.append(div);
-    await new Promise((r) => setTimeout(r, 50));
+    await settle();
     div.remove();
     expect(w.__pwned).to.equal(undefined);
+  });
+
+  it('renders through the Lit helper with the same rules', () => {
+    const box = document.createElement('div');
+    render(markdown('[ok](https://example.org/) [bad](javascript:alert(1)) <img src=x onerror="alert(1)">'), box);
+    expect([...box.querySelectorAll('a[href]')].map((a) => a.getAttribute('href'))).to.deep.equal([
+      'https://example.org/',
+    ]);
+    expect(box.querySelector('img, [onerror]')).to.equal(null);
   });
 
   it('gives plain text for labels', () => {

@@ -144,7 +144,8 @@ describe('sources and citations (components, real IndexedDB)', () => {
     expect($$(cites(host), '[role=option]').length).to.equal(3);
 
     await sendKeys({ type: 'gorbachov' });
-    await cites(host).updateComplete;
+    // fuse.js loads on the way to the panel (focus on the button, or opening it): typos are found once it is there.
+    await waitUntil(() => $$(cites(host), '[role=option]').length === 1, 'the misspelt author was not found');
     const options = $$(cites(host), '[role=option]');
     expect(options.length).to.equal(1);
     expect(text(options[0])).to.contain('Memoirs');

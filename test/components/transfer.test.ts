@@ -7,6 +7,7 @@ import type { WarrantExportDialog } from '../../src/components/export-dialog.js'
 import '../../src/components/import-dialog.js';
 import type { ImportedDetail, WarrantImportDialog } from '../../src/components/import-dialog.js';
 import '../../src/components/print-outline.js';
+import { whenMarkdownReady } from '../../src/components/markdown.js';
 import type { WarrantPrintOutline } from '../../src/components/print-outline.js';
 import type { WarrantDB } from '../../src/db/database.js';
 import { DEFAULT_EVALUATION_SETTINGS } from '../../src/evaluation/index.js';
@@ -410,6 +411,8 @@ describe('print outline', () => {
       </div>`,
     );
     expect(document.querySelector('.warrant-print')).to.equal(null);
+    // Connecting the outline starts loading the Markdown renderer, which is there long before anyone prints.
+    await whenMarkdownReady();
     window.dispatchEvent(new Event('beforeprint'));
     const outline = document.querySelector<HTMLElement>('body > .warrant-print')!;
     expect(outline).to.not.equal(null);
