@@ -9,27 +9,11 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { LiveQueryController } from '../db/live-query-controller.js';
 import { loadBundle, patchBundle } from '../db/maps-repo.js';
 import { getUiState, putUiState } from '../db/settings-repo.js';
-import {
-  computeBaseScores,
-  evaluate,
-  SEMANTICS_LABELS,
-  thesisRange,
-  type BaseScores,
-  type Evaluation,
-  type EvaluationSettings,
-} from '../evaluation/index.js';
+import { SEMANTICS_LABELS } from '../evaluation/index.js';
 import { checkText, newChild, planMove } from '../model/edits.js';
 import { newId, now } from '../model/ids.js';
-import { buildTree, ancestors, TreeError, type Tree } from '../model/tree.js';
-import {
-  Origin,
-  type ArgNode,
-  type ArgumentMap,
-  type Citation,
-  type MapBundle,
-  type Rating,
-  type Relation,
-} from '../model/types.js';
+import { ancestors, TreeError } from '../model/tree.js';
+import { Origin, type ArgNode, type ArgumentMap, type MapBundle, type Rating, type Relation } from '../model/types.js';
 import { servicesContext, type AppServices } from '../state/app-context.js';
 import {
   COMMANDS,
@@ -39,15 +23,15 @@ import {
   type CommandContext,
   type ViewActions,
 } from '../state/commands.js';
+import { derive, deriveNext, type Derived, type RowChanges } from '../state/derive.js';
 import { MapEditor, type EditResult } from '../state/editor.js';
 import { undoStackFor, type UndoStack } from '../state/undo.js';
 import type { MenuItem } from './command-menu.js';
 import type { DraftDetail, EditDoneDetail, SaveState } from './node-editor.js';
 import type { RateDetail } from './rating.js';
-import { formatMean } from './rating.js';
 import { baseStyles } from './shared-styles.js';
 import type { WarrantShortcuts } from './shortcuts-dialog.js';
-import type { MoveRequestDetail, RowMeta, WarrantTree } from './tree.js';
+import type { MoveRequestDetail, WarrantTree } from './tree.js';
 import type { WarrantNodeDetail } from './node-detail.js';
 import './command-menu.js';
 import './explanation.js';
@@ -100,67 +84,6 @@ interface Notice {
   undo: boolean;
 }
 
-interface Derived {
-  bundle: MapBundle;
-  tree: Tree<ArgNode>;
-  base: BaseScores;
-  evaluation: Evaluation;
-  range: { min: number; max: number; unrated: number };
-  raters: readonly string[];
-  meta: Map<string, RowMeta>;
-  citationsByNode: Map<string, Citation[]>;
-  ratingsByNode: Map<string, Rating[]>;
-}
-
-function derive(
-  bundle: MapBundle,
-  pending: ArgNode | undefined,
-  settings: EvaluationSettings,
-  perspective?: string,
-): Derived {
-  const tree = buildTree(pending ? [...bundle.nodes, pending] : bundle.nodes);
-  const base = computeBaseScores(bundle.ratings, {
-    mapping: settings.mapping,
-    ...(perspective !== undefined && { perspective: { rater: perspective } }),
-  });
-  const evaluation = evaluate(tree, base.tauOf, settings.semantics);
-  const meta = new Map<string, RowMeta>();
-  const citationsByNode = new Map<string, Citation[]>();
-  const ratingsByNode = new Map<string, Rating[]>();
-  for (const c of bundle.citations) {
-    const l = citationsByNode.get(c.nodeId);
-    if (l) l.push(c);
-    else citationsByNode.set(c.nodeId, [c]);
-  }
-  for (const r of bundle.ratings) {
-    const l = ratingsByNode.get(r.nodeId);
-    if (l) l.push(r);
-    else ratingsByNode.set(r.nodeId, [r]);
-  }
-  for (const n of tree.byId.values()) {
-    const score = base.get(n.id);
-    const sources = citationsByNode.get(n.id)?.length ?? 0;
-    meta.set(n.id, {
-      sources,
-      rating: score.rated ? formatMean(score.mean) : undefined,
-      standing: evaluation.sigmaOf(n.id),
-      // Claims and premises (supporters below the thesis) should cite evidence.
-      unsourced: n.relation === 'supports' && sources === 0,
-    });
-  }
-  return {
-    bundle,
-    tree,
-    base,
-    evaluation,
-    range: thesisRange(evaluation, base),
-    raters: base.raters,
-    meta,
-    citationsByNode,
-    ratingsByNode,
-  };
-}
-
 @customElement('warrant-map-view')
 export class WarrantMapView extends LitElement {
   static override styles = [
@@ -173,6 +96,7 @@ export class WarrantMapView extends LitElement {
         height: 100%;
       }
       header {
+        contain: layout paint;
         padding: 12px 20px 10px;
         border-bottom: 1px solid var(--rule);
         background: var(--surface);
@@ -240,6 +164,8 @@ export class WarrantMapView extends LitElement {
       .panel {
         min-height: 0;
         overflow-y: auto;
+        /* Sized by the grid: what changes inside (a rating, an explanation) stays inside. */
+        contain: size layout;
       }
       warrant-node-detail {
         min-height: 0;
@@ -428,6 +354,8 @@ export class WarrantMapView extends LitElement {
   private derivedFrom?: MapBundle;
   private derivedPending?: ArgNode;
   private derivedKey = '';
+  /** How each patched bundle differs from the one it was patched from (see refresh). */
+  private readonly patches = new WeakMap<MapBundle, { from: MapBundle; changes: RowChanges }>();
   private structureError?: string;
   private saveTimer = 0;
   private textTimer = 0;
@@ -481,6 +409,7 @@ export class WarrantMapView extends LitElement {
           ? await patchBundle(services.db, current, changes)
           : await loadBundle(services.db, mapId);
         if (this.mapId !== mapId) continue;
+        if (patchable && next) this.patches.set(next, { from: current, changes });
         this.loadedFor = key;
         this.bundle = next;
         this.loading = false;
@@ -492,6 +421,43 @@ export class WarrantMapView extends LitElement {
     } finally {
       this.refreshing = false;
     }
+  }
+
+  /**
+   * Shows a write at once, before the database has it: the view's copy of the map is patched the
+   * way refresh will patch it from the database a moment later (the same rows under the same
+   * ids), so the tree and the standings answer in the frame of the key press rather than after
+   * two IndexedDB round trips. `drop` marks rows the write removes. A failed write must call
+   * reloadFromDb.
+   */
+  private applyLocal<T extends 'nodes' | 'ratings'>(
+    table: T,
+    put: ReadonlyArray<MapBundle[T][number]>,
+    drop: (row: MapBundle[T][number]) => boolean = () => false,
+  ): void {
+    const current = this.bundle;
+    if (!current) return;
+    const replacing = new Map<string, MapBundle[T][number]>(put.map((r) => [r.id, r]));
+    const ids = new Set<string>(replacing.keys());
+    const rows: Array<MapBundle[T][number]> = [];
+    for (const row of current[table] as ReadonlyArray<MapBundle[T][number]>) {
+      const replacement = replacing.get(row.id);
+      if (replacement) {
+        rows.push(replacement);
+        replacing.delete(row.id);
+      } else if (drop(row)) ids.add(row.id);
+      else rows.push(row);
+    }
+    rows.push(...replacing.values());
+    const next = { ...current, [table]: rows } as MapBundle;
+    this.patches.set(next, { from: current, changes: new Map([[table, ids]]) });
+    this.bundle = next;
+  }
+
+  /** Throws away the view's copy of the map and reads it again (after a failed write). */
+  private reloadFromDb(): void {
+    this.loadedFor = '';
+    void this.refresh();
   }
 
   /** The tree element (for tests and keyboard focus). */
@@ -549,11 +515,13 @@ export class WarrantMapView extends LitElement {
       settings &&
       (bundle !== this.derivedFrom || this.pending !== this.derivedPending || key !== this.derivedKey)
     ) {
+      const input = { bundle, pending: this.pending, settings, perspective: this.perspective };
+      const changes = this.changesSinceDerived(bundle);
       this.derivedFrom = bundle;
       this.derivedPending = this.pending;
       this.derivedKey = key;
       try {
-        this.derived = derive(bundle, this.pending, settings, this.perspective);
+        this.derived = this.derived && changes ? deriveNext(this.derived, input, changes) : derive(input);
         this.structureError = undefined;
       } catch (e) {
         this.derived = undefined;
@@ -571,6 +539,26 @@ export class WarrantMapView extends LitElement {
       this.indexVersion++;
     }
     if (changed.has('mapId')) this.sheetOpen = false;
+  }
+
+  /**
+   * The rows changed between the last derived bundle and `bundle`, when every step between them
+   * was a patch of this tab's own writes; undefined means derive from scratch.
+   */
+  private changesSinceDerived(bundle: MapBundle): RowChanges | undefined {
+    const merged = new Map<'nodes' | 'sources' | 'citations' | 'ratings', Set<string>>();
+    let at = bundle;
+    for (let steps = 0; at !== this.derivedFrom; steps++) {
+      const patch = this.patches.get(at);
+      if (!patch || steps > 50) return undefined;
+      for (const [table, ids] of patch.changes) {
+        const set = merged.get(table) ?? new Set<string>();
+        for (const id of ids) set.add(id);
+        merged.set(table, set);
+      }
+      at = patch.from;
+    }
+    return merged;
   }
 
   /** Keeps selection and editing valid when the map changed (here or in another tab). */
@@ -850,7 +838,12 @@ export class WarrantMapView extends LitElement {
     const id = this.selectedId;
     const editor = this.editorInstance;
     if (!id || !editor || id === this.pending?.id) return;
-    void editor.rate(id, this.raterName, e.detail.value, e.detail.rationale).then((r) => this.applyResult(r));
+    const shown = (next: Rating | undefined, rater: string): void =>
+      this.applyLocal('ratings', next ? [next] : [], (r) => r.nodeId === id && r.rater === rater);
+    void editor.rate(id, this.raterName, e.detail.value, e.detail.rationale, shown).then((r) => {
+      if (!r.ok) this.reloadFromDb();
+      this.applyResult(r);
+    });
   };
 
   private onAnnounce = (e: CustomEvent<{ text: string; error?: boolean; undo?: boolean }>): void => {
@@ -980,13 +973,24 @@ export class WarrantMapView extends LitElement {
     const node = this.derived?.tree.byId.get(s.id);
     const value = s.draft;
     this.saveState = 'saving';
+    const fields = this.fieldsFor(s, value, node?.origin === Origin.essay);
+    if (node) {
+      const row: Record<string, unknown> = { ...node, updatedAt: now() };
+      // As Dexie's update() does: a field set to undefined is removed.
+      for (const [k, v] of Object.entries(fields)) {
+        if (v === undefined) delete row[k];
+        else row[k] = v;
+      }
+      this.applyLocal('nodes', [row as unknown as ArgNode]);
+    }
     try {
-      await editor.saveFields(s.id, this.fieldsFor(s, value, node?.origin === Origin.essay));
+      await editor.saveFields(s.id, fields);
       s.lastSaved = value;
       if (this.session === s) this.saveState = s.draft === value ? 'saved' : 'unsaved';
     } catch (e) {
       this.saveState = 'error';
       this.announce(e instanceof Error ? e.message : String(e), true);
+      this.reloadFromDb();
     }
   }
 
@@ -1283,7 +1287,7 @@ export class WarrantMapView extends LitElement {
             .only=${this.searchOnly}
             .matchIds=${this.searchMatches}
             .selectedId=${this.selectedId}
-            .meta=${d.meta}
+            .metaOf=${d.metaOf}
             .cutId=${this.cutId}
             label="Argument map: ${bundle.map.title}"
           ></warrant-tree>

@@ -5,6 +5,7 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { formatMean } from '../evaluation/base-scores.js';
 import { summarize } from '../model/sources.js';
 import { RATING_LABELS, type Rating, type RatingValue } from '../model/types.js';
 import { baseStyles } from './shared-styles.js';
@@ -25,9 +26,6 @@ declare global {
 }
 
 const VALUES: RatingValue[] = [0, 1, 2, 3, 4];
-
-/** "2.5" or "3": a mean as students read it. */
-export const formatMean = (mean: number): string => (Number.isInteger(mean) ? String(mean) : mean.toFixed(1));
 
 @customElement('warrant-rating')
 export class WarrantRating extends LitElement {

@@ -19,16 +19,9 @@ import type { ArgNode, NodeKind } from '../model/types.js';
 import { KIND_ICONS, kindLabel, kindStyles } from './kind-style.js';
 import { plainLine } from '../model/text.js';
 
-/** Per-node figures shown compactly in a row. */
-export interface RowMeta {
-  sources: number;
-  /** Mean rating in the current perspective, formatted; undefined = unrated. */
-  rating?: string;
-  /** Computed standing in [0,1]. */
-  standing?: number;
-  /** A claim or premise that cites no source. */
-  unsourced?: boolean;
-}
+import type { RowMeta } from '../state/derive.js';
+
+export type { RowMeta };
 
 /** Events the tree sends up. */
 export interface TreeSelectDetail {
@@ -137,6 +130,8 @@ export class WarrantTree extends LitElement {
         right: 0;
         height: var(--row-h);
         box-sizing: border-box;
+        /* A row's size never depends on its content: changing one row lays out and paints that row only. */
+        contain: strict;
         display: flex;
         align-items: flex-start;
         padding: 7px 8px 7px 4px;
@@ -307,8 +302,8 @@ export class WarrantTree extends LitElement {
   @property({ attribute: false }) expanded: ReadonlySet<string> = new Set();
   /** The selected (and focusable) node. */
   @property({ attribute: false }) selectedId?: string;
-  /** Source and rating counts per node. */
-  @property({ attribute: false }) meta: ReadonlyMap<string, RowMeta> = new Map();
+  /** Source and rating counts per node, asked for the rows on screen only. */
+  @property({ attribute: false }) metaOf: (nodeId: string) => RowMeta | undefined = () => undefined;
   /** Accessible name of the tree. */
   @property() label = 'Argument tree';
   /** A node cut with Ctrl+X, waiting to be pasted (shown dimmed). */
@@ -596,7 +591,7 @@ export class WarrantTree extends LitElement {
     const { node } = row;
     const kind = this.kind(node);
     const active = node.id === this.activeId;
-    const meta = this.meta.get(node.id);
+    const meta = this.metaOf(node.id);
     const relClass = node.relation === null ? 'rel-root' : `rel-${node.relation}`;
     const drop = this.dropOn?.id === node.id ? this.dropOn.zone : undefined;
     const indentLevels = Math.min(row.level - 1, 10);

@@ -102,34 +102,77 @@ export function computeBaseScores(ratings: readonly RatingInput[], options: Base
     else values.set(r.nodeId, [r.value]);
   }
   const rated = new Map<string, RatedBaseScore>();
-  for (const [nodeId, list] of values) {
-    let sum = 0;
-    let min = list[0]!;
-    let max = min;
-    for (const v of list) {
-      sum += v;
-      if (v < min) min = v;
-      if (v > max) max = v;
-    }
-    const mean = sum / list.length;
-    // Two passes: deviations from the mean, so agreeing raters give a spread of exactly 0.
-    let squares = 0;
-    for (const v of list) squares += (v - mean) * (v - mean);
-    const spread = Math.sqrt(squares / list.length);
-    rated.set(nodeId, {
-      nodeId,
-      rated: true,
-      count: list.length,
-      mean,
-      spread,
-      min,
-      max,
-      tau: ratingToTau(mean, mapping),
-    });
-  }
+  for (const [nodeId, list] of values) rated.set(nodeId, scoreOf(nodeId, list, mapping));
   const raters = [...raterSet].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return makeBaseScores(mapping, perspective, raters, rated);
+}
+
+/**
+ * `prev` with the scores of `nodeIds` recomputed from `ratingsOf` (each node's current ratings,
+ * every rater). Gives exactly what `computeBaseScores` over all current ratings would, at the cost
+ * of the changed nodes only: it takes ownership of `prev`, whose rated map it updates in place.
+ * The raters list is rebuilt from `allRatings` only when a rater may have come (a new name) or
+ * gone (`removed`: some rating was deleted).
+ */
+export function rescoreNodes(
+  prev: BaseScores,
+  nodeIds: Iterable<string>,
+  ratingsOf: (nodeId: string) => readonly RatingInput[] | undefined,
+  allRatings: readonly RatingInput[],
+  removed: boolean,
+): BaseScores {
+  const { mapping, perspective } = prev;
+  const rated = prev.rated as Map<string, RatedBaseScore>;
+  const knownRaters = new Set(prev.raters);
+  let ratersMayChange = removed;
+  for (const nodeId of nodeIds) {
+    const list: RatingValue[] = [];
+    for (const r of ratingsOf(nodeId) ?? []) {
+      if (!isRatingValue(r.value)) continue;
+      if (!knownRaters.has(r.rater)) ratersMayChange = true;
+      if (perspective.rater !== undefined && r.rater !== perspective.rater) continue;
+      list.push(r.value);
+    }
+    if (list.length) rated.set(nodeId, scoreOf(nodeId, list, mapping));
+    else rated.delete(nodeId);
+  }
+  let raters = prev.raters;
+  if (ratersMayChange) {
+    const set = new Set<string>();
+    for (const r of allRatings) if (isRatingValue(r.value)) set.add(r.rater);
+    raters = [...set].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+  return makeBaseScores(mapping, perspective, raters, rated);
+}
+
+function scoreOf(nodeId: string, list: readonly RatingValue[], mapping: RatingMapping): RatedBaseScore {
+  let sum = 0;
+  let min = list[0]!;
+  let max = min;
+  for (const v of list) {
+    sum += v;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const mean = sum / list.length;
+  // Two passes: deviations from the mean, so agreeing raters give a spread of exactly 0.
+  let squares = 0;
+  for (const v of list) squares += (v - mean) * (v - mean);
+  const spread = Math.sqrt(squares / list.length);
+  return { nodeId, rated: true, count: list.length, mean, spread, min, max, tau: ratingToTau(mean, mapping) };
+}
+
+function makeBaseScores(
+  mapping: RatingMapping,
+  perspective: Perspective,
+  raters: readonly string[],
+  rated: ReadonlyMap<string, RatedBaseScore>,
+): BaseScores {
   const get = (nodeId: string): BaseScore => rated.get(nodeId) ?? { nodeId, rated: false, count: 0, tau: NEUTRAL_TAU };
   const tauOf = (nodeId: string): number => rated.get(nodeId)?.tau ?? NEUTRAL_TAU;
   const isRated = (nodeId: string): boolean => rated.has(nodeId);
   return { mapping, perspective, raters, rated, get, tauOf, isRated };
 }
+
+/** A mean rating for display: "3" or "2.7". */
+export const formatMean = (mean: number): string => (Number.isInteger(mean) ? String(mean) : mean.toFixed(1));

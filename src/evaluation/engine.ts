@@ -166,6 +166,19 @@ function computeDfquad(ev: Evaluation, i: number): void {
   sigma[i] = dfquadStrength(ev.tau[i]!, vs, va);
 }
 
+/** A copy that `updateTau` can change while the original stays as it was (it shares the index). */
+export function cloneEvaluation(ev: Evaluation): Evaluation {
+  return new Evaluation(
+    ev.index,
+    ev.semantics,
+    Float64Array.from(ev.tau),
+    Float64Array.from(ev.sigma),
+    Float64Array.from(ev.energy),
+    Float64Array.from(ev.vs),
+    Float64Array.from(ev.va),
+  );
+}
+
 /**
  * Changes one node's base score (a rating changed) and recomputes only that node and its path to
  * the thesis, in place. Gives exactly the numbers a full `evaluate` would. Returns the ids whose

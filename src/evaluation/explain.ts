@@ -5,7 +5,7 @@
  * changing it.
  */
 import { MAX_RATING, MIN_RATING, NEUTRAL_RATING, ratingToTau, type BaseScore, type BaseScores } from './base-scores.js';
-import { evaluate, propagateStrength, strengthWithTau, type Evaluation } from './engine.js';
+import { evaluate, propagateStrength, strengthWithTau, updateTau, type Evaluation } from './engine.js';
 import { localSplit, type LocalSplit, type ShapleyOptions } from './shapley.js';
 import type { TreeIndex } from './tree-index.js';
 
@@ -108,28 +108,82 @@ export interface ThesisRange {
 }
 
 /**
- * The thesis's range while nodes are unrated: for the max every unrated node that helps the
- * thesis gets base 1 and every one that hurts it base 0; the min is the reverse. Both semantics
- * are monotone, so these are the true extremes. Two full passes; `ev` must come from `base`.
+ * The two evaluations behind a thesis range: every unrated node at the base that helps the thesis
+ * most (`high`) or least (`low`). Kept by the map view, so that a rating updates them along one
+ * path (`updateRangeNode`) instead of two full passes.
  */
-export function thesisRange(ev: Evaluation, base: Pick<BaseScores, 'isRated'>): ThesisRange {
-  const { size, ids, opposesOnPath } = ev.index;
-  const high = Float64Array.from(ev.tau);
-  const low = Float64Array.from(ev.tau);
-  let unrated = 0;
+export interface RangeEvaluations {
+  low: Evaluation;
+  high: Evaluation;
+  /** Number of unrated nodes in the tree. */
+  unrated: number;
+}
+
+/** Bases of node `i` in the low and high evaluations. */
+function extremes(ev: Evaluation, i: number, rated: boolean): [low: number, high: number] {
+  if (rated) return [ev.tau[i]!, ev.tau[i]!];
+  const helps = ev.index.opposesOnPath[i]! % 2 === 0;
+  return helps ? [0, 1] : [1, 0];
+}
+
+/** The range evaluations of `ev` (which must come from `base`): two full passes. */
+export function rangeEvaluations(ev: Evaluation, base: Pick<BaseScores, 'rated'>): RangeEvaluations {
+  const { size, indexOf, opposesOnPath } = ev.index;
+  const high = new Float64Array(size);
+  const low = new Float64Array(size);
+  // Every node at its extreme first, then the rated ones back to their own base: this walks the
+  // rated map rather than asking "is it rated?" of every node.
   for (let i = 0; i < size; i++) {
-    if (base.isRated(ids[i]!)) continue;
-    unrated++;
     const helps = opposesOnPath[i]! % 2 === 0;
     high[i] = helps ? 1 : 0;
     low[i] = helps ? 0 : 1;
   }
-  if (unrated === 0) return { min: ev.thesis, max: ev.thesis, unrated };
+  let rated = 0;
+  for (const id of base.rated.keys()) {
+    const i = indexOf.get(id);
+    if (i === undefined) continue;
+    rated++;
+    high[i] = low[i] = ev.tau[i]!;
+  }
   return {
-    min: evaluate(ev.index, low, ev.semantics).thesis,
-    max: evaluate(ev.index, high, ev.semantics).thesis,
-    unrated,
+    low: evaluate(ev.index, low, ev.semantics),
+    high: evaluate(ev.index, high, ev.semantics),
+    unrated: size - rated,
   };
+}
+
+/**
+ * Brings `range` up to date after node `nodeId`'s base changed in `ev` (already updated) or it
+ * became rated or unrated. In place, along one path; the numbers equal a fresh rangeEvaluations.
+ */
+export function updateRangeNode(
+  range: RangeEvaluations,
+  ev: Evaluation,
+  nodeId: string,
+  was: boolean,
+  is: boolean,
+): void {
+  const i = ev.index.indexOf.get(nodeId);
+  if (i === undefined) return;
+  const [low, high] = extremes(ev, i, is);
+  if (range.low.tau[i] !== low) updateTau(range.low, nodeId, low);
+  if (range.high.tau[i] !== high) updateTau(range.high, nodeId, high);
+  if (was !== is) range.unrated += was ? 1 : -1;
+}
+
+/** The range the thesis's standing could take once every unrated node is rated. */
+export function rangeOf(ev: Evaluation, range: RangeEvaluations): ThesisRange {
+  if (range.unrated === 0) return { min: ev.thesis, max: ev.thesis, unrated: 0 };
+  return { min: range.low.thesis, max: range.high.thesis, unrated: range.unrated };
+}
+
+/**
+ * The thesis's range while nodes are unrated: for the max every unrated node that helps the
+ * thesis gets base 1 and every one that hurts it base 0; the min is the reverse. Both semantics
+ * are monotone, so these are the true extremes. Two full passes; `ev` must come from `base`.
+ */
+export function thesisRange(ev: Evaluation, base: Pick<BaseScores, 'rated'>): ThesisRange {
+  return rangeOf(ev, rangeEvaluations(ev, base));
 }
 
 /**

@@ -26,7 +26,8 @@ export interface TreeIndex {
   readonly opposesOnPath: Int32Array;
 }
 
-// A Tree is rebuilt (a new object) after every edit, so caching by identity can never go stale.
+// A Tree is rebuilt (a new object) after every edit, so caching by identity can never go stale;
+// `shareIndex` hands the index on only to a tree of the same shape.
 const cache = new WeakMap<object, TreeIndex>();
 
 /** The index of `tree`, built once per Tree object and cached. */
@@ -57,6 +58,15 @@ export function indexTree<N extends TreeNode>(tree: Tree<N>): TreeIndex {
   const index: TreeIndex = { size, ids, indexOf, parent, sign, childStart, opposesOnPath };
   cache.set(tree, index);
   return index;
+}
+
+/**
+ * Lets `next` reuse the index of `prev`. Only for trees of the same shape (the same ids, parents,
+ * relations and sibling order), such as the tree after a text-only edit; the caller vouches.
+ */
+export function shareIndex<N extends TreeNode>(prev: Tree<N>, next: Tree<N>): void {
+  const index = cache.get(prev);
+  if (index) cache.set(next, index);
 }
 
 /** Whether `value` is already a TreeIndex rather than a Tree. */

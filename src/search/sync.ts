@@ -1,7 +1,7 @@
 /**
  * Bringing a search index from one version of a map to the next by applying only what changed.
- * The app's live query hands over a whole new bundle after every write; diffing it against the
- * previous one (by id and updatedAt) costs a linear pass, while re-indexing costs far more.
+ * The map view hands over a new bundle after every write; diffing it against the previous one
+ * (by position, else by id, then updatedAt) costs a linear pass, while re-indexing costs far more.
  */
 import type { MapBundle } from '../model/types.js';
 import type { SearchIndex } from './search-index.js';
@@ -11,7 +11,28 @@ interface Stamped {
   updatedAt?: string;
 }
 
-function diff<T extends Stamped>(before: readonly T[], after: readonly T[], same: (a: T, b: T) => boolean) {
+function diff<T extends Stamped>(
+  before: readonly T[],
+  after: readonly T[],
+  same: (a: T, b: T) => boolean,
+): { changed: T[]; removed: string[] } {
+  if (before === after) return { changed: [], removed: [] };
+  // A patched bundle keeps each row in its place: then one pass by position, with no map, will do.
+  if (before.length === after.length) {
+    const changed: T[] = [];
+    let aligned = true;
+    for (let i = 0; i < after.length; i++) {
+      const a = before[i]!;
+      const b = after[i]!;
+      if (a === b) continue;
+      if (a.id !== b.id) {
+        aligned = false;
+        break;
+      }
+      if (!same(a, b)) changed.push(b);
+    }
+    if (aligned) return { changed, removed: [] };
+  }
   const old = new Map(before.map((x) => [x.id, x]));
   const changed: T[] = [];
   for (const x of after) {
@@ -44,6 +65,13 @@ export function syncIndex(index: SearchIndex, before: MapBundle, after: MapBundl
   if (sources.removed.length) index.removeSources(sources.removed);
   for (const s of sources.changed) index.upsertSource(s);
   // Parents first, so a new subtree is attached from the top.
+  if (nodes.changed.length === 1) index.upsertNode(nodes.changed[0]!);
+  else if (nodes.changed.length > 1) upsertParentsFirst(index, nodes.changed, after);
+  for (const c of citations.changed) index.upsertCitation(c);
+  for (const r of ratings.changed) index.upsertRating(r);
+}
+
+function upsertParentsFirst(index: SearchIndex, changed: MapBundle['nodes'], after: MapBundle): void {
   const depth = new Map<string, number>();
   const parentOf = new Map(after.nodes.map((n) => [n.id, n.parentId]));
   const depthOf = (id: string): number => {
@@ -54,7 +82,5 @@ export function syncIndex(index: SearchIndex, before: MapBundle, after: MapBundl
     depth.set(id, d);
     return d;
   };
-  for (const n of [...nodes.changed].sort((a, b) => depthOf(a.id) - depthOf(b.id))) index.upsertNode(n);
-  for (const c of citations.changed) index.upsertCitation(c);
-  for (const r of ratings.changed) index.upsertRating(r);
+  for (const n of [...changed].sort((a, b) => depthOf(a.id) - depthOf(b.id))) index.upsertNode(n);
 }

@@ -3,7 +3,7 @@
  * context menu, the keyboard and the shortcuts list (press ?). A command says whether it can
  * run on the current selection (and why not), and runs through the MapEditor and the view.
  */
-import { planDelete, planMove, planStep, type Step } from '../model/edits.js';
+import { planMove, planStep, type Step } from '../model/edits.js';
 import { kindOf, type Tree } from '../model/tree.js';
 import { Relation, type ArgNode } from '../model/types.js';
 import type { EditResult, MapEditor } from './editor.js';
@@ -141,11 +141,9 @@ export const COMMANDS: readonly Command[] = [
     keys: ['Delete'],
     group: 'Edit',
     button: true,
-    canRun: (ctx) => {
-      if (!ctx.selected) return 'Select a node first.';
-      const plan = planDelete(ctx.tree, ctx.selected.id);
-      return plan.ok ? true : plan.reason;
-    },
+    // The thesis check alone: planDelete would list the whole subtree, and canRun runs on every
+    // render of the detail panel's buttons.
+    canRun: (ctx) => notThesis(ctx, 'deleted (delete the whole map instead)'),
     run: (ctx) => ctx.editor.deleteWithSubtree(ctx.tree, ctx.selected!.id),
   },
   step('move-up', 'Move up', 'Alt+ArrowUp', 'up'),

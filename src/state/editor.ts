@@ -293,8 +293,18 @@ export class MapEditor {
 
   // ---- ratings ----
 
-  /** Sets (value 0-4) or clears (undefined) one rater's rating of a node's own evidence. */
-  async rate(nodeId: string, rater: string, value: RatingValue | undefined, rationale?: string): Promise<EditResult> {
+  /**
+   * Sets (value 0-4) or clears (undefined) one rater's rating of a node's own evidence.
+   * `beforeWrite` hears, synchronously and before the database does, which row replaces the
+   * rater's rating of the node (undefined: none), so a view can show it without waiting.
+   */
+  async rate(
+    nodeId: string,
+    rater: string,
+    value: RatingValue | undefined,
+    rationale?: string,
+    beforeWrite?: (next: Rating | undefined, rater: string) => void,
+  ): Promise<EditResult> {
     const who = rater.trim() || 'me';
     const stamp = now();
     let next: Rating | undefined;
@@ -305,6 +315,7 @@ export class MapEditor {
     }
     const key = { mapId: this.mapId, nodeId, rater: who };
     let before: Rating | undefined;
+    beforeWrite?.(next, who);
     try {
       before = await setRating(this.db, key, next, stamp);
     } catch (e) {

@@ -1,0 +1,269 @@
+/**
+ * Everything the map view shows that is computed from a map's rows: the tree, base scores,
+ * standings, the thesis range, and per-node lookups. `deriveNext` updates a previous result from
+ * the list of rows that changed, so that a text edit or a rating in a 10,000-node map costs about
+ * what the change touches, not a rebuild of the whole map. Pure: no DOM, no database.
+ */
+import {
+  cloneEvaluation,
+  computeBaseScores,
+  evaluate,
+  formatMean,
+  rescoreNodes,
+  shareIndex,
+  rangeEvaluations,
+  rangeOf,
+  updateRangeNode,
+  updateTau,
+  type BaseScores,
+  type Evaluation,
+  type EvaluationSettings,
+  type RangeEvaluations,
+  type ThesisRange,
+} from '../evaluation/index.js';
+import { buildTree, type Tree } from '../model/tree.js';
+import type { ArgNode, Citation, MapBundle, Rating } from '../model/types.js';
+
+/** Per-node figures shown compactly in a tree row. */
+export interface RowMeta {
+  sources: number;
+  /** Mean rating in the current perspective, formatted; undefined = unrated. */
+  rating?: string;
+  /** Computed standing in [0,1]. */
+  standing?: number;
+  /** A claim or premise that cites no source. */
+  unsourced?: boolean;
+}
+
+/** What the view derives from: the map's rows, a new node being written, and the settings. */
+export interface DeriveInput {
+  bundle: MapBundle;
+  /** A new node not stored yet (the editor is open on it). */
+  pending?: ArgNode;
+  settings: EvaluationSettings;
+  /** Whose ratings count; undefined = everyone. */
+  perspective?: string;
+}
+
+/** The ids of the rows written since a bundle was derived, per table. */
+export type RowChanges = ReadonlyMap<'nodes' | 'sources' | 'citations' | 'ratings', ReadonlySet<string>>;
+
+export interface Derived {
+  readonly bundle: MapBundle;
+  readonly pending: ArgNode | undefined;
+  /** Settings and perspective the scores were computed under. */
+  readonly key: string;
+  readonly tree: Tree<ArgNode>;
+  readonly base: BaseScores;
+  readonly evaluation: Evaluation;
+  readonly range: ThesisRange;
+  /** The evaluations behind `range`, updated in place by deriveNext. */
+  readonly rangeEvals: RangeEvaluations;
+  readonly raters: readonly string[];
+  readonly citationsByNode: ReadonlyMap<string, Citation[]>;
+  readonly ratingsByNode: ReadonlyMap<string, Rating[]>;
+  /** A row's figures, computed when a row asks (only rows on screen do). */
+  readonly metaOf: (nodeId: string) => RowMeta | undefined;
+  /** How this result was made: 'full', or what an incremental update reused. For tests and benches. */
+  readonly how: 'full' | 'incremental';
+}
+
+/** Above this many changed base scores, one full pass is cheaper than updates along each path. */
+const MAX_PATH_UPDATES = 32;
+
+const keyOf = (input: DeriveInput): string =>
+  `${input.settings.semantics}|${input.settings.mapping}|${input.perspective ?? ''}`;
+
+function groupBy<T extends { nodeId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const list = out.get(r.nodeId);
+    if (list) list.push(r);
+    else out.set(r.nodeId, [r]);
+  }
+  return out;
+}
+
+function metaFunction(
+  tree: Tree<ArgNode>,
+  base: BaseScores,
+  evaluation: Evaluation,
+  citationsByNode: ReadonlyMap<string, Citation[]>,
+): (nodeId: string) => RowMeta | undefined {
+  const memo = new Map<string, RowMeta>();
+  return (nodeId) => {
+    const known = memo.get(nodeId);
+    if (known) return known;
+    const node = tree.byId.get(nodeId);
+    if (!node) return undefined;
+    const score = base.get(nodeId);
+    const sources = citationsByNode.get(nodeId)?.length ?? 0;
+    const meta: RowMeta = {
+      sources,
+      rating: score.rated ? formatMean(score.mean) : undefined,
+      standing: evaluation.sigmaOf(nodeId),
+      // Claims and premises (supporters below the thesis) should cite evidence.
+      unsourced: node.relation === 'supports' && sources === 0,
+    };
+    memo.set(nodeId, meta);
+    return meta;
+  };
+}
+
+function assemble(
+  input: DeriveInput,
+  tree: Tree<ArgNode>,
+  base: BaseScores,
+  evaluation: Evaluation,
+  rangeEvals: RangeEvaluations,
+  citationsByNode: ReadonlyMap<string, Citation[]>,
+  ratingsByNode: ReadonlyMap<string, Rating[]>,
+  how: Derived['how'],
+): Derived {
+  return {
+    bundle: input.bundle,
+    pending: input.pending,
+    key: keyOf(input),
+    tree,
+    base,
+    evaluation,
+    range: rangeOf(evaluation, rangeEvals),
+    rangeEvals,
+    raters: base.raters,
+    citationsByNode,
+    ratingsByNode,
+    metaOf: metaFunction(tree, base, evaluation, citationsByNode),
+    how,
+  };
+}
+
+/** Derives everything from scratch. Throws TreeError when the rows do not form one tree. */
+export function derive(input: DeriveInput): Derived {
+  const { bundle, pending, settings, perspective } = input;
+  const tree = buildTree(pending ? [...bundle.nodes, pending] : bundle.nodes);
+  const base = computeBaseScores(bundle.ratings, {
+    mapping: settings.mapping,
+    ...(perspective !== undefined && { perspective: { rater: perspective } }),
+  });
+  const evaluation = evaluate(tree, base.tauOf, settings.semantics);
+  return assemble(
+    input,
+    tree,
+    base,
+    evaluation,
+    rangeEvaluations(evaluation, base),
+    groupBy(bundle.citations),
+    groupBy(bundle.ratings),
+    'full',
+  );
+}
+
+/**
+ * `prev` brought up to `input`, given which rows changed in between. Reuses the tree (and its
+ * evaluation index) when no node moved, came or went; rescores only the nodes whose ratings
+ * changed and updates standings along their paths. Anything else falls back to `derive`.
+ * Takes ownership of `prev`: its tree's maps are updated in place, so `prev` must not be used
+ * afterwards.
+ */
+export function deriveNext(prev: Derived, input: DeriveInput, changes: RowChanges): Derived {
+  if (prev.key !== keyOf(input) || prev.pending !== input.pending) return derive(input);
+  const { bundle } = input;
+
+  let tree = prev.tree;
+  const nodeIds = changes.get('nodes');
+  if (nodeIds?.size) {
+    const fresh = new Map<string, ArgNode>();
+    for (const n of bundle.nodes) if (nodeIds.has(n.id)) fresh.set(n.id, n);
+    for (const id of nodeIds) {
+      const before = prev.tree.byId.get(id);
+      const after = fresh.get(id);
+      if (!before && !after) continue; // a row of another map
+      if (
+        !before ||
+        !after ||
+        before.parentId !== after.parentId ||
+        before.relation !== after.relation ||
+        before.order !== after.order
+      ) {
+        return derive(input);
+      }
+    }
+    if (fresh.size) tree = withNodes(prev.tree, fresh);
+  }
+
+  const citationsByNode = changes.get('citations')?.size ? groupBy(bundle.citations) : prev.citationsByNode;
+
+  let { base, evaluation, ratingsByNode, rangeEvals } = prev;
+  const ratingIds = changes.get('ratings');
+  if (ratingIds?.size) {
+    const affected = new Set<string>();
+    let removed = false;
+    let seen = 0;
+    for (const r of prev.bundle.ratings) {
+      if (ratingIds.has(r.id)) {
+        affected.add(r.nodeId);
+        seen++;
+      }
+    }
+    let present = 0;
+    for (const r of bundle.ratings) {
+      if (ratingIds.has(r.id)) {
+        affected.add(r.nodeId);
+        present++;
+      }
+    }
+    // Ids seen before but not now were deleted (a rating is never moved to another node).
+    if (present < seen) removed = true;
+    const wasRated = new Map<string, boolean>();
+    for (const id of affected) wasRated.set(id, prev.base.isRated(id));
+    // In place (prev is ours): new lists only for the nodes whose ratings changed, so a panel
+    // showing one of them sees a new array.
+    const lists = prev.ratingsByNode as Map<string, Rating[]>;
+    for (const id of affected) lists.delete(id);
+    for (const r of bundle.ratings) {
+      if (!affected.has(r.nodeId)) continue;
+      const list = lists.get(r.nodeId);
+      if (list) list.push(r);
+      else lists.set(r.nodeId, [r]);
+    }
+    ratingsByNode = lists;
+    base = rescoreNodes(prev.base, affected, (id) => lists.get(id), bundle.ratings, removed);
+    const moved: string[] = [];
+    for (const id of affected) {
+      const before = prev.evaluation.tauOf(id);
+      if (before !== undefined && before !== base.tauOf(id)) moved.push(id);
+    }
+    if (moved.length > MAX_PATH_UPDATES) {
+      evaluation = evaluate(tree, base.tauOf, input.settings.semantics);
+      rangeEvals = rangeEvaluations(evaluation, base);
+    } else {
+      if (moved.length) {
+        evaluation = cloneEvaluation(prev.evaluation);
+        for (const id of moved) updateTau(evaluation, id, base.tauOf(id));
+      }
+      for (const id of affected) updateRangeNode(rangeEvals, evaluation, id, wasRated.get(id)!, base.isRated(id));
+    }
+  }
+
+  if (tree === prev.tree && citationsByNode === prev.citationsByNode && base === prev.base) {
+    // Only sources or the map row changed: keep every derived object, so nothing re-renders.
+    return { ...prev, bundle };
+  }
+  return assemble(input, tree, base, evaluation, rangeEvals, citationsByNode, ratingsByNode, 'incremental');
+}
+
+/** `tree` with some nodes' fields replaced (same shape), sharing its maps and index. */
+function withNodes(tree: Tree<ArgNode>, fresh: ReadonlyMap<string, ArgNode>): Tree<ArgNode> {
+  const byId = tree.byId as Map<string, ArgNode>;
+  const children = tree.children as Map<string, ArgNode[]>;
+  for (const [id, node] of fresh) {
+    byId.set(id, node);
+    if (node.parentId === null) continue;
+    const siblings = children.get(node.parentId);
+    const i = siblings ? siblings.findIndex((s) => s.id === id) : -1;
+    if (siblings && i >= 0) siblings[i] = node;
+  }
+  const next: Tree<ArgNode> = { root: byId.get(tree.root.id)!, byId, children };
+  shareIndex(tree, next);
+  return next;
+}
