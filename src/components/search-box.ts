@@ -36,6 +36,8 @@ declare global {
 }
 
 const KINDS: NodeKind[] = ['claim', 'premise', 'counterpoint', 'rebuttal'];
+/** Results listed at most: the best 20 fill the list twice over; more only costs time per keystroke. */
+const LISTED = 20;
 const FIELD_LABELS: Record<string, string> = {
   quote: 'essay quote',
   notes: 'notes',
@@ -214,7 +216,7 @@ export class WarrantSearch extends LitElement {
       return;
     }
     try {
-      const r = index.search(this.query, { filters: this.filters, limit: 50 });
+      const r = index.search(this.query, { filters: this.filters, limit: LISTED });
       this.hits = r.hits;
       this.total = r.ids.length;
       this.problem = '';
@@ -293,6 +295,15 @@ export class WarrantSearch extends LitElement {
     this.input.focus();
   }
 
+  /** Path labels by node text: the results' paths repeat the same few ancestors over and over. */
+  private labels = new Map<string, string>();
+
+  private pathOf(path: readonly string[]): string {
+    const index = this.index!;
+    if (this.labels.size > 5000) this.labels.clear();
+    return formatPath(path, (id) => index.node(id)?.text, { maxLabelLength: 28 }, this.labels);
+  }
+
   private renderHit(hit: SearchHit, i: number) {
     const index = this.index!;
     const node = index.node(hit.id);
@@ -303,7 +314,7 @@ export class WarrantSearch extends LitElement {
       (textHl?.ranges ?? []).filter(([s]) => s < 400),
     );
     const others = hit.highlights.filter((h) => h.field !== 'text').slice(0, 1);
-    const path = formatPath(hit.path, (id) => index.node(id)?.text, { maxLabelLength: 28 });
+    const path = this.pathOf(hit.path);
     return html`<li
       role="option"
       id="opt-${i}"

@@ -49,13 +49,21 @@ export function formatPath(
   path: readonly string[],
   textOf: (id: string) => string | undefined,
   format: PathFormat = {},
+  /** Labels already made, by text; pass the same map across calls (e.g. one list of results). */
+  labels?: Map<string, string>,
 ): string {
   const { maxLabelLength = 24, separator = ' > ', rootLabel = KIND_LABELS.thesis } = format;
   return path
     .map((id, i) => {
       if (i === 0 && rootLabel !== null) return rootLabel;
       const text = textOf(id);
-      return text === undefined ? '?' : truncateLabel(plainLine(text), maxLabelLength);
+      if (text === undefined) return '?';
+      let label = labels?.get(text);
+      if (label === undefined) {
+        label = truncateLabel(plainLine(text), maxLabelLength);
+        labels?.set(text, label);
+      }
+      return label;
     })
     .join(separator);
 }
