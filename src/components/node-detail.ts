@@ -226,10 +226,13 @@ export class WarrantNodeDetail extends LitElement {
           : nothing
       }
       ${
-        node.notes
+        this.editing === 'notes'
           ? html`<h3>Notes</h3>
-              <div class="prose">${markdown(node.notes)}</div>`
-          : nothing
+              ${this.renderEditor('notes', kindLabel(kind))}`
+          : node.notes
+            ? html`<h3>Notes</h3>
+                <div class="prose">${markdown(node.notes)}</div>`
+            : nothing
       }
       ${
         this.isNew

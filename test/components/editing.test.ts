@@ -71,6 +71,27 @@ describe('editing the tree', () => {
     expect(view.treeElement!.visibleRows.length).to.equal(7);
   });
 
+  it('edits notes with Shift+F2: the notes editor opens, saves on Enter and shows the notes', async () => {
+    const { view } = await mountApp();
+    row(view, 'b')!.focus();
+    await combo(['Shift'], 'F2');
+    await waitUntil(() => deepActive()?.tagName === 'TEXTAREA', 'the notes editor did not open');
+    const editor = deepQuery(view.shadowRoot!, 'warrant-node-editor')!;
+    expect(editor.shadowRoot!.textContent).to.include('Notes');
+    await sendKeys({ type: 'Ask the *parents* too.' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(
+      async () => (await view.services!.db.nodes.get('b'))!.notes === 'Ask the *parents* too.',
+      'the notes were not saved',
+    );
+    await waitUntil(() => focusedRowId() === 'b', 'focus did not return to the row');
+    const detail = deepQuery(view.shadowRoot!, 'warrant-node-detail')!;
+    await waitUntil(
+      () => deepQuery(detail.shadowRoot!, '.prose em')?.textContent === 'parents',
+      'the notes are not shown as Markdown',
+    );
+  });
+
   it('saves a draft when the page is hidden mid-sentence', async () => {
     const { view } = await mountApp();
     row(view, 'b')!.focus();
