@@ -454,6 +454,19 @@ export class WarrantMapView extends LitElement {
     this.bundle = next;
   }
 
+  /**
+   * Refreshes once the next frame is painted. The change the database reports is most often one
+   * this view has already shown (applyLocal); reconciling it must not delay that frame. The first
+   * load goes at once.
+   */
+  private refreshAfterPaint(): void {
+    if (!this.bundle) {
+      void this.refresh();
+      return;
+    }
+    requestAnimationFrame(() => setTimeout(() => void this.refresh(), 0));
+  }
+
   /** Throws away the view's copy of the map and reads it again (after a failed write). */
   private reloadFromDb(): void {
     this.loadedFor = '';
@@ -501,7 +514,7 @@ export class WarrantMapView extends LitElement {
     if (this.mapRow.value !== this.lastMapRow || (changed.has('mapId') && !this.mapRow.pending)) {
       this.lastMapRow = this.mapRow.value;
       if (this.mapRow.error) this.loadError = this.mapRow.error;
-      else if (!this.mapRow.pending) void this.refresh();
+      else if (!this.mapRow.pending) this.refreshAfterPaint();
     }
     if (changed.has('mapId') && this.loadedFor && !this.loadedFor.endsWith(`/${this.mapId}`)) {
       this.bundle = undefined;
