@@ -504,6 +504,14 @@ export class WarrantMapView extends LitElement {
     this.unsubscribeUndo?.();
   }
 
+  protected override updated(changed: PropertyValues): void {
+    // Another node's details start at their top, not where the previous node's were scrolled to.
+    if (changed.has('selectedId')) {
+      const panel = this.renderRoot.querySelector<HTMLElement>('.panel');
+      if (panel && this.panel === 'node') panel.scrollTop = 0;
+    }
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     if ((changed.has('mapId') || changed.has('services')) && this.services && this.mapId) {
       this.unsubscribeUndo?.();

@@ -71,6 +71,18 @@ describe('editing the tree', () => {
     expect(view.treeElement!.visibleRows.length).to.equal(7);
   });
 
+  it("shows another node's details from their top, not where the last node's were scrolled to", async () => {
+    const { view } = await mountApp({ sample: 'claims/essay-map.json' });
+    const claims = await children(view, 'thesis');
+    row(view, claims[0]!)!.click();
+    const panel = view.shadowRoot!.querySelector<HTMLElement>('.panel')!;
+    await waitUntil(() => panel.scrollHeight > panel.clientHeight + 100, 'the details are not taller than the panel');
+    panel.scrollTop = 400;
+    expect(panel.scrollTop).to.be.greaterThan(0);
+    row(view, claims[1]!)!.click();
+    await waitUntil(() => panel.scrollTop === 0, 'the panel kept its scroll position');
+  });
+
   it('edits notes with Shift+F2: the notes editor opens, saves on Enter and shows the notes', async () => {
     const { view } = await mountApp();
     row(view, 'b')!.focus();
