@@ -62,6 +62,8 @@ const PANELS = [
   ['gaps', 'Evidence gaps'],
 ] as const;
 const SAVE_UI_DELAY_MS = 400;
+/** One empty list, so a node without citations or ratings does not get a new array each render. */
+const NO_ROWS: never[] = [];
 /** Typing is saved this long after the last keystroke, and at least this often while typing. */
 const SAVE_TEXT_DELAY_MS = 350;
 const SAVE_TEXT_MAX_WAIT_MS = 900;
@@ -465,6 +467,27 @@ export class WarrantMapView extends LitElement {
       return;
     }
     requestAnimationFrame(() => setTimeout(() => void this.refresh(), 0));
+  }
+
+  private lastActions: MenuItem[] = [];
+
+  /**
+   * The previous list when nothing in it changed, so the detail panel (which takes it as a
+   * property) does not render again on every keystroke in the search box or every rating.
+   */
+  private stableActions(next: MenuItem[]): MenuItem[] {
+    const prev = this.lastActions;
+    const same =
+      prev.length === next.length &&
+      prev.every(
+        (a, i) =>
+          a.id === next[i]!.id &&
+          a.label === next[i]!.label &&
+          a.shortcut === next[i]!.shortcut &&
+          a.enabled === next[i]!.enabled,
+      );
+    if (!same) this.lastActions = next;
+    return this.lastActions;
   }
 
   /** Throws away the view's copy of the map and reads it again (after a failed write). */
@@ -1184,7 +1207,7 @@ export class WarrantMapView extends LitElement {
     const selected = this.selectedId ? d.tree.byId.get(this.selectedId) : undefined;
     const stack = this.undoStack;
     const ctx = this.context();
-    const actions: MenuItem[] =
+    const actions = this.stableActions(
       ctx && selected
         ? COMMANDS.filter((c) => c.button).map((c) => ({
             id: c.id,
@@ -1192,7 +1215,8 @@ export class WarrantMapView extends LitElement {
             shortcut: c.keys[0]!,
             enabled: c.canRun(ctx),
           }))
-        : [];
+        : [],
+    );
     const editingHere = this.session && selected && this.session.id === selected.id ? this.session.field : undefined;
     void this.historyVersion;
     return html`
@@ -1348,8 +1372,8 @@ export class WarrantMapView extends LitElement {
                       .allSources=${bundle.sources}
                       .allCitations=${bundle.citations}
                       .editor=${this.editorInstance}
-                      .citations=${(selected && d.citationsByNode.get(selected.id)) ?? []}
-                      .ratings=${(selected && d.ratingsByNode.get(selected.id)) ?? []}
+                      .citations=${(selected && d.citationsByNode.get(selected.id)) ?? NO_ROWS}
+                      .ratings=${(selected && d.ratingsByNode.get(selected.id)) ?? NO_ROWS}
                       .actions=${actions}
                       .editing=${editingHere}
                       ?isNew=${this.session?.isNew === true && editingHere !== undefined}

@@ -89,10 +89,23 @@ export function renderMarkdownIfReady(text: string): string | undefined {
  * renderer is loaded, a cheap approximation (model/text.ts: markers and tags dropped).
  */
 export function markdownToPlainText(text: string): string {
-  if (renderer) return renderer.markdownToPlainText(text);
-  preloadMarkdown();
-  return plainLine(text, Infinity);
+  if (!renderer) {
+    preloadMarkdown();
+    return plainLine(text, Infinity);
+  }
+  // Rendering and sanitising to take the text back out costs about a millisecond, and the
+  // explanation asks again for the same few labels on every change of a rating.
+  let plain = plainCache.get(text);
+  if (plain === undefined) {
+    plain = renderer.markdownToPlainText(text);
+    if (plainCache.size >= PLAIN_CACHE_SIZE) plainCache.clear();
+    plainCache.set(text, plain);
+  }
+  return plain;
 }
+
+const PLAIN_CACHE_SIZE = 2000;
+const plainCache = new Map<string, string>();
 
 /** Renders its host again once the Markdown renderer has arrived (if it has not yet). */
 export class MarkdownController implements ReactiveController {
