@@ -469,6 +469,19 @@ export class WarrantMapView extends LitElement {
     requestAnimationFrame(() => setTimeout(() => void this.refresh(), 0));
   }
 
+  private expandedFor?: { expanded: ReadonlySet<string>; only: ReadonlySet<string>; both: ReadonlySet<string> };
+
+  /** Expanded nodes, plus the matches' ancestors while only matches are shown; one Set per change. */
+  private treeExpanded(): ReadonlySet<string> {
+    const only = this.searchOnly;
+    if (!only) return this.expanded;
+    const memo = this.expandedFor;
+    if (memo && memo.expanded === this.expanded && memo.only === only) return memo.both;
+    const both = new Set([...this.expanded, ...only]);
+    this.expandedFor = { expanded: this.expanded, only, both };
+    return both;
+  }
+
   private lastActions: MenuItem[] = [];
 
   /**
@@ -1328,7 +1341,7 @@ export class WarrantMapView extends LitElement {
           ></warrant-search>
           <warrant-tree
             .tree=${d.tree}
-            .expanded=${this.searchOnly ? new Set([...this.expanded, ...this.searchOnly]) : this.expanded}
+            .expanded=${this.treeExpanded()}
             .only=${this.searchOnly}
             .matchIds=${this.searchMatches}
             .selectedId=${this.selectedId}
