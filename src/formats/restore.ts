@@ -45,6 +45,8 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 const ID = /^[A-Za-z0-9_.:@>~-]{1,100}$/;
+/** Text made only of the characters ids may hold, of any length (see derivedId). */
+const ID_CHARS = /^[A-Za-z0-9_.:@>~-]*$/;
 
 /** FNV-1a over UTF-16 code units, as 8 hex digits. */
 function fnv1a(text: string, seed: number): string {
@@ -61,12 +63,122 @@ function fnv1a(text: string, seed: number): string {
  * rater) so re-importing the same file is idempotent. The readable `a<sep>b` form is used when it
  * is itself a valid id; otherwise (a rater named "Ms. Lee", very long ids) a stable hash, so the
  * restored map can be exported and imported again.
+ *
+ * `a` is always a checked id or '' and `sep` one of the id characters, so only `b` and the
+ * length need checking (the same answer as testing ID on the whole text, without scanning `a`).
  */
 function derivedId(a: string, sep: string, b: string): string {
-  const plain = `${a}${sep}${b}`;
-  if (ID.test(plain)) return plain;
+  const plain = a + sep + b;
+  if (plain.length <= 100 && ID_CHARS.test(b)) return plain;
   return `${a.slice(0, 60)}${sep}~${fnv1a(plain, 0x811c9dc5)}${fnv1a(plain, 0x01000193)}`;
 }
+
+/** Days in each month of a common year (February's 29th takes the slow path in isIsoTime). */
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The value of the two ASCII digits at `i` in `v`, or -1 when they are not both digits. */
+function twoDigits(v: string, i: number): number {
+  const a = v.charCodeAt(i) - 48;
+  const b = v.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/**
+ * Whether `v` is an ISO timestamp like 2025-02-24T12:00:00.000Z that Date.parse accepts.
+ *
+ * Date.parse is the costliest part of restoring a JSON file (two timestamps on nearly every row),
+ * so the usual shape - `YYYY-MM-DDTHH:MM:SS[.sss]Z`, every field in range, at most 28 days in
+ * February - is checked by hand: every engine must parse such a text (it is the ECMAScript date
+ * format exactly). Anything else (leap days, hour 24, other fraction lengths, nonsense) gets the
+ * original regex + Date.parse test, so what is accepted is unchanged.
+ */
+function isIsoTime(v: string): boolean {
+  const len = v.length;
+  if (
+    (len === 20 || (len === 24 && v.charCodeAt(19) === 46 /* . */ && twoDigits(v, 20) >= 0 && twoDigits(v, 21) >= 0)) &&
+    v.charCodeAt(len - 1) === 90 /* Z */ &&
+    twoDigits(v, 0) >= 0 &&
+    twoDigits(v, 2) >= 0 &&
+    v.charCodeAt(4) === 45 /* - */ &&
+    v.charCodeAt(7) === 45 &&
+    v.charCodeAt(10) === 84 /* T */ &&
+    v.charCodeAt(13) === 58 /* : */ &&
+    v.charCodeAt(16) === 58
+  ) {
+    const month = twoDigits(v, 5);
+    const day = twoDigits(v, 8);
+    const hour = twoDigits(v, 11);
+    const minute = twoDigits(v, 14);
+    const second = twoDigits(v, 17);
+    if (
+      month >= 1 &&
+      month <= 12 &&
+      day >= 1 &&
+      day <= MONTH_DAYS[month - 1]! &&
+      hour >= 0 &&
+      hour <= 23 &&
+      minute >= 0 &&
+      minute <= 59 &&
+      second >= 0 &&
+      second <= 59
+    ) {
+      return true;
+    }
+  }
+  return ISO.test(v) && !Number.isNaN(Date.parse(v));
+}
+
+/**
+ * Where a row of a list sits: `nodes[3]`, or `nodes[3] (id "c01")` once its id is known. One Row
+ * per list is moved along the rows and spelled out only when an error is reported, instead of
+ * building one or two location strings per row of a 10,000-node map that has no errors.
+ */
+class Row {
+  index = 0;
+  id: string | undefined = undefined;
+  constructor(private readonly list: string) {}
+
+  /** Moves to row `index`, whose id is not known yet. */
+  at(index: number): this {
+    this.index = index;
+    this.id = undefined;
+    return this;
+  }
+
+  toString(): string {
+    const at = `${this.list}[${this.index}]`;
+    return this.id === undefined ? at : `${at} (id "${this.id}")`;
+  }
+}
+
+/** A field holding an object inside a row (`nodes[3] (id "c01").quote`), spelled out lazily too. */
+class Field {
+  constructor(
+    private readonly row: Row,
+    private readonly name: string,
+  ) {}
+
+  toString(): string {
+    return `${this.row.toString()}.${this.name}`;
+  }
+}
+
+/** The place `Checker` methods report at: a plain path, or a row or field spelled out on error. */
+type At = string | Row | Field;
+
+/** How a text field is checked: required or not, its longest length, whether blank text is kept. */
+interface TextRule {
+  required?: boolean;
+  max?: number;
+  empty?: boolean;
+}
+// Shared rules, so no option object is made per field per row.
+const OPTIONAL: TextRule = {};
+const LONG: TextRule = { max: LIMITS.text };
+const REQUIRED_TITLE: TextRule = { required: true, max: LIMITS.title };
+const REQUIRED_TEXT: TextRule = { required: true, max: LIMITS.text };
+const REQUIRED_QUOTE: TextRule = { required: true, max: LIMITS.quote };
+const REQUIRED_RATER: TextRule = { required: true, max: 100 };
 
 /** Collects errors for one file; `at` names fields the way a person editing the file reads them. */
 class Checker {
@@ -77,74 +189,79 @@ class Checker {
     this.errors.push({ field: this.prefix + field, message });
   }
 
-  str(
-    o: Obj,
-    key: string,
-    at: string,
-    opts: { required?: boolean; max?: number; empty?: boolean } = {},
-  ): string | undefined {
+  /** fail() at `at.key` (or at `at` itself when key is ''), spelling the place out only now. */
+  failAt(at: At, key: string, message: string): void {
+    this.fail(key === '' ? String(at) : `${String(at)}.${key}`, message);
+  }
+
+  str(o: Obj, key: string, at: At, rule: TextRule = OPTIONAL): string | undefined {
     const v = o[key];
     if (v === undefined || v === null) {
-      if (opts.required) this.fail(`${at}.${key}`, 'is missing');
+      if (rule.required) this.failAt(at, key, 'is missing');
       return undefined;
     }
     if (typeof v !== 'string') {
-      this.fail(`${at}.${key}`, `must be text, not ${Array.isArray(v) ? 'a list' : typeof v}`);
+      this.failAt(at, key, `must be text, not ${Array.isArray(v) ? 'a list' : typeof v}`);
       return undefined;
     }
-    if (!opts.empty && v.trim() === '') {
-      if (opts.required) this.fail(`${at}.${key}`, 'must not be empty');
+    if (!rule.empty && v.trim() === '') {
+      if (rule.required) this.failAt(at, key, 'must not be empty');
       return undefined;
     }
-    const max = opts.max ?? LIMITS.field;
+    const max = rule.max ?? LIMITS.field;
     if (v.length > max) {
-      this.fail(`${at}.${key}`, `is too long (${v.length} characters; at most ${max})`);
+      this.failAt(at, key, `is too long (${v.length} characters; at most ${max})`);
       return undefined;
     }
     return v;
   }
 
-  time(o: Obj, key: string, at: string, fallback: string): string {
+  time(o: Obj, key: string, at: At, fallback: string): string {
     const v = o[key];
     if (v === undefined || v === null) return fallback;
-    if (typeof v !== 'string' || !ISO.test(v) || Number.isNaN(Date.parse(v))) {
-      this.fail(`${at}.${key}`, 'must be an ISO timestamp like 2025-02-24T12:00:00.000Z');
+    if (typeof v !== 'string' || !isIsoTime(v)) {
+      this.failAt(at, key, 'must be an ISO timestamp like 2025-02-24T12:00:00.000Z');
       return fallback;
     }
     return v;
   }
 
-  id(o: Obj, key: string, at: string, fallback?: () => string): string | undefined {
+  /** The id in `o[key]`; a missing one is an error (callers with a default check for absence first). */
+  id(o: Obj, key: string, at: At): string | undefined {
     const v = o[key];
-    if ((v === undefined || v === null) && fallback) return fallback();
     if (typeof v !== 'string' || !ID.test(v)) {
-      this.fail(
-        `${at}.${key}`,
-        v === undefined ? 'is missing' : 'must be an id of 1-100 letters, digits or - _ . : @ > ~',
-      );
+      this.failAt(at, key, v === undefined ? 'is missing' : 'must be an id of 1-100 letters, digits or - _ . : @ > ~');
       return undefined;
     }
     return v;
   }
 
-  oneOf<T extends string>(o: Obj, key: string, at: string, allowed: readonly T[], fallback?: T): T | undefined {
+  oneOf<T extends string>(o: Obj, key: string, at: At, allowed: readonly T[], fallback?: T): T | undefined {
     const v = o[key];
     if ((v === undefined || v === null) && fallback !== undefined) return fallback;
     if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) {
-      this.fail(`${at}.${key}`, `must be one of ${allowed.map((a) => `"${a}"`).join(', ')}`);
+      this.failAt(at, key, `must be one of ${allowed.map((a) => `"${a}"`).join(', ')}`);
       return undefined;
     }
     return v as T;
   }
 
-  unknownKeys(o: Obj, at: string, known: readonly string[]): void {
-    for (const k of Object.keys(o)) {
-      if (!known.includes(k)) this.fail(`${at}.${k}`, 'is not a known field (a typo?)');
+  unknownKeys(o: Obj, at: At, known: ReadonlySet<string>): void {
+    // for...in visits the own keys Object.keys lists without making an array per row. Only when
+    // it meets a key that is not known (which may also be an inherited one) are the own keys
+    // listed, in Object.keys order, for the errors.
+    for (const k in o) {
+      if (!known.has(k)) {
+        for (const own of Object.keys(o)) {
+          if (!known.has(own)) this.failAt(at, own, 'is not a known field (a typo?)');
+        }
+        return;
+      }
     }
   }
 }
 
-const MAP_KEYS = [
+const MAP_KEYS = new Set([
   'id',
   'title',
   'description',
@@ -153,8 +270,9 @@ const MAP_KEYS = [
   'createdAt',
   'updatedAt',
   'formatVersion',
-] as const;
-const NODE_KEYS = [
+]);
+const DOCUMENT_KEYS = new Set(['title', 'author', 'date', 'url']);
+const NODE_KEYS = new Set([
   'id',
   'parentId',
   'relation',
@@ -167,8 +285,9 @@ const NODE_KEYS = [
   'author',
   'createdAt',
   'updatedAt',
-] as const;
-const SOURCE_KEYS = [
+]);
+const QUOTE_KEYS = new Set(['text', 'paragraph']);
+const SOURCE_KEYS = new Set([
   'id',
   'title',
   'url',
@@ -180,9 +299,15 @@ const SOURCE_KEYS = [
   'reliabilityNote',
   'createdAt',
   'updatedAt',
-] as const;
-const CITATION_KEYS = ['id', 'nodeId', 'sourceId', 'pinpoint', 'createdAt'] as const;
-const RATING_KEYS = ['id', 'nodeId', 'rater', 'value', 'rationale', 'createdAt', 'updatedAt'] as const;
+]);
+const CITATION_KEYS = new Set(['id', 'nodeId', 'sourceId', 'pinpoint', 'createdAt']);
+const RATING_KEYS = new Set(['id', 'nodeId', 'rater', 'value', 'rationale', 'createdAt', 'updatedAt']);
+
+const RELATIONS = [Relation.supports, Relation.opposes] as const;
+const ORIGINS = [Origin.essay, Origin.added] as const;
+const SOURCE_TYPES = Object.values(SourceType);
+const RELIABILITIES = Object.values(Reliability);
+const SOURCE_TEXT_KEYS = ['authors', 'publisher', 'date', 'reliabilityNote'] as const;
 
 function list(c: Checker, o: Obj, key: string): unknown[] {
   const v = o[key];
@@ -192,6 +317,72 @@ function list(c: Checker, o: Obj, key: string): unknown[] {
     return [];
   }
   return v;
+}
+
+/**
+ * Whether `nodes` certainly form one tree: no duplicate ids (the caller knows), one thesis with no
+ * relation, every other node with an existing parent and a supports/opposes relation, and every
+ * parent chain reaching the thesis. This is what checkTree checks, done on indexes with typed
+ * arrays (restore already has the id -> index map) instead of the id-keyed maps checkTree builds.
+ * When it answers no, checkTree is asked for the problems, so the messages and their order come
+ * from the one place as before; a yes means checkTree would have found nothing.
+ */
+function isOneTree(nodes: readonly ArgNode[], indexOf: ReadonlyMap<string, number>): boolean {
+  const count = nodes.length;
+  const parent = new Int32Array(count);
+  let root = -1;
+  for (let i = 0; i < count; i++) {
+    const n = nodes[i]!;
+    if (n.parentId === null) {
+      if (root !== -1 || n.relation !== null) return false;
+      root = i;
+      parent[i] = -1;
+    } else {
+      const p = indexOf.get(n.parentId);
+      if (p === undefined || (n.relation !== Relation.supports && n.relation !== Relation.opposes)) return false;
+      parent[i] = p;
+    }
+  }
+  if (root === -1) return false;
+  // 0: not visited yet, 1: on the chain being walked, 2: known to reach the thesis.
+  const state = new Uint8Array(count);
+  state[root] = 2;
+  for (let i = 0; i < count; i++) {
+    let j = i;
+    while (state[j] === 0) {
+      state[j] = 1;
+      j = parent[j]!;
+    }
+    if (state[j] === 1) return false; // the chain came back on itself: a cycle
+    for (let k = i; state[k] === 1; k = parent[k]!) state[k] = 2;
+  }
+  return true;
+}
+
+/** The raters seen on one node: a short list, or a Set once there are many (see addRater). */
+type Raters = string[] | Set<string>;
+
+/**
+ * Notes that `rater` rated node `nodeKey`; false when it had already. A node has a class's worth
+ * of raters at most, and a short list per node is cheaper than a Set per node (or a joined
+ * string per rating); past 32 raters the list becomes a Set, so a file with thousands of raters
+ * on one node is still checked in linear time.
+ */
+function addRater(ratersOf: Map<string, Raters>, nodeKey: string, rater: string): boolean {
+  const raters = ratersOf.get(nodeKey);
+  if (raters === undefined) {
+    ratersOf.set(nodeKey, [rater]);
+    return true;
+  }
+  if (Array.isArray(raters)) {
+    if (raters.includes(rater)) return false;
+    if (raters.length < 32) raters.push(rater);
+    else ratersOf.set(nodeKey, new Set(raters).add(rater));
+    return true;
+  }
+  if (raters.has(rater)) return false;
+  raters.add(rater);
+  return true;
 }
 
 /** Restores one map's part of a file (`{ map, nodes, sources, citations, ratings }`). */
@@ -205,8 +396,8 @@ function restoreOne(raw: Obj, prefix: string, options: RestoreOptions): { bundle
   c.unknownKeys(m, 'map', MAP_KEYS);
   const fallbackNow = options.now ?? new Date().toISOString();
   const mapId = c.id(m, 'id', 'map');
-  const title = c.str(m, 'title', 'map', { required: true, max: LIMITS.title });
-  const description = c.str(m, 'description', 'map', { max: LIMITS.text });
+  const title = c.str(m, 'title', 'map', REQUIRED_TITLE);
+  const description = c.str(m, 'description', 'map', LONG);
   const createdAt = c.time(m, 'createdAt', 'map', fallbackNow);
   const updatedAt = c.time(m, 'updatedAt', 'map', createdAt);
   let document: ArgumentMap['document'];
@@ -214,8 +405,8 @@ function restoreOne(raw: Obj, prefix: string, options: RestoreOptions): { bundle
     if (!isObj(m.document)) c.fail('map.document', 'must be an object with a title');
     else {
       const d = m.document;
-      c.unknownKeys(d, 'map.document', ['title', 'author', 'date', 'url']);
-      const dt = c.str(d, 'title', 'map.document', { required: true, max: LIMITS.title });
+      c.unknownKeys(d, 'map.document', DOCUMENT_KEYS);
+      const dt = c.str(d, 'title', 'map.document', REQUIRED_TITLE);
       document = { title: dt ?? '' };
       const author = c.str(d, 'author', 'map.document');
       const date = c.str(d, 'date', 'map.document');
@@ -236,24 +427,31 @@ function restoreOne(raw: Obj, prefix: string, options: RestoreOptions): { bundle
   if (rawNodes.length === 0 && raw.nodes !== undefined) c.fail('nodes', 'is empty: a map needs at least its thesis');
   if (raw.nodes === undefined) c.fail('nodes', 'is missing: a map needs at least its thesis');
   const needsOrder: ArgNode[] = [];
-  rawNodes.forEach((rn, i) => {
-    let at = `nodes[${i}]`;
+  // Where each id is first listed (also the set of node ids), and whether any is listed twice.
+  const indexOf = new Map<string, number>();
+  let duplicates = false;
+  let rootId: string | undefined;
+  const row = new Row('nodes');
+  const quoteAt = new Field(row, 'quote');
+  for (let i = 0; i < rawNodes.length; i++) {
+    const rn = rawNodes[i];
+    row.at(i);
     if (!isObj(rn)) {
-      c.fail(at, 'must be an object');
-      return;
+      c.failAt(row, '', 'must be an object');
+      continue;
     }
-    const id = c.id(rn, 'id', at);
-    if (id) at = `nodes[${i}] (id "${id}")`;
-    c.unknownKeys(rn, at, NODE_KEYS);
-    const parentId = rn.parentId === null || rn.parentId === undefined ? null : c.id(rn, 'parentId', at);
-    const relation =
-      parentId === null
-        ? rn.relation === null || rn.relation === undefined
-          ? null
-          : (c.fail(`${at}.relation`, 'must be null on the thesis (the node with no parent)'), null)
-        : c.oneOf(rn, 'relation', at, [Relation.supports, Relation.opposes]);
-    const text = c.str(rn, 'text', at, { required: true, max: LIMITS.text });
-    const origin = c.oneOf(rn, 'origin', at, [Origin.essay, Origin.added], Origin.added);
+    const id = c.id(rn, 'id', row);
+    if (id) row.id = id;
+    c.unknownKeys(rn, row, NODE_KEYS);
+    const parentId = rn.parentId === null || rn.parentId === undefined ? null : c.id(rn, 'parentId', row);
+    let relation: Relation | null | undefined = null;
+    if (parentId !== null) relation = c.oneOf(rn, 'relation', row, RELATIONS);
+    else if (rn.relation !== null && rn.relation !== undefined) {
+      c.failAt(row, 'relation', 'must be null on the thesis (the node with no parent)');
+    }
+    const text = c.str(rn, 'text', row, REQUIRED_TEXT);
+    const origin = c.oneOf(rn, 'origin', row, ORIGINS, Origin.added);
+    const nodeCreatedAt = c.time(rn, 'createdAt', row, createdAt);
     const node: ArgNode = {
       id: id ?? `?${i}`,
       mapId: mapId ?? '',
@@ -262,49 +460,52 @@ function restoreOne(raw: Obj, prefix: string, options: RestoreOptions): { bundle
       order: '',
       text: text ?? '',
       origin: origin ?? Origin.added,
-      createdAt: c.time(rn, 'createdAt', at, createdAt),
-      updatedAt: '',
+      createdAt: nodeCreatedAt,
+      updatedAt: c.time(rn, 'updatedAt', row, nodeCreatedAt),
     };
-    node.updatedAt = c.time(rn, 'updatedAt', at, node.createdAt);
     if (rn.order !== undefined) {
       if (typeof rn.order === 'string' && isOrderKey(rn.order)) node.order = rn.order;
-      else c.fail(`${at}.order`, 'must be an order key (letters and digits, not ending in 0)');
+      else c.failAt(row, 'order', 'must be an order key (letters and digits, not ending in 0)');
     } else needsOrder.push(node);
-    const notes = c.str(rn, 'notes', at, { max: LIMITS.text });
+    const notes = c.str(rn, 'notes', row, LONG);
     if (notes) node.notes = notes;
-    const author = c.str(rn, 'author', at);
+    const author = c.str(rn, 'author', row);
     if (author) node.author = author;
     if (rn.edited !== undefined) {
-      if (typeof rn.edited !== 'boolean') c.fail(`${at}.edited`, 'must be true or false');
+      if (typeof rn.edited !== 'boolean') c.failAt(row, 'edited', 'must be true or false');
       else if (rn.edited) node.edited = true;
     }
     if (rn.quote !== undefined) {
       const q = rn.quote;
-      if (!isObj(q)) c.fail(`${at}.quote`, 'must be an object { "text", "paragraph" }');
+      if (!isObj(q)) c.failAt(row, 'quote', 'must be an object { "text", "paragraph" }');
       else {
-        c.unknownKeys(q, `${at}.quote`, ['text', 'paragraph']);
-        const qt = c.str(q, 'text', `${at}.quote`, { required: true, max: LIMITS.quote });
+        c.unknownKeys(q, quoteAt, QUOTE_KEYS);
+        const qt = c.str(q, 'text', quoteAt, REQUIRED_QUOTE);
         const p = q.paragraph;
         if (typeof p !== 'number' || !Number.isInteger(p) || p < 1) {
-          c.fail(`${at}.quote.paragraph`, 'must be a paragraph number (1, 2, 3 ...)');
+          c.failAt(quoteAt, 'paragraph', 'must be a paragraph number (1, 2, 3 ...)');
         } else if (qt) node.quote = { text: qt, paragraph: p };
       }
     }
+    if (indexOf.has(node.id)) duplicates = true;
+    else indexOf.set(node.id, nodes.length);
+    if (rootId === undefined && node.parentId === null) rootId = node.id;
     nodes.push(node);
-  });
-  // Where each id is listed: a duplicate is reported at its second listing, the rest at the first.
-  const indexOf = new Map<string, number>();
-  const secondIndex = new Map<string, number>();
-  nodes.forEach((n, i) => {
-    if (!indexOf.has(n.id)) indexOf.set(n.id, i);
-    else if (!secondIndex.has(n.id)) secondIndex.set(n.id, i);
-  });
-  for (const p of checkTree(nodes)) {
-    const i =
-      p.message === 'duplicate node id' ? (secondIndex.get(p.nodeId) ?? indexOf.get(p.nodeId)) : indexOf.get(p.nodeId);
-    c.fail(i !== undefined ? `nodes[${i}] (id "${p.nodeId}")` : 'nodes', p.message);
   }
-  const rootId = nodes.find((n) => n.parentId === null)?.id;
+  if (duplicates || !isOneTree(nodes, indexOf)) {
+    // Where each id is listed: a duplicate is reported at its second listing, the rest at the first.
+    const secondIndex = new Map<string, number>();
+    nodes.forEach((n, i) => {
+      if (indexOf.get(n.id) !== i && !secondIndex.has(n.id)) secondIndex.set(n.id, i);
+    });
+    for (const p of checkTree(nodes)) {
+      const i =
+        p.message === 'duplicate node id'
+          ? (secondIndex.get(p.nodeId) ?? indexOf.get(p.nodeId))
+          : indexOf.get(p.nodeId);
+      c.fail(i !== undefined ? `nodes[${i}] (id "${p.nodeId}")` : 'nodes', p.message);
+    }
+  }
   if (m.rootId !== undefined && m.rootId !== rootId) {
     c.fail(
       'map.rootId',
@@ -333,108 +534,144 @@ function restoreOne(raw: Obj, prefix: string, options: RestoreOptions): { bundle
       kids.forEach((k, j) => (k.order = keys[j]!));
     }
   }
-  const nodeIds = new Set(nodes.map((n) => n.id));
+  // indexOf holds every node id: it is the set citations and ratings are checked against.
+  const nodeIds: ReadonlyMap<string, number> = indexOf;
 
   // Sources.
   const sources: Source[] = [];
   const sourceIds = new Set<string>();
-  list(c, raw, 'sources').forEach((rs, i) => {
-    let at = `sources[${i}]`;
-    if (!isObj(rs)) return c.fail(at, 'must be an object');
-    const id = c.id(rs, 'id', at);
-    if (id) at = `sources[${i}] (id "${id}")`;
-    c.unknownKeys(rs, at, SOURCE_KEYS);
-    if (id && sourceIds.has(id)) c.fail(at, 'duplicate source id');
+  const rawSources = list(c, raw, 'sources');
+  const sourceRow = new Row('sources');
+  for (let i = 0; i < rawSources.length; i++) {
+    const rs = rawSources[i];
+    sourceRow.at(i);
+    if (!isObj(rs)) {
+      c.failAt(sourceRow, '', 'must be an object');
+      continue;
+    }
+    const id = c.id(rs, 'id', sourceRow);
+    if (id) sourceRow.id = id;
+    c.unknownKeys(rs, sourceRow, SOURCE_KEYS);
+    if (id && sourceIds.has(id)) c.failAt(sourceRow, '', 'duplicate source id');
     if (id) sourceIds.add(id);
+    // Checked in this order so errors are listed in the order they always were.
+    const sourceTitle = c.str(rs, 'title', sourceRow, REQUIRED_TITLE);
+    const type = c.oneOf(rs, 'type', sourceRow, SOURCE_TYPES, SourceType.other);
+    const sourceCreatedAt = c.time(rs, 'createdAt', sourceRow, createdAt);
     const s: Source = {
       id: id ?? '',
       mapId: mapId ?? '',
-      title: c.str(rs, 'title', at, { required: true, max: LIMITS.title }) ?? '',
-      type: c.oneOf(rs, 'type', at, Object.values(SourceType), SourceType.other) ?? SourceType.other,
-      createdAt: c.time(rs, 'createdAt', at, createdAt),
-      updatedAt: '',
+      title: sourceTitle ?? '',
+      type: type ?? SourceType.other,
+      createdAt: sourceCreatedAt,
+      updatedAt: c.time(rs, 'updatedAt', sourceRow, sourceCreatedAt),
     };
-    s.updatedAt = c.time(rs, 'updatedAt', at, s.createdAt);
-    const url = c.str(rs, 'url', at);
+    const url = c.str(rs, 'url', sourceRow);
     if (url) {
       const u = validateUrl(url);
       if (u.ok) s.url = u.url;
-      else c.fail(`${at}.url`, u.reason);
+      else c.failAt(sourceRow, 'url', u.reason);
     }
-    for (const key of ['authors', 'publisher', 'date', 'reliabilityNote'] as const) {
-      const v = c.str(rs, key, at);
+    for (const key of SOURCE_TEXT_KEYS) {
+      const v = c.str(rs, key, sourceRow);
       if (v) s[key] = v;
     }
     if (rs.reliability !== undefined) {
-      const r = c.oneOf(rs, 'reliability', at, Object.values(Reliability));
+      const r = c.oneOf(rs, 'reliability', sourceRow, RELIABILITIES);
       if (r) s.reliability = r;
     }
     sources.push(s);
-  });
+  }
 
   // Citations.
   const citations: Citation[] = [];
   const citationIds = new Set<string>();
-  list(c, raw, 'citations').forEach((rc, i) => {
-    const at = `citations[${i}]`;
-    if (!isObj(rc)) return c.fail(at, 'must be an object');
-    c.unknownKeys(rc, at, CITATION_KEYS);
-    const nodeId = c.id(rc, 'nodeId', at);
-    const sourceId = c.id(rc, 'sourceId', at);
-    if (nodeId && !nodeIds.has(nodeId)) c.fail(`${at}.nodeId`, `node "${nodeId}" does not exist`);
-    if (sourceId && !sourceIds.has(sourceId)) c.fail(`${at}.sourceId`, `source "${sourceId}" does not exist`);
+  const rawCitations = list(c, raw, 'citations');
+  const citationRow = new Row('citations');
+  for (let i = 0; i < rawCitations.length; i++) {
+    const rc = rawCitations[i];
+    citationRow.at(i);
+    if (!isObj(rc)) {
+      c.failAt(citationRow, '', 'must be an object');
+      continue;
+    }
+    c.unknownKeys(rc, citationRow, CITATION_KEYS);
+    const nodeId = c.id(rc, 'nodeId', citationRow);
+    const sourceId = c.id(rc, 'sourceId', citationRow);
+    if (nodeId && !nodeIds.has(nodeId)) c.failAt(citationRow, 'nodeId', `node "${nodeId}" does not exist`);
+    if (sourceId && !sourceIds.has(sourceId)) {
+      c.failAt(citationRow, 'sourceId', `source "${sourceId}" does not exist`);
+    }
     // A default id made from the pair keeps re-importing the same file idempotent.
-    const id = c.id(rc, 'id', at, () => derivedId(nodeId ?? '', '>', sourceId ?? ''));
-    if (id && citationIds.has(id)) c.fail(at, `duplicate citation "${id}" (the same node cites the same source twice)`);
+    const id =
+      rc.id === undefined || rc.id === null
+        ? derivedId(nodeId ?? '', '>', sourceId ?? '')
+        : c.id(rc, 'id', citationRow);
+    if (id && citationIds.has(id)) {
+      c.failAt(citationRow, '', `duplicate citation "${id}" (the same node cites the same source twice)`);
+    }
     if (id) citationIds.add(id);
     const cit: Citation = {
       id: id ?? '',
       mapId: mapId ?? '',
       nodeId: nodeId ?? '',
       sourceId: sourceId ?? '',
-      createdAt: c.time(rc, 'createdAt', at, createdAt),
+      createdAt: c.time(rc, 'createdAt', citationRow, createdAt),
     };
-    const pin = c.str(rc, 'pinpoint', at);
+    const pin = c.str(rc, 'pinpoint', citationRow);
     if (pin) cit.pinpoint = pin;
     citations.push(cit);
-  });
+  }
 
   // Ratings: one current rating per rater per node.
   const ratings: Rating[] = [];
-  const ratingKeys = new Set<string>();
+  // The raters seen per node id. The node id is spelled as `${nodeId}` would (so 'undefined' for
+  // a bad one) and the rater likewise: the same pairs as the one-string key `${nodeId}\0${rater}`
+  // used before (an id holds no \0, so that key split the same way), without building that
+  // string for every rating.
+  const ratersOf = new Map<string, Raters>();
   const ratingIds = new Set<string>();
-  list(c, raw, 'ratings').forEach((rr, i) => {
-    const at = `ratings[${i}]`;
-    if (!isObj(rr)) return c.fail(at, 'must be an object');
-    c.unknownKeys(rr, at, RATING_KEYS);
-    const nodeId = c.id(rr, 'nodeId', at);
-    const rater = c.str(rr, 'rater', at, { required: true, max: 100 });
-    if (nodeId && !nodeIds.has(nodeId)) c.fail(`${at}.nodeId`, `node "${nodeId}" does not exist`);
+  const rawRatings = list(c, raw, 'ratings');
+  const ratingRow = new Row('ratings');
+  for (let i = 0; i < rawRatings.length; i++) {
+    const rr = rawRatings[i];
+    ratingRow.at(i);
+    if (!isObj(rr)) {
+      c.failAt(ratingRow, '', 'must be an object');
+      continue;
+    }
+    c.unknownKeys(rr, ratingRow, RATING_KEYS);
+    const nodeId = c.id(rr, 'nodeId', ratingRow);
+    const rater = c.str(rr, 'rater', ratingRow, REQUIRED_RATER);
+    if (nodeId && !nodeIds.has(nodeId)) c.failAt(ratingRow, 'nodeId', `node "${nodeId}" does not exist`);
     const v = rr.value;
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 4) {
-      c.fail(`${at}.value`, 'must be a whole number from 0 (none) to 4 (decisive)');
+      c.failAt(ratingRow, 'value', 'must be a whole number from 0 (none) to 4 (decisive)');
     }
-    const key = `${nodeId}\u0000${rater}`;
-    if (nodeId && rater && ratingKeys.has(key)) c.fail(at, `rater "${rater}" rates node "${nodeId}" twice`);
-    ratingKeys.add(key);
+    const nodeKey = nodeId ?? 'undefined';
+    const raterKey = rater ?? 'undefined';
+    if (!addRater(ratersOf, nodeKey, raterKey) && nodeId && rater) {
+      c.failAt(ratingRow, '', `rater "${rater}" rates node "${nodeId}" twice`);
+    }
     // A default id made from node and rater keeps re-importing the same file idempotent.
-    const id = c.id(rr, 'id', at, () => derivedId(nodeId ?? '', '@', rater ?? ''));
-    if (id && ratingIds.has(id)) c.fail(`${at}.id`, `duplicate rating id "${id}"`);
+    const id =
+      rr.id === undefined || rr.id === null ? derivedId(nodeId ?? '', '@', rater ?? '') : c.id(rr, 'id', ratingRow);
+    if (id && ratingIds.has(id)) c.failAt(ratingRow, 'id', `duplicate rating id "${id}"`);
     if (id) ratingIds.add(id);
+    const ratingCreatedAt = c.time(rr, 'createdAt', ratingRow, createdAt);
     const r: Rating = {
       id: id ?? '',
       mapId: mapId ?? '',
       nodeId: nodeId ?? '',
       rater: rater ?? '',
       value: (typeof v === 'number' ? v : 0) as RatingValue,
-      createdAt: c.time(rr, 'createdAt', at, createdAt),
-      updatedAt: '',
+      createdAt: ratingCreatedAt,
+      updatedAt: c.time(rr, 'updatedAt', ratingRow, ratingCreatedAt),
     };
-    r.updatedAt = c.time(rr, 'updatedAt', at, r.createdAt);
-    const rationale = c.str(rr, 'rationale', at, { max: LIMITS.field });
+    const rationale = c.str(rr, 'rationale', ratingRow);
     if (rationale) r.rationale = rationale;
     ratings.push(r);
-  });
+  }
 
   if (c.errors.length || !mapId || !title || !rootId) return { errors: c.errors };
   const map: ArgumentMap = { id: mapId, title, rootId, createdAt, updatedAt, formatVersion: FORMAT_VERSION };
