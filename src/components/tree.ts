@@ -4,14 +4,14 @@
  * type-ahead, `*`). Only the rows on screen are in the DOM, so a 10,000-node map scrolls as
  * smoothly as a ten-node one; the focused row is always rendered so focus is never lost. The
  * rows are flat treeitems carrying their level (the APG's "flat" variant): nested groups cannot
- * be windowed.
+ * be windowed. Row elements are recycled as the tree scrolls (see syncRows): Lit renders the
+ * scroller and each row's content, the tree places the row elements itself.
  *
  * The tree owns no data: it receives the tree, the expanded ids and the selection, and asks for
  * changes with events (warrant-select, warrant-toggle, warrant-open).
  */
-import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
+import { LitElement, css, html, nothing, render as litRender, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { cspStyle } from './csp-style.js';
 import type { MoveTarget } from '../model/edits.js';
 import { flattenVisible, kindOf, childrenOf, type Tree, type VisibleRow } from '../model/tree.js';
@@ -56,22 +56,11 @@ declare global {
 
 const OVERSCAN = 6;
 
-// An inline icon (no emoji: school laptops often lack an emoji font, and CSP forbids remote images).
-const WARN_ICON = html`<svg aria-hidden="true" width="13" height="12" viewBox="0 0 13 12">
-  ${svg`<path d="M6.5 1 12 11H1z" fill="none" stroke="currentColor" stroke-width="1.4" stroke-linejoin="round"/><path d="M6.5 4.5v3.2M6.5 9v.4" stroke="currentColor" stroke-width="1.4"/>`}
-</svg>`;
-const SOURCE_ICON = html`<svg
-  aria-hidden="true"
-  width="11"
-  height="13"
-  viewBox="0 0 11 13"
-  fill="none"
-  stroke="currentColor"
-  stroke-width="1.3"
->
-  ${svg`<path d="M1 1h6l3 3v8H1z"/><path d="M3 6h5M3 8.5h5"/>`}
-</svg>`;
 const TYPEAHEAD_RESET_MS = 600;
+/** A scroll that moves more than this many screens at once (a fling, a drag of the scroll bar) renders no overscan. */
+const FAST_SCROLL_SCREENS = 1;
+/** Overscan comes back this long after the last fast scroll. */
+const SETTLE_MS = 120;
 
 // Rows show their text as plain text: rendering Markdown through marked and DOMPurify for every
 // row that scrolls into view cost about 40 ms a frame at 10,000 nodes. The detail panel shows the
@@ -194,8 +183,9 @@ export class WarrantTree extends LitElement {
         border-left: 3px double var(--thesis-ink);
         font-weight: 600;
       }
-      .indent {
-        flex: none;
+      /* Parts a row does not need are hidden, not left out, so a recycled row keeps its shape. */
+      .row [hidden] {
+        display: none !important;
       }
       .toggle {
         flex: none;
@@ -257,6 +247,43 @@ export class WarrantTree extends LitElement {
         color: var(--warn-ink);
         display: inline-flex;
         align-items: center;
+      }
+      /* Icons drawn by CSS masks in the current colour: one box each, where an inline SVG is
+         several layout objects in every row that scrolls into view. */
+      .mask {
+        flex: none;
+        background-color: currentColor;
+        -webkit-mask: var(--mask) center / contain no-repeat;
+        mask: var(--mask) center / contain no-repeat;
+      }
+      .i-warn {
+        width: 13px;
+        height: 12px;
+        --mask: url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 13 12' fill='none' stroke='black' stroke-width='1.4'%3E%3Cpath d='M6.5 1 12 11H1z' stroke-linejoin='round'/%3E%3Cpath d='M6.5 4.5v3.2M6.5 9v.4'/%3E%3C/svg%3E");
+      }
+      .i-source {
+        width: 11px;
+        height: 13px;
+        --mask: url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 11 13' fill='none' stroke='black' stroke-width='1.3'%3E%3Cpath d='M1 1h6l3 3v8H1z'/%3E%3Cpath d='M3 6h5M3 8.5h5'/%3E%3C/svg%3E");
+      }
+      /* The standing meter: a frame, filled by background-size (set on each row's meter). */
+      .bar {
+        flex: none;
+        box-sizing: border-box;
+        width: 30px;
+        height: 8px;
+        padding: 1px;
+        border: 1px solid currentColor;
+        border-radius: 2px;
+        background: linear-gradient(currentColor, currentColor) content-box no-repeat;
+        background-size: 0 100%;
+      }
+      @media (forced-colors: active) {
+        .mask,
+        .bar {
+          forced-color-adjust: none;
+          color: CanvasText;
+        }
       }
       .meta .unrated {
         font-style: italic;
@@ -321,6 +348,9 @@ export class WarrantTree extends LitElement {
   @state() private viewport = 600;
   @state() private rowHeight = 58;
   @state() private lines = 2;
+  /** The last scroll moved more than a screen: render no overscan (see onScroll). */
+  @state() private fastScroll = false;
+  private settleTimer = 0;
 
   @query('.scroller') private scroller!: HTMLElement;
 
@@ -357,6 +387,7 @@ export class WarrantTree extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.resizeObserver?.disconnect();
+    window.clearTimeout(this.settleTimer);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -441,8 +472,18 @@ export class WarrantTree extends LitElement {
     if (id && id !== this.selectedId) this.select(id, false);
   };
 
+  /**
+   * Scroll events come once per frame. A move of more than a screen (a fling, a drag of the
+   * scroll bar) renders just the rows on screen: overscan would be thrown away by the next frame.
+   * Overscan comes back when the scrolling slows down or stops.
+   */
   private onScroll = (): void => {
-    this.scrollPos = this.scroller.scrollTop;
+    const pos = this.scroller.scrollTop;
+    const fast = Math.abs(pos - this.scrollPos) > this.viewport * FAST_SCROLL_SCREENS;
+    this.scrollPos = pos;
+    window.clearTimeout(this.settleTimer);
+    if (fast) this.settleTimer = window.setTimeout(() => (this.fastScroll = false), SETTLE_MS);
+    this.fastScroll = fast;
   };
 
   private onKeyDown = (e: KeyboardEvent): void => {
@@ -534,30 +575,51 @@ export class WarrantTree extends LitElement {
     return e.clientX - box.left < box.width / 2 ? 'supports' : 'opposes';
   }
 
-  private onDragStart(e: DragEvent, node: ArgNode): void {
-    if (node.parentId === null || !e.dataTransfer) return e.preventDefault();
+  /**
+   * The row an event happened in, and its element. Row events are listened to once, on the
+   * scroller, not on every row: rows are recycled as the tree scrolls, so they carry no listeners.
+   */
+  private rowAt(e: Event): { el: HTMLElement; row: VisibleRow<ArgNode> } | undefined {
+    const el = (e.target as Element | null)?.closest?.<HTMLElement>('.row');
+    const id = el?.dataset.id;
+    const index = id === undefined ? undefined : this.indexById.get(id);
+    const row = index === undefined ? undefined : this.rows[index];
+    return el && row ? { el, row } : undefined;
+  }
+
+  private onDragStart = (e: DragEvent): void => {
+    const node = this.rowAt(e)?.row.node;
+    if (!node || node.parentId === null || !e.dataTransfer) return e.preventDefault();
     this.dragId = node.id;
     e.dataTransfer.effectAllowed = 'move';
     e.dataTransfer.setData(DRAG_TYPE, node.id);
     e.dataTransfer.setData('text/plain', node.text.slice(0, 200));
-  }
+  };
 
-  private onDragOver(e: DragEvent, node: ArgNode): void {
+  private onDragOver = (e: DragEvent): void => {
     if (!this.dragId || !e.dataTransfer?.types.includes(DRAG_TYPE)) return;
+    const at = this.rowAt(e);
+    if (!at) return;
+    const { node } = at.row;
     e.preventDefault();
-    let zone = this.zoneAt(e, e.currentTarget as HTMLElement);
+    let zone = this.zoneAt(e, at.el);
     // Nothing stands beside the thesis: dropping near its edges means "under it".
     if (node.parentId === null && (zone === 'before' || zone === 'after')) zone = 'supports';
     e.dataTransfer.dropEffect = 'move';
     if (this.dropOn?.id !== node.id || this.dropOn.zone !== zone) this.dropOn = { id: node.id, zone };
-  }
+  };
 
-  private onDrop(e: DragEvent, node: ArgNode): void {
+  private onDragLeave = (e: DragEvent): void => {
+    if (this.rowAt(e)) this.dropOn = undefined;
+  };
+
+  private onDrop = (e: DragEvent): void => {
+    const node = this.rowAt(e)?.row.node;
     const id = e.dataTransfer?.getData(DRAG_TYPE) || this.dragId;
     const zone = this.dropOn?.zone;
     this.dropOn = undefined;
     this.dragId = undefined;
-    if (!id || !zone) return;
+    if (!node || !id || !zone) return;
     e.preventDefault();
     const target: MoveTarget =
       zone === 'before' || zone === 'after'
@@ -566,14 +628,16 @@ export class WarrantTree extends LitElement {
     this.dispatchEvent(
       new CustomEvent('warrant-move-request', { detail: { id, target }, bubbles: true, composed: true }),
     );
-  }
+  };
 
   private onDragEnd = (): void => {
     this.dragId = undefined;
     this.dropOn = undefined;
   };
 
-  private onRowClick(e: MouseEvent, row: VisibleRow<ArgNode>): void {
+  private onRowClick = (e: MouseEvent): void => {
+    const row = this.rowAt(e)?.row;
+    if (!row) return;
     const onToggle = (e.target as HTMLElement).closest('.toggle');
     if (onToggle && row.hasChildren) this.toggle([row.node.id], !row.expanded);
     // A second tap on the selected row opens its details (the phone's way to reach them). The
@@ -581,46 +645,32 @@ export class WarrantTree extends LitElement {
     const wasSelected = row.node.id === this.selectedAtPointerDown;
     this.select(row.node.id, true);
     if (wasSelected && !onToggle && e.detail === 1) this.open(row.node.id);
-  }
+  };
+
+  private onRowMouseDown = (e: MouseEvent): void => {
+    if (!this.rowAt(e)) return;
+    this.selectedAtPointerDown = this.selectedId;
+    if (e.detail > 1) e.preventDefault();
+  };
+
+  private onRowDblClick = (e: MouseEvent): void => {
+    const row = this.rowAt(e)?.row;
+    if (row) this.open(row.node.id);
+  };
 
   private open(id: string): void {
     this.dispatchEvent(new CustomEvent('warrant-open', { detail: { id }, bubbles: true, composed: true }));
   }
 
-  private renderRow(row: VisibleRow<ArgNode>, index: number) {
+  /** The inside of a row. Its shape is the same for every row (optional parts are hidden, not left out). */
+  private rowContent(row: VisibleRow<ArgNode>, kind: NodeKind, meta: RowMeta | undefined, drop: DropZone | undefined) {
     const { node } = row;
-    const kind = this.kind(node);
-    const active = node.id === this.activeId;
-    const meta = this.metaOf(node.id);
-    const relClass = node.relation === null ? 'rel-root' : `rel-${node.relation}`;
-    const drop = this.dropOn?.id === node.id ? this.dropOn.zone : undefined;
-    const indentLevels = Math.min(row.level - 1, 10);
-    return html`<div
-      role="treeitem"
-      class="row ${relClass} ${node.id === this.cutId ? 'cut' : ''} ${drop ? `drop-${drop}` : ''} ${this.matchIds && !this.matchIds.has(node.id) ? 'dim' : ''}"
-      data-id=${node.id}
-      draggable=${node.parentId === null ? 'false' : 'true'}
-      @dragstart=${(e: DragEvent) => this.onDragStart(e, node)}
-      @dragover=${(e: DragEvent) => this.onDragOver(e, node)}
-      @dragleave=${() => (this.dropOn = undefined)}
-      @drop=${(e: DragEvent) => this.onDrop(e, node)}
-      @dragend=${this.onDragEnd}
-      aria-level=${row.level}
-      aria-setsize=${row.setSize}
-      aria-posinset=${row.posInSet}
-      aria-expanded=${row.hasChildren ? String(row.expanded) : nothing}
-      aria-selected=${node.id === this.selectedId ? 'true' : 'false'}
-      tabindex=${active ? 0 : -1}
-      style=${cspStyle({ top: `${index * this.rowHeight}px` })}
-      @click=${(e: MouseEvent) => this.onRowClick(e, row)}
-      @mousedown=${(e: MouseEvent) => {
-        this.selectedAtPointerDown = this.selectedId;
-        if (e.detail > 1) e.preventDefault();
-      }}
-      @dblclick=${() => this.open(node.id)}
-    >
-      <span class="indent" style=${cspStyle({ width: `calc(var(--indent) * ${indentLevels})` })}></span>
-      <span class="toggle ${row.hasChildren ? '' : 'leaf'}" aria-hidden="true"
+    const quote = node.quote;
+    const sources = meta?.sources ?? 0;
+    const rating = meta?.rating;
+    const standing = meta?.standing;
+    const standingText = standing === undefined ? '' : standing.toFixed(2);
+    return html`<span class=${row.hasChildren ? 'toggle' : 'toggle leaf'} aria-hidden="true"
         >${row.hasChildren ? (row.expanded ? '▾' : '▸') : '·'}</span
       >
       <span class="content"
@@ -636,60 +686,163 @@ export class WarrantTree extends LitElement {
           : nothing
       }
       <span class="meta">
-        ${
-          node.quote
-            ? html`<span class="count" title="Quoted from the essay, paragraph ${node.quote.paragraph}"
-                >¶${node.quote.paragraph}</span
-              >`
-            : nothing
-        }
-        ${
-          meta?.unsourced
-            ? html`<span class="warn" title="No source cited">${WARN_ICON}<span class="sr-only">no source</span></span>`
-            : nothing
-        }
-        ${
-          meta && meta.sources > 0
-            ? html`<span class="count" title="${meta.sources} source${meta.sources === 1 ? '' : 's'}"
-                >${SOURCE_ICON}${meta.sources}<span class="sr-only"> sources</span></span
-              >`
-            : nothing
-        }
-        ${
-          meta
-            ? html`<span class="count rating" title=${meta.rating ? `Mean rating ${meta.rating} of 4` : 'Unrated'}
-                >${meta.rating ? html`<span aria-hidden="true">★</span>${meta.rating}` : html`<span aria-hidden="true" class="unrated">☆</span>`}<span
-                  class="sr-only"
-                  >${meta.rating ? ' rating' : 'unrated'}</span
-                ></span
-              >`
-            : nothing
-        }
-        ${
-          meta?.standing !== undefined
-            ? html`<span class="standing" title="Standing ${meta.standing.toFixed(2)}"
-                ><svg aria-hidden="true" width="30" height="8" viewBox="0 0 30 8">
-                  ${svg`<rect x="0.5" y="0.5" width="29" height="7" rx="2" fill="none" stroke="currentColor" stroke-width="1"/>
-                <rect x="1.5" y="1.5" width=${Math.max(0, 27 * meta.standing)} height="5" rx="1" fill="currentColor"/>`}</svg
-                ><span class="num">${meta.standing.toFixed(2)}</span><span class="sr-only"> standing</span></span
-              >`
-            : nothing
-        }
-      </span>
-    </div>`;
+        <span
+          class="count"
+          ?hidden=${!quote}
+          title=${quote ? `Quoted from the essay, paragraph ${quote.paragraph}` : ''}
+          >¶${quote?.paragraph ?? ''}</span
+        >
+        <span class="warn" ?hidden=${!meta?.unsourced} title="No source cited"
+          ><span class="mask i-warn" aria-hidden="true"></span><span class="sr-only">no source</span></span
+        >
+        <span class="count" ?hidden=${sources === 0} title="${sources} source${sources === 1 ? '' : 's'}"
+          ><span class="mask i-source" aria-hidden="true"></span>${sources}<span class="sr-only"> sources</span></span
+        >
+        <span class="count rating" ?hidden=${!meta} title=${rating ? `Mean rating ${rating} of 4` : 'Unrated'}
+          ><span aria-hidden="true" class=${rating ? 'star' : 'star unrated'}>${rating ? '★' : '☆'}</span
+          >${rating ?? ''}<span class="sr-only">${rating ? ' rating' : 'unrated'}</span></span
+        >
+        <span class="standing" ?hidden=${standing === undefined} title="Standing ${standingText}"
+          ><span class="bar" aria-hidden="true"></span><span class="num">${standingText}</span
+          ><span class="sr-only"> standing</span></span
+        >
+      </span>`;
+  }
+
+  /** Brings a row element up to date: its attributes (set only when they change) and its content. */
+  private paintRow(view: RowView, row: VisibleRow<ArgNode>, index: number): void {
+    const { node } = row;
+    const id = node.id;
+    const el = view.el;
+    const kind = this.kind(node);
+    const drop = this.dropOn?.id === id ? this.dropOn.zone : undefined;
+    const rel = node.relation === null ? 'rel-root' : `rel-${node.relation}`;
+    const cls = `row ${rel}${id === this.cutId ? ' cut' : ''}${drop ? ` drop-${drop}` : ''}${this.matchIds && !this.matchIds.has(id) ? ' dim' : ''}`;
+    const attrs: RowAttrs = {
+      'data-id': id,
+      class: cls,
+      draggable: node.parentId === null ? 'false' : 'true',
+      'aria-level': String(row.level),
+      'aria-setsize': String(row.setSize),
+      'aria-posinset': String(row.posInSet),
+      'aria-expanded': row.hasChildren ? String(row.expanded) : null,
+      'aria-selected': id === this.selectedId ? 'true' : 'false',
+      tabindex: id === this.activeId ? '0' : '-1',
+    };
+    for (const name of ROW_ATTRS) {
+      const value = attrs[name];
+      if (view.attrs[name] === value) continue;
+      if (value === null) el.removeAttribute(name);
+      else el.setAttribute(name, value);
+      view.attrs[name] = value;
+    }
+    const top = index * this.rowHeight;
+    if (view.top !== top) {
+      el.style.setProperty('top', `${top}px`);
+      view.top = top;
+    }
+    // Non-inherited properties only: a change restyles this one element, not the row's content.
+    const level = Math.min(row.level - 1, 10);
+    if (view.level !== level) {
+      el.style.setProperty('padding-left', `calc(4px + var(--indent) * ${level})`);
+      view.level = level;
+    }
+    // The content depends on these only (rows, nodes and figures are new objects when they change).
+    const meta = this.metaOf(id);
+    if (view.row !== row || view.meta !== meta || view.drop !== drop || view.kind !== kind) {
+      litRender(this.rowContent(row, kind, meta, drop), el);
+      view.row = row;
+      view.meta = meta;
+      view.drop = drop;
+      view.kind = kind;
+    }
+    const standing = Math.max(0, Math.min(1, meta?.standing ?? 0));
+    if (view.standing !== standing) {
+      view.bar ??= el.querySelector<HTMLElement>('.bar') ?? undefined;
+      view.bar?.style.setProperty('background-size', `${(standing * 100).toFixed(1)}% 100%`);
+      view.standing = standing;
+    }
+  }
+
+  /**
+   * The rows to render, in display order: those on screen (with some overscan while scrolling
+   * slowly), the active row (the tab stop) and the row holding DOM focus, wherever they are.
+   */
+  private wantedIndices(): number[] {
+    const total = this.rows.length;
+    const h = this.rowHeight;
+    const overscan = this.fastScroll ? 0 : OVERSCAN;
+    const first = Math.max(0, Math.floor(this.scrollPos / h) - overscan);
+    const last = Math.min(total - 1, Math.ceil((this.scrollPos + this.viewport) / h) + overscan);
+    const pinned = new Set<number>();
+    const activeIndex = this.indexById.get(this.activeId ?? '');
+    if (activeIndex !== undefined) pinned.add(activeIndex);
+    const focusedId = (this.shadowRoot?.activeElement as HTMLElement | null)?.dataset?.id;
+    const focusedIndex = focusedId === undefined ? undefined : this.indexById.get(focusedId);
+    if (focusedIndex !== undefined) pinned.add(focusedIndex);
+    const indices = [...pinned].filter((i) => i < first).sort((a, b) => a - b);
+    for (let i = first; i <= last; i++) indices.push(i);
+    indices.push(...[...pinned].filter((i) => i > last).sort((a, b) => a - b));
+    return indices;
+  }
+
+  /**
+   * Rows are recycled, not re-created. A node keeps its element while it stays rendered, so the
+   * focused row is never torn down or reused under the focus. Elements whose node has scrolled
+   * away are given, in order, to the nodes scrolling in: a jump of a screen or more updates every
+   * element in place and moves none; a scroll of a few rows moves those few to the other end.
+   * The DOM order stays the display order (screen readers read it). Row events are listened to
+   * on the scroller, so the elements carry no listeners.
+   */
+  private views: RowView[] = [];
+  private viewOf = new Map<string, RowView>();
+  private rowParent?: HTMLElement;
+
+  private syncRows(): void {
+    const parent = this.renderRoot.querySelector<HTMLElement>('.spacer') ?? undefined;
+    if (parent !== this.rowParent) {
+      this.rowParent = parent;
+      this.views = [];
+      this.viewOf = new Map();
+    }
+    if (!parent) return;
+    const indices = this.wantedIndices();
+    const ids = indices.map((i) => this.rows[i]!.node.id);
+    const wanted = new Set(ids);
+    const free = this.views.filter((v) => !wanted.has(v.id));
+    let f = 0;
+    const next = ids.map((id) => this.viewOf.get(id) ?? free[f++] ?? newRowView());
+    for (let k = f; k < free.length; k++) free[k]!.el.remove();
+    const oldPosition = new Map(this.views.map((v, k) => [v, k]));
+    const focused = this.shadowRoot?.activeElement;
+    const stay = stableViews(
+      next.map((v) => oldPosition.get(v) ?? -1),
+      next.findIndex((v) => v.el === focused),
+    );
+    // Placed from the end: each element that moves goes just before its successor.
+    let before: HTMLElement | null = null;
+    for (let k = next.length - 1; k >= 0; k--) {
+      const view = next[k]!;
+      if (!stay[k]) parent.insertBefore(view.el, before);
+      before = view.el;
+    }
+    this.viewOf = new Map();
+    for (let k = 0; k < next.length; k++) {
+      const view = next[k]!;
+      view.id = ids[k]!;
+      this.viewOf.set(view.id, view);
+      this.paintRow(view, this.rows[indices[k]!]!, indices[k]!);
+    }
+    this.views = next;
+  }
+
+  protected override update(changed: PropertyValues): void {
+    super.update(changed);
+    this.syncRows();
   }
 
   override render() {
     if (!this.tree) return html`<div class="empty">No map loaded.</div>`;
-    const total = this.rows.length;
-    const h = this.rowHeight;
-    const first = Math.max(0, Math.floor(this.scrollPos / h) - OVERSCAN);
-    const last = Math.min(total - 1, Math.ceil((this.scrollPos + this.viewport) / h) + OVERSCAN);
-    const indices: number[] = [];
-    const activeIndex = this.indexById.get(this.activeId ?? '');
-    if (activeIndex !== undefined && activeIndex < first) indices.push(activeIndex);
-    for (let i = first; i <= last; i++) indices.push(i);
-    if (activeIndex !== undefined && activeIndex > last) indices.push(activeIndex);
     return html`<div
       class="scroller"
       role="tree"
@@ -697,14 +850,88 @@ export class WarrantTree extends LitElement {
       @scroll=${this.onScroll}
       @keydown=${this.onKeyDown}
       @focusin=${this.onFocusIn}
+      @click=${this.onRowClick}
+      @mousedown=${this.onRowMouseDown}
+      @dblclick=${this.onRowDblClick}
+      @dragstart=${this.onDragStart}
+      @dragover=${this.onDragOver}
+      @dragleave=${this.onDragLeave}
+      @drop=${this.onDrop}
+      @dragend=${this.onDragEnd}
     >
-      <div class="spacer" role="none" style=${cspStyle({ height: `${total * h}px` })}>
-        ${repeat(
-          indices,
-          (i) => this.rows[i]!.node.id,
-          (i) => this.renderRow(this.rows[i]!, i),
-        )}
-      </div>
+      <div class="spacer" role="none" style=${cspStyle({ height: `${this.rows.length * this.rowHeight}px` })}></div>
     </div>`;
   }
+}
+
+/** The attributes a row element carries, as last set (null: absent). */
+const ROW_ATTRS = [
+  'data-id',
+  'class',
+  'draggable',
+  'aria-level',
+  'aria-setsize',
+  'aria-posinset',
+  'aria-expanded',
+  'aria-selected',
+  'tabindex',
+] as const;
+type RowAttrs = Record<(typeof ROW_ATTRS)[number], string | null>;
+
+/** One row element and what was last written to it. */
+interface RowView {
+  el: HTMLDivElement;
+  /** The node it shows ('' before its first use). */
+  id: string;
+  attrs: Partial<RowAttrs>;
+  top: number;
+  level: number;
+  standing: number;
+  /** The standing meter inside it, once rendered. */
+  bar?: HTMLElement;
+  /** What its content was last rendered from. */
+  row?: VisibleRow<ArgNode>;
+  meta?: RowMeta;
+  drop?: DropZone;
+  kind?: NodeKind;
+}
+
+function newRowView(): RowView {
+  const el = document.createElement('div');
+  el.setAttribute('role', 'treeitem');
+  return { el, id: '', attrs: {}, top: -1, level: -1, standing: -1 };
+}
+
+/**
+ * Which elements can stay where they are: the longest run of elements already in the wanted
+ * order (a longest increasing subsequence of their old positions, -1 = new). The element holding
+ * focus always stays (moving it would drop the focus), so the run is taken around it.
+ */
+function stableViews(oldPositions: readonly number[], focused: number): boolean[] {
+  const stay = oldPositions.map(() => false);
+  const pivot = focused >= 0 ? oldPositions[focused]! : -1;
+  const candidates: number[] = [];
+  for (let k = 0; k < oldPositions.length; k++) {
+    const p = oldPositions[k]!;
+    if (p < 0) continue;
+    if (pivot >= 0 && k !== focused && (k < focused ? p > pivot : p < pivot)) continue;
+    candidates.push(k);
+  }
+  // Patience sorting: tails[j] = index (into candidates) of the smallest tail of a run of length j + 1.
+  const tails: number[] = [];
+  const prev: number[] = [];
+  for (let c = 0; c < candidates.length; c++) {
+    const p = oldPositions[candidates[c]!]!;
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (oldPositions[candidates[tails[mid]!]!]! < p) lo = mid + 1;
+      else hi = mid;
+    }
+    prev[c] = lo > 0 ? tails[lo - 1]! : -1;
+    tails[lo] = c;
+  }
+  for (let c = tails.length ? tails[tails.length - 1]! : -1; c >= 0; c = prev[c]!) stay[candidates[c]!] = true;
+  return stay;
 }

@@ -33,6 +33,49 @@ async function mountTree(expanded: string[] = ['t', 'a']) {
   return { el, opened };
 }
 
+/** A thesis with 10,000 leaves under it, all shown. */
+async function mountBigTree() {
+  const nodes: ArgNode[] = [
+    {
+      id: 'r',
+      parentId: null,
+      relation: null,
+      order: 'V',
+      text: 'Root',
+      mapId: 'm',
+      origin: 'added',
+      createdAt: '',
+      updatedAt: '',
+    },
+  ];
+  for (let i = 0; i < 10000; i++) {
+    nodes.push({
+      id: `n${i}`,
+      parentId: 'r',
+      relation: 'supports',
+      order: `V${String(i).padStart(5, '0')}`,
+      text: `Node ${i}`,
+      mapId: 'm',
+      origin: 'added',
+      createdAt: '',
+      updatedAt: '',
+    });
+  }
+  const tree = buildTree(nodes);
+  const el = await fixture<WarrantTree>(
+    html`<warrant-tree
+      style="height: 400px"
+      .tree=${tree}
+      .expanded=${new Set(['r'])}
+      .selectedId=${'r'}
+    ></warrant-tree>`,
+  );
+  el.addEventListener('warrant-select', (e) => (el.selectedId = e.detail.id));
+  await el.updateComplete;
+  return el;
+}
+
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 const items = (el: WarrantTree) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role=treeitem]')];
 const focusedId = (el: WarrantTree) => (el.shadowRoot!.activeElement as HTMLElement | null)?.dataset.id;
 async function press(el: WarrantTree, key: string) {
@@ -163,43 +206,7 @@ describe('<warrant-tree>', () => {
   });
 
   it('renders only the rows on screen for a 10,000-node map, and keeps the focused row', async () => {
-    const nodes: ArgNode[] = [
-      {
-        id: 'r',
-        parentId: null,
-        relation: null,
-        order: 'V',
-        text: 'Root',
-        mapId: 'm',
-        origin: 'added',
-        createdAt: '',
-        updatedAt: '',
-      },
-    ];
-    for (let i = 0; i < 10000; i++) {
-      nodes.push({
-        id: `n${i}`,
-        parentId: 'r',
-        relation: 'supports',
-        order: `V${String(i).padStart(5, '1')}`,
-        text: `Node ${i}`,
-        mapId: 'm',
-        origin: 'added',
-        createdAt: '',
-        updatedAt: '',
-      });
-    }
-    const tree = buildTree(nodes);
-    const el = await fixture<WarrantTree>(
-      html`<warrant-tree
-        style="height: 400px"
-        .tree=${tree}
-        .expanded=${new Set(['r'])}
-        .selectedId=${'r'}
-      ></warrant-tree>`,
-    );
-    el.addEventListener('warrant-select', (e) => (el.selectedId = e.detail.id));
-    await el.updateComplete;
+    const el = await mountBigTree();
     expect(el.visibleRows).to.have.length(10001);
     expect(items(el).length).to.be.below(40);
     items(el)[0]!.focus();
@@ -215,6 +222,71 @@ describe('<warrant-tree>', () => {
         .find((r) => r.dataset.id === 'n9999')!
         .getAttribute('aria-setsize'),
     ).to.equal('10000');
+  });
+
+  it('reuses row elements as it scrolls, showing the right rows in order and keeping the focused row', async () => {
+    const el = await mountBigTree();
+    const scroller = el.shadowRoot!.querySelector<HTMLElement>('.scroller')!;
+    const rowH = scroller.scrollHeight / el.visibleRows.length;
+    const scrollTo = async (top: number) => {
+      scroller.scrollTop = top;
+      await nextFrame();
+      await el.updateComplete;
+    };
+    // Every rendered row shows its own node, in display order, with its own ARIA figures.
+    const checkRows = () => {
+      const rows = items(el);
+      const positions = rows.map((r) => el.visibleRows.findIndex((v) => v.node.id === r.dataset.id));
+      expect(positions).to.deep.equal([...positions].sort((a, b) => a - b));
+      for (const r of rows) {
+        const id = r.dataset.id!;
+        expect(r.textContent).to.contain(id === 'r' ? 'Root' : `Node ${id.slice(1)}`);
+        expect(r.getAttribute('aria-level')).to.equal(id === 'r' ? '1' : '2');
+        if (id !== 'r') {
+          expect(r.getAttribute('aria-posinset')).to.equal(String(Number(id.slice(1)) + 1));
+          expect(r.hasAttribute('aria-expanded')).to.equal(false);
+        }
+        expect(r.style.top).to.equal(`${el.visibleRows.findIndex((v) => v.node.id === id) * rowH}px`);
+      }
+    };
+    el.shadowRoot!.querySelector<HTMLElement>('[data-id=n3]')!.focus();
+    await el.updateComplete;
+    expect(el.selectedId).to.equal('n3');
+    const focusedRow = el.shadowRoot!.activeElement;
+    const before = new Set(items(el));
+    checkRows();
+
+    // A jump far down: the rows on screen are the old elements with new content, and the focused
+    // row stays in the DOM, focused, where it was.
+    await scrollTo(5000 * rowH);
+    const far = items(el);
+    expect(far.map((r) => r.dataset.id)).to.include('n5000');
+    expect(far.every((r) => before.has(r))).to.equal(true);
+    expect(el.shadowRoot!.activeElement).to.equal(focusedRow);
+    expect(focusedId(el)).to.equal('n3');
+    checkRows();
+
+    // A few rows at a time, down and up.
+    for (const top of [5003, 5010, 5008, 4990].map((i) => i * rowH)) {
+      await scrollTo(top);
+      checkRows();
+      expect(el.shadowRoot!.activeElement).to.equal(focusedRow);
+    }
+
+    // Back at the top, the focused node still has the same element, and the keys still work.
+    await scrollTo(0);
+    checkRows();
+    expect(el.shadowRoot!.querySelector('[data-id=n3]')).to.equal(focusedRow);
+    expect(el.shadowRoot!.activeElement).to.equal(focusedRow);
+    await press(el, 'ArrowDown');
+    expect(focusedId(el)).to.equal('n4');
+    expect(el.selectedId).to.equal('n4');
+    expect(
+      items(el)
+        .filter((r) => r.tabIndex === 0)
+        .map((r) => r.dataset.id),
+    ).to.deep.equal(['n4']);
+    checkRows();
   });
 
   it('passes an axe accessibility check', async () => {
