@@ -60,7 +60,7 @@ export function isMarkdownReady(): boolean {
  * have a MarkdownController so it renders again when the renderer arrives.
  */
 export function markdown(text: string) {
-  if (renderer) return unsafeHTML(renderer.renderMarkdown(text));
+  if (renderer) return unsafeHTML(rendered(renderer, text));
   preloadMarkdown();
   return plainParagraphs(text);
 }
@@ -79,7 +79,7 @@ export function plainParagraphs(text: string) {
  * for code that builds DOM itself (the print outline).
  */
 export function renderMarkdownIfReady(text: string): string | undefined {
-  if (renderer) return renderer.renderMarkdown(text);
+  if (renderer) return rendered(renderer, text);
   preloadMarkdown();
   return undefined;
 }
@@ -106,6 +106,21 @@ export function markdownToPlainText(text: string): string {
 
 const PLAIN_CACHE_SIZE = 2000;
 const plainCache = new Map<string, string>();
+const htmlCache = new Map<string, string>();
+
+/**
+ * Sanitised HTML of `text`, remembered: the detail panel renders again on every rating, and
+ * marked plus DOMPurify cost about a millisecond for a long text. Same input, same output.
+ */
+function rendered(r: Renderer, text: string): string {
+  let out = htmlCache.get(text);
+  if (out === undefined) {
+    out = r.renderMarkdown(text);
+    if (htmlCache.size >= PLAIN_CACHE_SIZE) htmlCache.clear();
+    htmlCache.set(text, out);
+  }
+  return out;
+}
 
 /** Renders its host again once the Markdown renderer has arrived (if it has not yet). */
 export class MarkdownController implements ReactiveController {
