@@ -434,6 +434,18 @@ async function frames(n: number): Promise<void> {
   for (let i = 0; i < n; i++) await new Promise((r) => requestAnimationFrame(r));
 }
 
+/**
+ * Waits for a random moment between two frames: where a real key press or click lands, since
+ * input events are tasks of their own, not part of a frame. Dispatching straight from an
+ * animation-frame callback instead (as `await frames(n)` leaves us) lets that same frame paint
+ * the change while untilPainted only looks at the next one, so every sample came out about one
+ * frame late.
+ */
+async function inputMoment(): Promise<void> {
+  await frames(1);
+  await sleep(Math.random() * 16);
+}
+
 /** The element matching `selector` in `root` or in any shadow root below it. */
 function deepQuery<E extends Element>(root: ParentNode, selector: string): E | null {
   const direct = root.querySelector<E>(selector);
@@ -503,6 +515,7 @@ async function editCase(edits: number): Promise<ChangeOutcome> {
         field.value = `${base} ${marker}`;
         field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
         await frames(2);
+        await inputMoment();
         const t0 = performance.now();
         field.dispatchEvent(
           new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true, cancelable: true }),
@@ -523,7 +536,7 @@ async function editCase(edits: number): Promise<ChangeOutcome> {
   return {
     samples: out,
     how: ui
-      ? 'through the editing UI: row clicked, edit-text command (F2), text typed, Enter; until the row shows it, painted'
+      ? 'through the editing UI: row clicked, edit-text command (F2), text typed, Enter at a random moment between frames; until the row shows it, painted'
       : "no editing UI: db.nodes.update() on the app's Dexie database until the row shows it, painted (the path below the UI)",
   };
 }
@@ -565,6 +578,7 @@ async function ratingUiCase(changes: number): Promise<ChangeOutcome> {
       // Sets the value that moves the standing most from where the node's rating is now.
       let moved = false;
       for (const value of [4, 0]) {
+        await inputMoment();
         const before = standing();
         const t0 = performance.now();
         detail.dispatchEvent(new CustomEvent('warrant-rate', { detail: { value }, bubbles: true, composed: true }));
@@ -585,7 +599,7 @@ async function ratingUiCase(changes: number): Promise<ChangeOutcome> {
   }
   return {
     samples: out,
-    how: 'claim row clicked, rated 4 or 0 through warrant-rate; until the thesis standing shown changes, painted',
+    how: 'claim row clicked, rated 4 or 0 through warrant-rate at a random moment between frames; until the thesis standing shown changes, painted',
   };
 }
 
@@ -628,6 +642,7 @@ async function searchUiCase(): Promise<SearchUiOutcome> {
     type('');
     await frames(3);
     const rawMs = perCall(() => scan(q), 5);
+    await inputMoment();
     const t1 = performance.now();
     type(q);
     const painted = await untilPainted(() => true, 10_000);
@@ -638,7 +653,7 @@ async function searchUiCase(): Promise<SearchUiOutcome> {
   return {
     first,
     samples: out,
-    how: `typed into the search box, until the frame with its results is painted; ${SEARCH_QUERIES.length} queries of 3-10 characters`,
+    how: `typed into the search box at a random moment between frames, until the frame with its results is painted; ${SEARCH_QUERIES.length} queries of 3-10 characters`,
   };
 }
 
