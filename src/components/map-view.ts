@@ -12,6 +12,7 @@ import { getUiState, putUiState } from '../db/settings-repo.js';
 import { SEMANTICS_LABELS } from '../evaluation/index.js';
 import { checkText, newChild, planMove } from '../model/edits.js';
 import { newId, now } from '../model/ids.js';
+import { patchRows } from '../model/rows.js';
 import { ancestors, TreeError } from '../model/tree.js';
 import { Origin, type ArgNode, type ArgumentMap, type MapBundle, type Rating, type Relation } from '../model/types.js';
 import { servicesContext, type AppServices } from '../state/app-context.js';
@@ -439,20 +440,13 @@ export class WarrantMapView extends LitElement {
   ): void {
     const current = this.bundle;
     if (!current) return;
-    const replacing = new Map<string, MapBundle[T][number]>(put.map((r) => [r.id, r]));
-    const ids = new Set<string>(replacing.keys());
-    const rows: Array<MapBundle[T][number]> = [];
-    for (const row of current[table] as ReadonlyArray<MapBundle[T][number]>) {
-      const replacement = replacing.get(row.id);
-      if (replacement) {
-        rows.push(replacement);
-        replacing.delete(row.id);
-      } else if (drop(row)) ids.add(row.id);
-      else rows.push(row);
-    }
-    rows.push(...replacing.values());
+    type Row = MapBundle[T][number];
+    const changed = new Map<string, Row | undefined>();
+    for (const row of current[table] as readonly Row[]) if (drop(row)) changed.set(row.id, undefined);
+    for (const row of put) changed.set(row.id, row);
+    const rows = patchRows(current[table] as readonly Row[], changed);
     const next = { ...current, [table]: rows } as MapBundle;
-    this.patches.set(next, { from: current, changes: new Map([[table, ids]]) });
+    this.patches.set(next, { from: current, changes: new Map([[table, new Set(changed.keys())]]) });
     this.bundle = next;
   }
 

@@ -95,31 +95,30 @@ export function markdownToPlainText(text: string): string {
   }
   // Rendering and sanitising to take the text back out costs about a millisecond, and the
   // explanation asks again for the same few labels on every change of a rating.
-  let plain = plainCache.get(text);
-  if (plain === undefined) {
-    plain = renderer.markdownToPlainText(text);
-    if (plainCache.size >= PLAIN_CACHE_SIZE) plainCache.clear();
-    plainCache.set(text, plain);
-  }
-  return plain;
+  return remembered(plainCache, text, renderer.markdownToPlainText);
 }
 
-const PLAIN_CACHE_SIZE = 2000;
+const CACHE_SIZE = 2000;
 const plainCache = new Map<string, string>();
 const htmlCache = new Map<string, string>();
 
-/**
- * Sanitised HTML of `text`, remembered: the detail panel renders again on every rating, and
- * marked plus DOMPurify cost about a millisecond for a long text. Same input, same output.
- */
-function rendered(r: Renderer, text: string): string {
-  let out = htmlCache.get(text);
+/** `make(text)`, kept in `cache` (emptied when full): same input, same output. */
+function remembered(cache: Map<string, string>, text: string, make: (text: string) => string): string {
+  let out = cache.get(text);
   if (out === undefined) {
-    out = r.renderMarkdown(text);
-    if (htmlCache.size >= PLAIN_CACHE_SIZE) htmlCache.clear();
-    htmlCache.set(text, out);
+    out = make(text);
+    if (cache.size >= CACHE_SIZE) cache.clear();
+    cache.set(text, out);
   }
   return out;
+}
+
+/**
+ * Sanitised HTML of `text`, remembered: the detail panel renders again on every rating, and
+ * marked plus DOMPurify cost about a millisecond for a long text.
+ */
+function rendered(r: Renderer, text: string): string {
+  return remembered(htmlCache, text, r.renderMarkdown);
 }
 
 /** Renders its host again once the Markdown renderer has arrived (if it has not yet). */

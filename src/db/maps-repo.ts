@@ -4,6 +4,7 @@
  */
 import { cloneBundle } from '../model/clone.js';
 import { newId } from '../model/ids.js';
+import { patchRows } from '../model/rows.js';
 import {
   FORMAT_VERSION,
   Origin,
@@ -185,23 +186,13 @@ export async function patchBundle(
     for (const [table, keys] of changes) {
       const ids = [...keys];
       const rows = (await db.table(table).bulkGet(ids)) as Array<{ id: string; mapId: string } | undefined>;
-      const fresh = new Map<string, { id: string; mapId: string }>();
-      for (const r of rows) if (r !== undefined && r.mapId === map.id) fresh.set(r.id, r);
-      // Changed rows keep their place and new ones go last, so the order of a map's rows stays
-      // stable from one patch to the next.
-      const out: Array<{ id: string }> = [];
-      for (const r of bundle[table] as Array<{ id: string }>) {
-        if (!keys.has(r.id)) out.push(r);
-        else {
-          const row = fresh.get(r.id);
-          if (row) {
-            out.push(row);
-            fresh.delete(r.id);
-          }
-        }
-      }
-      for (const row of fresh.values()) out.push(row);
-      (next as unknown as Record<MapTable, unknown[]>)[table] = out;
+      // A listed row that is gone (or now belongs to another map) was deleted.
+      const changed = new Map<string, { id: string } | undefined>(ids.map((id) => [id, undefined]));
+      for (const r of rows) if (r !== undefined && r.mapId === map.id) changed.set(r.id, r);
+      (next as unknown as Record<MapTable, unknown[]>)[table] = patchRows(
+        bundle[table] as Array<{ id: string }>,
+        changed,
+      );
     }
     return next;
   });

@@ -878,10 +878,9 @@ function readMapHeader(parsed: Parsed, json: string, line: number, st: ParseStat
   }
 }
 
-/** Reads the whole token stream into Parsed, reporting structural problems into `st`. */
-function parseDocumentTokens(tokens: readonly Token[], src: string, st: ParseState): Parsed {
-  const entries = withLines(tokens, 1);
-  const parsed: Parsed = {
+/** A Parsed with nothing read yet; both readers start from it. */
+function emptyParsed(lastLine: number): Parsed {
+  return {
     titleLine: 1,
     version: FORMAT_VERSION,
     headerLine: 1,
@@ -889,8 +888,14 @@ function parseDocumentTokens(tokens: readonly Token[], src: string, st: ParseSta
     hasEnd: false,
     documentLine: 1,
     sources: [],
-    lastLine: countNewlines(src.replace(/\n+$/, '')) + 1,
+    lastLine,
   };
+}
+
+/** Reads the whole token stream into Parsed, reporting structural problems into `st`. */
+function parseDocumentTokens(tokens: readonly Token[], src: string, st: ParseState): Parsed {
+  const entries = withLines(tokens, 1);
+  const parsed = emptyParsed(countNewlines(src.replace(/\n+$/, '')) + 1);
   let i = 0;
   const at = (): Entry | undefined => entries[i];
   const skipSpace = (): void => {
@@ -1145,16 +1150,7 @@ class OwnExportReader {
     const { lines, st } = this;
     let last = lines.length;
     while (last > 1 && lines[last - 1] === '') last--;
-    const parsed: Parsed = {
-      titleLine: 1,
-      version: FORMAT_VERSION,
-      headerLine: 1,
-      hasHeader: false,
-      hasEnd: false,
-      documentLine: 1,
-      sources: [],
-      lastLine: last,
-    };
+    const parsed = emptyParsed(last);
     // "# Title" and the header comment.
     const title = lines[0]!;
     // marked's heading rule ends at U+2028 or U+2029 (its "." does not match them).
