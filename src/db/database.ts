@@ -3,6 +3,8 @@
  * `upgrade()` where data must move; old versions stay listed so any older database opens.
  */
 import Dexie, { type DBCore, type DBCoreMutateRequest, type Table } from 'dexie';
+import type { Assignment } from '../model/assignment.js';
+import type { Feedback, HandInRecord } from '../model/class-records.js';
 import type { ArgNode, ArgumentMap, Citation, Rating, Source } from '../model/types.js';
 
 /** UI state kept per map, apart from map data: never exported, never synced. */
@@ -64,6 +66,12 @@ export class WarrantDB extends Dexie {
   ratings!: Table<Rating, string>;
   uiState!: Table<MapUiState, string>;
   settings!: Table<SettingRow, string>;
+  /** Assignments made from a map (tasks, instructions, the baseline they were handed out with). */
+  assignments!: Table<Assignment, string>;
+  /** Hand-ins a teacher has collected into a map: who, when, and what conflicted. */
+  handIns!: Table<HandInRecord, string>;
+  /** A teacher's comments on nodes and notes/grades per student; a student's imported feedback. */
+  feedback!: Table<Feedback, string>;
   /** Keys written through this connection, for map views to patch rather than reload. */
   readonly localChanges = new LocalChanges();
 
@@ -79,6 +87,15 @@ export class WarrantDB extends Dexie {
       ratings: 'id, mapId, nodeId, &[nodeId+rater]',
       uiState: 'mapId',
       settings: 'key',
+    });
+    // Version 2 (class work): sources and citations may record an author (no index, so no data
+    // moves: a record without one is the class's, as before); assignments, collected hand-ins and
+    // feedback are records of their own with stable ids, one row each, so each maps onto a shared
+    // document later.
+    this.version(2).stores({
+      assignments: 'id, mapId',
+      handIns: 'id, mapId',
+      feedback: 'id, mapId, nodeId',
     });
     const log = this.localChanges;
     this.use({

@@ -178,7 +178,8 @@ const LONG: TextRule = { max: LIMITS.text };
 const REQUIRED_TITLE: TextRule = { required: true, max: LIMITS.title };
 const REQUIRED_TEXT: TextRule = { required: true, max: LIMITS.text };
 const REQUIRED_QUOTE: TextRule = { required: true, max: LIMITS.quote };
-const REQUIRED_RATER: TextRule = { required: true, max: 100 };
+const REQUIRED_RATER: TextRule = { required: true, max: LIMITS.name };
+const NAME: TextRule = { max: LIMITS.name };
 
 /** Collects errors for one file; `at` names fields the way a person editing the file reads them. */
 class Checker {
@@ -297,10 +298,11 @@ const SOURCE_KEYS = new Set([
   'type',
   'reliability',
   'reliabilityNote',
+  'author',
   'createdAt',
   'updatedAt',
 ]);
-const CITATION_KEYS = new Set(['id', 'nodeId', 'sourceId', 'pinpoint', 'createdAt']);
+const CITATION_KEYS = new Set(['id', 'nodeId', 'sourceId', 'pinpoint', 'author', 'createdAt']);
 const RATING_KEYS = new Set(['id', 'nodeId', 'rater', 'value', 'rationale', 'createdAt', 'updatedAt']);
 
 const RELATIONS = [Relation.supports, Relation.opposes] as const;
@@ -580,6 +582,8 @@ function restoreOne(raw: Obj, prefix: string, options: RestoreOptions): { bundle
       const r = c.oneOf(rs, 'reliability', sourceRow, RELIABILITIES);
       if (r) s.reliability = r;
     }
+    const sourceAuthor = c.str(rs, 'author', sourceRow, NAME);
+    if (sourceAuthor) s.author = sourceAuthor;
     sources.push(s);
   }
 
@@ -620,6 +624,8 @@ function restoreOne(raw: Obj, prefix: string, options: RestoreOptions): { bundle
     };
     const pin = c.str(rc, 'pinpoint', citationRow);
     if (pin) cit.pinpoint = pin;
+    const citationAuthor = c.str(rc, 'author', citationRow, NAME);
+    if (citationAuthor) cit.author = citationAuthor;
     citations.push(cit);
   }
 

@@ -11,4 +11,6 @@ export const LIMITS = {
   field: 5_000,
   /** An essay quote (the card asks for about 40 words; this only stops absurd input). */
   quote: 2_000,
+  /** A person's name (author, rater, student): a name, not a paragraph. */
+  name: 100,
 } as const;

@@ -117,6 +117,7 @@ export interface ArgNode {
   origin: Origin;
   /** True once a node taken from the essay has been reworded by the class. */
   edited?: boolean;
+  /** Who added the node; absent = the class (the map's shipped content, or an older record). */
   author?: string;
   createdAt: Timestamp;
   updatedAt: Timestamp;
@@ -136,6 +137,8 @@ export interface Source {
   type: SourceType;
   reliability?: Reliability;
   reliabilityNote?: string;
+  /** Who added the source; absent = the class (the map's shipped content, or an older record). */
+  author?: string;
   createdAt: Timestamp;
   updatedAt: Timestamp;
 }
@@ -147,6 +150,8 @@ export interface Citation {
   nodeId: string;
   sourceId: string;
   pinpoint?: string;
+  /** Who made the citation; absent = the class (the map's shipped content, or an older record). */
+  author?: string;
   createdAt: Timestamp;
 }
 
