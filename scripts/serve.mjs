@@ -1,6 +1,8 @@
 // A tiny static server for dist/ (no dependencies): `npm start` builds, then runs this.
 // Options: --port N (default 8000, or $PORT), --root DIR (default dist), --base /sub/path/
 // (serves the app under a sub-path, to check that a static host like example.org/warrant/ works).
+// A busy port is not an error a teacher should have to read a stack trace for: unless the port was
+// asked for explicitly, the next free one (up to 20 further) is taken and its URL printed.
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -10,7 +12,12 @@ const opt = (name, fallback) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
 };
-const port = Number(opt('port', process.env.PORT ?? 8000));
+const explicitPort = opt('port', process.env.PORT);
+const port = Number(explicitPort ?? 8000);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`"${explicitPort}" is not a port number: use --port 8080 (or PORT=8080).`);
+  process.exit(2);
+}
 const root = resolve(opt('root', 'dist'));
 const base = ('/' + opt('base', '/').replace(/^\/+|\/+$/g, '') + '/').replace('//', '/');
 
@@ -51,6 +58,25 @@ const server = createServer((req, res) => {
   createReadStream(file).pipe(res);
 });
 
-server.listen(port, () => {
-  console.log(`Warrant is running at http://localhost:${port}${base}  (Ctrl+C to stop)`);
+const MAX_TRIES = 20;
+let tries = 0;
+server.on('error', (error) => {
+  if (error.code === 'EADDRINUSE' && explicitPort === undefined && tries < MAX_TRIES) {
+    tries += 1;
+    server.listen(port + tries);
+    return;
+  }
+  if (error.code === 'EADDRINUSE') {
+    const which = explicitPort === undefined ? `Ports ${port}-${port + tries} are` : `Port ${port} is`;
+    console.error(`${which} already in use. Choose another with: npm start -- --port 8080 (or PORT=8080 npm start).`);
+  } else {
+    console.error(`Could not start the server: ${error.message}`);
+  }
+  process.exit(1);
 });
+server.on('listening', () => {
+  const { port: bound } = server.address();
+  const note = bound !== port ? ` (port ${port} was busy)` : '';
+  console.log(`Warrant is running at http://localhost:${bound}${base}${note}  (Ctrl+C to stop)`);
+});
+server.listen(port);
