@@ -5,6 +5,7 @@ import { chromeLauncher, defaultReporter, summaryReporter } from '@web/test-runn
 import { dexieEsm } from './scripts/dexie-esm.mjs';
 import { countsReporter } from './scripts/counts-reporter.mjs';
 import { argdownCommand } from './scripts/argdown-command.mjs';
+import { offlineCommand } from './scripts/offline-check.mjs';
 
 export default {
   files: ['test/**/*.test.ts'],
@@ -19,6 +20,8 @@ export default {
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }),
     // Parses Argdown with @argdown/core on the server side for the Argdown export tests.
     argdownCommand(),
+    // Drives the built app in a browser of its own to check it opens offline (test/offline/).
+    offlineCommand(),
   ],
   browsers: [
     chromeLauncher({
