@@ -16,7 +16,7 @@ import {
   type SourceInput,
 } from '../model/sources.js';
 import { Reliability, SourceType, type Source } from '../model/types.js';
-import { validateUrl } from '../model/url.js';
+import { completeUrl, validateUrl } from '../model/url.js';
 import { baseStyles, fieldStyles } from './shared-styles.js';
 
 /** What a submitted source form carries. */
@@ -340,15 +340,32 @@ export class WarrantSourceForm extends LitElement {
   private onInput = (e: Event): void => {
     const el = e.target as HTMLInputElement | HTMLSelectElement;
     this.set(el.name as Field, el.value);
+    if (el.name === 'url') this.urlAssumed = '';
   };
 
-  /** Checks the URL as soon as the user leaves the field, not only on submit. */
+  /**
+   * Checks the URL as soon as the user leaves the field, not only on submit. A link typed without
+   * its scheme is completed to https in the field itself, and the hint says so, so the change is
+   * visible rather than silent.
+   */
   private onUrlChange = (): void => {
+    this.completeTypedUrl();
     const url = this.draft.url.trim();
     if (!url) return;
     const check = validateUrl(url);
     if (!check.ok) this.errors = { ...this.errors, url: check.reason };
   };
+
+  /** Set when "https://" was added to the typed URL: shown under the field until it changes again. */
+  @state() private urlAssumed = '';
+
+  private completeTypedUrl(): void {
+    const completed = completeUrl(this.draft.url);
+    if (!completed.assumed) return;
+    this.draft = { ...this.draft, url: completed.url };
+    this.urlAssumed = completed.url;
+    announce(this, `Link taken as ${completed.url}.`);
+  }
 
   private onKeyDown = (e: KeyboardEvent): void => {
     if (e.key === 'Escape') {
@@ -365,6 +382,8 @@ export class WarrantSourceForm extends LitElement {
   private onSubmit = (e: Event): void => {
     e.preventDefault();
     if (this.busy) return;
+    // Enter in the URL field submits without a change event: complete the URL here too.
+    this.completeTypedUrl();
     const errors: Partial<Record<Field, string>> = {};
     const { pinpoint, ...input } = this.draft;
     const checked = checkSource(input);
@@ -421,7 +440,12 @@ export class WarrantSourceForm extends LitElement {
       <p class="legend" id="legend">${this.label}</p>
       ${this.note ? html`<p class="hint" id="note">${this.note}</p>` : nothing}
       ${this.input('title', { required: true })}
-      ${this.input('url', { type: 'url', hint: 'Only http:// and https:// links.' })}
+      ${this.input('url', {
+        type: 'url',
+        hint: this.urlAssumed
+          ? `Taken as ${this.urlAssumed} (https:// added).`
+          : 'Only http:// and https:// links; https:// is added if you leave it out.',
+      })}
       <div class="pair">${this.input('authors')} ${this.input('publisher')}</div>
       <div class="pair">
         ${this.input('date', { hint: 'For example 1997 or 1997-05-27.' })}

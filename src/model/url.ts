@@ -31,3 +31,28 @@ export function validateUrl(input: string): UrlCheck {
 export function isClickableHref(href: string): boolean {
   return /^(https?:\/\/[^\s]+|mailto:[^\s]+)$/i.test(href.trim());
 }
+
+/** A typed URL, completed: `assumed` is true when "https://" was added to what the user typed. */
+export interface CompletedUrl {
+  url: string;
+  assumed: boolean;
+}
+
+/**
+ * Completes what a person typed into a URL field: "nsarchive.gwu.edu/briefing-book/..." (no scheme,
+ * but a host name with a dot) is taken as https. Anything with a scheme, or that does not start
+ * with a plausible host name, is returned as typed, for validateUrl to accept or explain. Only
+ * for typed input: files keep their URLs exactly as written.
+ */
+export function completeUrl(input: string): CompletedUrl {
+  const text = input.trim();
+  // "example.org:8080/x" reads like a scheme "example.org:" but is a host and a port.
+  const hasScheme = /^[a-zA-Z][a-zA-Z0-9+.-]*:(?!\d+(?:[/?#]|$))/.test(text);
+  if (!text || hasScheme || text.startsWith('//')) return { url: text, assumed: false };
+  // A host name: labels of letters, digits and hyphens with at least one dot, then a path, query,
+  // fragment or port, or the end. "www.example.org", "nsarchive.gwu.edu/x"; not "notes about x".
+  if (!/^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9](?::\d+)?(?:[/?#]\S*)?$/i.test(text)) {
+    return { url: text, assumed: false };
+  }
+  return { url: `https://${text}`, assumed: true };
+}

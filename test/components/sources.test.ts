@@ -450,6 +450,28 @@ describe('sources and citations (components, real IndexedDB)', () => {
       expect(submitted[0]!.fields).to.deep.equal({ title: 'A page', type: 'other', url: 'http://x.org/' });
     });
 
+    it('takes a link typed without its scheme as https and says so at the field (typed key by key)', async () => {
+      const { form, submitted } = await mountForm();
+      await fill(form, 'title', 'A briefing book');
+      const url = $<HTMLInputElement>(form, '#f-url')!;
+      url.focus();
+      await sendKeys({ type: 'nsarchive.gwu.edu/briefing-book/russia-programs/2017-12-12' });
+      await sendKeys({ press: 'Enter' });
+      await form.updateComplete;
+      expect(submitted.map((d) => d.fields.url)).to.deep.equal([
+        'https://nsarchive.gwu.edu/briefing-book/russia-programs/2017-12-12',
+      ]);
+      expect(url.value).to.equal('https://nsarchive.gwu.edu/briefing-book/russia-programs/2017-12-12');
+      expect(text($(form, '#h-url'))).to.equal(
+        'Taken as https://nsarchive.gwu.edu/briefing-book/russia-programs/2017-12-12 (https:// added).',
+      );
+      // Typing again clears the note; a plain word is not taken for a host.
+      await fill(form, 'url', 'notaurl');
+      expect(url.value).to.equal('notaurl');
+      expect(text($(form, '#e-url'))).to.equal('The URL must start with http:// or https://.');
+      expect(text($(form, '#h-url'))).to.not.contain('Taken as');
+    });
+
     it('requires a title and refuses an over-long one with a clear message', async () => {
       const { form, submitted } = await mountForm(true);
       submit(form);
