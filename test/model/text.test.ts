@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { plainLine } from '../../src/model/text.js';
+import { plainLine, scrubNotice, scrubText } from '../../src/model/text.js';
 
 describe('plainLine (tree row previews)', () => {
   it('keeps words and link texts, drops Markdown markers, tags and escapes', () => {
@@ -14,5 +14,42 @@ describe('plainLine (tree row previews)', () => {
 
   it('cuts long text with an ellipsis', () => {
     expect(plainLine('word '.repeat(500), 20)).to.equal('word word word word…');
+  });
+});
+
+describe('scrubText: hostile characters (pure)', () => {
+  it('strips NUL and C0 controls but keeps tab and line ends', () => {
+    expect(scrubText('a\u0000b\u0007c\td\ne\r\nf\u001F')).to.deep.equal({
+      text: 'abc\td\ne\r\nf',
+      controls: 3,
+      loneSurrogates: 0,
+      bidi: 0,
+    });
+  });
+
+  it('strips lone surrogates and keeps real pairs (emoji)', () => {
+    expect(scrubText('x\uD800y\uDC00z 😀 \uDBFF')).to.deep.equal({
+      text: 'xyz 😀 ',
+      controls: 0,
+      loneSurrogates: 3,
+      bidi: 0,
+    });
+  });
+
+  it('strips every bidirectional embedding, override and isolate control, keeps Arabic and Hebrew text', () => {
+    const all = '\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069';
+    expect(scrubText(`safe${all}عربي עברית`)).to.deep.equal({
+      text: 'safeعربي עברית',
+      controls: 0,
+      loneSurrogates: 0,
+      bidi: 9,
+    });
+  });
+
+  it('says what it removed in words', () => {
+    expect(scrubNotice({ controls: 1, loneSurrogates: 2, bidi: 3 })).to.equal(
+      'Removed 1 control character, 2 broken characters, 3 text-direction overrides that could hide or reorder text.',
+    );
+    expect(scrubNotice({ controls: 0, loneSurrogates: 0, bidi: 0 })).to.equal('');
   });
 });
