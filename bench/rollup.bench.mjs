@@ -119,7 +119,7 @@ export function benchConfigs({ readable = false } = {}) {
     : appPlugins;
   return [
     {
-      input: join(root, 'bench', 'harness.ts'),
+      input: join(root, 'bench', 'page', 'harness.ts'),
       output: { dir: out, format: 'es', entryFileNames: 'harness.js', inlineDynamicImports: true, sourcemap: true },
       plugins: [optionalModules(), ...browserPlugins, copy(join(root, 'bench', 'index.html'), 'index.html')],
       onwarn: appConfig.onwarn,
