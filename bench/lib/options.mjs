@@ -36,9 +36,9 @@ export function parseOptions(argv, caseIds) {
       // Interactions a few ms to a few hundred ms long (edit, rating, typed queries).
       ui: Number(option('ui-samples', quick ? 5 : 15)),
       // Page opens, each in a new tab (the app and the raw floor alternated: ABAB).
-      open: Number(option('open-samples', quick ? 3 : 7)),
+      open: Number(option('open-samples', quick ? 2 : 7)),
       // Passes of a second or more (scroll flings, first search, imports).
-      heavy: Number(option('heavy-samples', quick ? 2 : 3)),
+      heavy: Number(option('heavy-samples', quick ? 1 : 3)),
       // In-page loops repeated to 25 ms each.
       micro: Number(option('runs', quick ? 3 : 5)),
     },

@@ -6,6 +6,8 @@
 import '../../src/components/app.js';
 import type { WarrantApp } from '../../src/components/app.js';
 import type { WarrantTree } from '../../src/components/tree.js';
+import { WarrantDB } from '../../src/db/database.js';
+import { SAMPLE_FLAG } from '../../src/db/seed.js';
 import { rawRead, type RawRead } from './idb.js';
 import { describe, gc, longTaskWatch, settledHeap, sleep, untilPainted } from './util.js';
 
@@ -107,6 +109,11 @@ export async function rawOpenCase(dbName: string, mapId: string): Promise<RawRea
 /** Mounts the app on the map list of a database of its own (for the import case). */
 export async function mountList(dbName: string): Promise<void> {
   unmount();
+  // Marked as seeded, so the essay's map is not fetched and written while the case runs.
+  const db = new WarrantDB(dbName);
+  await db.open();
+  await db.settings.put({ key: SAMPLE_FLAG, value: 'bench' });
+  db.close();
   // Any route but the empty one (which opens the last or the sample map) is the list.
   history.replaceState(null, '', '#/maps');
   const app = document.createElement('warrant-app');
