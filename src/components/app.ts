@@ -7,11 +7,16 @@
 import { provide } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { WarrantDB } from '../db/database.js';
-import { openDatabase, StorageError, explainStorageError } from '../db/open.js';
-import { getSetting, setSetting } from '../db/settings-repo.js';
 import { parseEvaluationSettings, type EvaluationSettings } from '../evaluation/index.js';
 import { servicesContext, type AppServices } from '../state/app-context.js';
+import {
+  explainStorageError,
+  getSetting,
+  openDatabase,
+  setSetting,
+  StorageError,
+  type WarrantDB,
+} from '../state/storage.js';
 import { fetchSample, loadSampleOnce, SAMPLE_MAP_ID, SAMPLE_PATH } from '../state/sample.js';
 import { baseStyles } from './shared-styles.js';
 import type { PersistenceState } from './settings-panel.js';

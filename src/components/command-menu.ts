@@ -5,16 +5,8 @@
  */
 import { LitElement, css, html } from 'lit';
 import { customElement, property, queryAll } from 'lit/decorators.js';
+import type { MenuItem } from '../state/command-runner.js';
 import { baseStyles } from './shared-styles.js';
-
-/** One entry of the menu. */
-export interface MenuItem {
-  id: string;
-  label: string;
-  shortcut: string;
-  /** true, or the reason it is disabled. */
-  enabled: true | string;
-}
 
 declare global {
   interface HTMLElementTagNameMap {

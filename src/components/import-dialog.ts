@@ -8,7 +8,7 @@ import { consume } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { WarrantDB } from '../db/database.js';
+import type { WarrantDB } from '../state/storage.js';
 import { describeError, type FormatError } from '../formats/index.js';
 import type { MapBundle } from '../model/types.js';
 import { servicesContext, type AppServices } from '../state/app-context.js';

@@ -2,7 +2,7 @@
 import { consume } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { LiveQueryController } from '../db/live-query-controller.js';
+import { LiveQueryController } from '../state/live-query-controller.js';
 import {
   createMap,
   deleteMap,
@@ -11,7 +11,7 @@ import {
   putBundles,
   renameMap,
   type MapSummary,
-} from '../db/maps-repo.js';
+} from '../state/storage.js';
 import { now } from '../model/ids.js';
 import { LIMITS } from '../model/limits.js';
 import type { MapBundle, SourceDocument } from '../model/types.js';

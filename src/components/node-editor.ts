@@ -7,10 +7,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { markdown, MarkdownController } from './markdown.js';
+import type { SaveState } from '../state/edit-session.js';
 import { baseStyles, proseStyles } from './shared-styles.js';
-
-/** Save state shown beside the editor. */
-export type SaveState = 'saved' | 'saving' | 'unsaved' | 'error';
 
 export interface DraftDetail {
   value: string;

@@ -11,7 +11,7 @@ import type { WarrantCitations } from '../../src/components/citations.js';
 import type { AnnounceDetail } from '../../src/components/source-form.js';
 import '../../src/components/sources-panel.js';
 import type { WarrantSourcesPanel } from '../../src/components/sources-panel.js';
-import { LiveQueryController } from '../../src/db/live-query-controller.js';
+import { LiveQueryController } from '../../src/state/live-query-controller.js';
 import { loadBundle, putBundles } from '../../src/db/maps-repo.js';
 import { buildTree, kindOf } from '../../src/model/tree.js';
 import type { MapBundle } from '../../src/model/types.js';

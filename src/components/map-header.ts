@@ -1,0 +1,67 @@
+/**
+ * Parts of the map view's header as template functions: they render into the view's own shadow
+ * root (its styles and its tests see them), taking everything they show as arguments.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { ArgumentMap } from '../model/types.js';
+import type { Derived } from '../state/derive.js';
+
+/** The map's title and the document it maps (linked when it has an address). */
+export function mapHeading(map: ArgumentMap): TemplateResult {
+  const doc = map.document;
+  return html`<div class="head-text">
+    <h1>${map.title}</h1>
+    ${
+      doc
+        ? html`<p class="doc">
+            Maps:
+            ${doc.url ? html`<a href=${doc.url} target="_blank" rel="noopener noreferrer">${doc.title}</a>` : html`<cite>${doc.title}</cite>`}${
+              doc.author ? html` by ${doc.author}` : nothing
+            }${doc.date ? html`, ${doc.date}` : nothing}
+          </p>`
+        : nothing
+    }
+  </div>`;
+}
+
+/** What thesisStanding shows besides the derived figures. */
+export interface StandingOptions {
+  /** The name of the semantics the standing is computed with. */
+  semanticsLabel: string;
+  /** Whose ratings count; undefined = everyone (mean). */
+  perspective: string | undefined;
+  /** Called with the chosen rater ('' = everyone). */
+  onPerspective(value: string): void;
+}
+
+/** How the thesis stands, the range it could take, and whose ratings count. */
+export function thesisStanding(d: Derived, opts: StandingOptions): TemplateResult {
+  const { perspective } = opts;
+  return html`<div class="thesis-standing" role="group" aria-label="How the thesis stands">
+    ${
+      d.base.rated.size
+        ? html`<span class="big" title="The thesis's standing, computed from the ratings and the tree"
+            ><span class="label">Thesis stands at</span> <strong>${d.evaluation.thesis.toFixed(2)}</strong></span
+          >`
+        : html`<span class="big"><span class="label">Thesis: nothing rated yet.</span></span>
+            <span class="muted">Rate the evidence of the nodes to see how the thesis stands.</span>`
+    }
+    <span class="range muted"
+      >${opts.semanticsLabel}${
+        d.range.unrated
+          ? html` · ${d.range.unrated} unrated node${d.range.unrated === 1 ? '' : 's'}: it could be anywhere from
+            ${d.range.min.toFixed(2)} to ${d.range.max.toFixed(2)}`
+          : nothing
+      }</span
+    >
+    <label class="perspective"
+      >View as
+      <select @change=${(e: Event) => opts.onPerspective((e.target as HTMLSelectElement).value)}>
+        <option value="" ?selected=${perspective === undefined}>everyone (mean)</option>
+        ${[...new Set([...d.raters, ...(perspective ? [perspective] : [])])].map(
+          (r) => html`<option value=${r} ?selected=${perspective === r}>${r}</option>`,
+        )}
+      </select></label
+    >
+  </div>`;
+}

@@ -1,0 +1,221 @@
+/** Styles of <warrant-map-view>: the header, the tree column and the detail panel's tabs. */
+import { css } from 'lit';
+
+/** The map view's layout: header over a body of tree column and detail column; a sheet on phones. */
+export const mapViewStyles = css`
+  :host {
+    display: grid;
+    grid-template-rows: auto 1fr;
+    min-height: 0;
+    height: 100%;
+  }
+  header {
+    contain: layout paint;
+    padding: 12px 20px 10px;
+    border-bottom: 1px solid var(--rule);
+    background: var(--surface);
+  }
+  h1 {
+    font-size: 20px;
+    line-height: 1.25;
+    margin: 0;
+  }
+  .doc {
+    font-size: 13px;
+    color: var(--muted);
+    margin: 2px 0 0;
+  }
+  .body {
+    display: grid;
+    grid-template-columns: minmax(0, 1.5fr) minmax(300px, 1fr);
+    min-height: 0;
+  }
+  .left {
+    display: grid;
+    grid-template-rows: auto 1fr;
+    min-height: 0;
+    border-right: 1px solid var(--rule);
+  }
+  warrant-search {
+    z-index: 5;
+  }
+  warrant-tree {
+    height: 100%;
+    min-height: 0;
+  }
+  .detail {
+    min-height: 0;
+    display: grid;
+    grid-template-rows: auto 1fr;
+    background: var(--panel);
+  }
+  .detail-bar {
+    display: none;
+  }
+  .tabs {
+    display: flex;
+    gap: 2px;
+    padding: 6px 12px 0;
+    border-bottom: 1px solid var(--rule);
+  }
+  .tabs [role='tab'] {
+    border: 1px solid transparent;
+    border-bottom: none;
+    border-radius: 6px 6px 0 0;
+    background: none;
+    font-size: 13.5px;
+    padding: 5px 12px;
+    min-height: 32px;
+    color: var(--muted);
+  }
+  .tabs [role='tab'][aria-selected='true'] {
+    background: var(--panel);
+    border-color: var(--rule);
+    color: var(--ink);
+    font-weight: 600;
+    margin-bottom: -1px;
+  }
+  .panel {
+    min-height: 0;
+    overflow-y: auto;
+    /* Sized by the grid: what changes inside (a rating, an explanation) stays inside. */
+    contain: size layout;
+  }
+  warrant-node-detail {
+    min-height: 0;
+  }
+  .message {
+    padding: 20px;
+  }
+  .head-row {
+    display: flex;
+    align-items: flex-start;
+    gap: 12px 16px;
+    flex-wrap: wrap;
+  }
+  .thesis-standing {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-end;
+    gap: 2px;
+    font-size: 13px;
+    text-align: right;
+  }
+  .thesis-standing .big {
+    font-size: 15px;
+  }
+  .thesis-standing .big strong {
+    font-size: 22px;
+    color: var(--thesis-ink);
+    font-variant-numeric: tabular-nums;
+  }
+  .thesis-standing select {
+    font: inherit;
+    font-size: 13px;
+    padding: 2px 4px;
+    border: 1px solid var(--rule-strong);
+    border-radius: 4px;
+  }
+  .head-text {
+    flex: 1;
+    min-width: 0;
+  }
+  .tools {
+    display: flex;
+    gap: 6px;
+    flex: none;
+  }
+  .tools button {
+    font-size: 13px;
+    padding: 4px 10px;
+    min-height: 32px;
+  }
+  .tools button:disabled {
+    opacity: 0.5;
+    cursor: default;
+  }
+  .notice {
+    display: flex;
+    align-items: center;
+    gap: 10px;
+    min-height: 0;
+    font-size: 14px;
+    margin-top: 6px;
+  }
+  .notice:empty {
+    margin: 0;
+  }
+  .notice.error {
+    color: var(--error-ink);
+  }
+  .notice button {
+    font-size: 13px;
+    padding: 2px 10px;
+    min-height: 28px;
+  }
+  .error {
+    color: var(--error-ink);
+    background: var(--error-bg);
+    border: 1px solid currentColor;
+    border-radius: 6px;
+    padding: 12px 16px;
+    margin: 20px;
+  }
+  /* Phones and narrow windows: the tree takes the screen; details open as a sheet. */
+  @media (max-width: 760px) {
+    header {
+      padding: 8px 12px;
+    }
+    h1 {
+      font-size: 17px;
+    }
+    .tools .wide {
+      display: none;
+    }
+    .head-text {
+      flex: 1 1 100%;
+    }
+    .tools {
+      flex-wrap: wrap;
+    }
+    .doc {
+      display: none;
+    }
+    .thesis-standing {
+      align-items: flex-start;
+      text-align: left;
+      order: 3;
+      width: 100%;
+      flex-direction: row;
+      flex-wrap: wrap;
+      gap: 4px 10px;
+    }
+    .thesis-standing .range {
+      display: none;
+    }
+    .body {
+      grid-template-columns: 1fr;
+    }
+    .left {
+      border-right: none;
+    }
+    .detail {
+      display: none;
+      position: fixed;
+      inset: 30% 0 0 0;
+      z-index: 10;
+      border-top: 2px solid var(--rule-strong);
+      box-shadow: 0 -8px 24px rgb(0 0 0 / 18%);
+      border-radius: 12px 12px 0 0;
+    }
+    .detail.open {
+      display: grid;
+      grid-template-rows: auto auto 1fr;
+    }
+    .detail-bar {
+      display: flex;
+      justify-content: flex-end;
+      padding: 6px 8px 0;
+    }
+  }
+`;

@@ -1,0 +1,324 @@
+/**
+ * A reactive controller for the one open editor of a map view: which node and field, the draft
+ * being typed (saved a moment after the last keystroke and at least every so often), a new node
+ * that is not stored until it has text, and how editing ends (commit, cancel, or quietly when the
+ * user moves on or the page is hidden).
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { checkText, newChild } from '../model/edits.js';
+import { newId, now } from '../model/ids.js';
+import type { Tree } from '../model/tree.js';
+import { Origin, type ArgNode, type Relation } from '../model/types.js';
+import type { EditResult, MapEditor } from './editor.js';
+
+/** Typing is saved this long after the last keystroke, and at least this often while typing. */
+const SAVE_TEXT_DELAY_MS = 350;
+const SAVE_TEXT_MAX_WAIT_MS = 900;
+
+/** Save state shown beside the editor. */
+export type SaveState = 'saved' | 'saving' | 'unsaved' | 'error';
+
+/** An open editor: which node and field, and the text it started from. */
+export interface EditSession {
+  id: string;
+  field: 'text' | 'notes';
+  isNew: boolean;
+  original: string;
+  originalEdited: boolean;
+  draft: string;
+  lastSaved: string;
+}
+
+/** Where a new node goes, and who writes it. */
+export interface NewNodePlace {
+  mapId: string;
+  parentId: string;
+  relation: Relation;
+  /** The sibling it follows; last when absent. */
+  afterId?: string;
+  author?: string;
+}
+
+/** What the edit session needs from the view it serves. */
+export interface EditSessionView {
+  editor(): MapEditor | undefined;
+  tree(): Tree<ArgNode> | undefined;
+  announce(text: string, error?: boolean): void;
+  selectAndFocus(id: string): void;
+  applyResult(result: EditResult): void;
+  /** Shows a node's new fields at once, before the database has them. */
+  showNode(node: ArgNode): void;
+  /** Re-reads the map after a failed write. */
+  reload(): void;
+}
+
+/** The open editor of a map view, its draft and its timers. */
+export class EditSessionController implements ReactiveController {
+  /** The open editor, if any. */
+  session?: EditSession;
+  /** A new node being written, not stored until it has text. */
+  pending?: ArgNode;
+  saveState: SaveState = 'saved';
+  /** Why the draft cannot be saved (shown under the editor); '' when it can. */
+  problem = '';
+  private textTimer = 0;
+  private firstUnsavedAt = 0;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly view: EditSessionView,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    window.addEventListener('pagehide', this.flushNow);
+    document.addEventListener('visibilitychange', this.onVisibility);
+  }
+
+  hostDisconnected(): void {
+    window.removeEventListener('pagehide', this.flushNow);
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    this.flushNow();
+  }
+
+  /** Opens an editor on a stored node's text or notes, quietly finishing one still open. */
+  begin(node: ArgNode, field: 'text' | 'notes'): void {
+    if (this.session) void this.finish('commit', { quiet: true });
+    const original = field === 'text' ? node.text : (node.notes ?? '');
+    this.session = {
+      id: node.id,
+      field,
+      isNew: false,
+      original,
+      originalEdited: node.edited === true,
+      draft: original,
+      lastSaved: original,
+    };
+    this.saveState = 'saved';
+    this.problem = '';
+    this.host.requestUpdate();
+  }
+
+  /** Opens an editor on a new node, which is stored once it is committed with text. */
+  beginNew(tree: Tree<ArgNode>, where: NewNodePlace): ArgNode {
+    const node = newChild(tree, {
+      id: newId(),
+      mapId: where.mapId,
+      parentId: where.parentId,
+      relation: where.relation,
+      text: '',
+      now: now(),
+      ...(where.author && { author: where.author }),
+      ...(where.afterId && { afterId: where.afterId }),
+    });
+    this.pending = node;
+    this.session = {
+      id: node.id,
+      field: 'text',
+      isNew: true,
+      original: '',
+      originalEdited: false,
+      draft: '',
+      lastSaved: '',
+    };
+    this.saveState = 'unsaved';
+    this.problem = '';
+    this.host.requestUpdate();
+    return node;
+  }
+
+  /** Takes what is typed now; an existing node's draft is saved a moment later. */
+  draft(value: string): void {
+    const s = this.session;
+    if (!s) return;
+    s.draft = value;
+    // Render only what changes: a keystroke alone re-renders nothing in the view.
+    if (this.problem !== '') {
+      this.problem = '';
+      this.host.requestUpdate();
+    }
+    if (s.isNew) return; // stored only once it is committed (or the page is hidden)
+    if (s.draft === s.lastSaved) return;
+    if (this.saveState !== 'unsaved') {
+      this.saveState = 'unsaved';
+      this.host.requestUpdate();
+    }
+    const t = performance.now();
+    if (!this.firstUnsavedAt) this.firstUnsavedAt = t;
+    window.clearTimeout(this.textTimer);
+    const wait = Math.max(0, Math.min(SAVE_TEXT_DELAY_MS, SAVE_TEXT_MAX_WAIT_MS - (t - this.firstUnsavedAt)));
+    this.textTimer = window.setTimeout(() => void this.saveDraft(), wait);
+  }
+
+  /** Closes the editor when its node is gone (deleted, perhaps in another tab). */
+  dropIfGone(tree: Tree<ArgNode>): void {
+    if (this.session && !tree.byId.has(this.session.id)) {
+      this.session = undefined;
+      this.host.requestUpdate();
+      this.view.announce('The node you were editing was deleted (perhaps in another tab).', true);
+    }
+  }
+
+  /**
+   * Ends the editing session. commit: saves (refusing empty text with a message); cancel:
+   * restores the text it started from, or discards a new node.
+   */
+  async finish(action: 'commit' | 'cancel', opts: { quiet?: boolean } = {}): Promise<void> {
+    const s = this.session;
+    const editor = this.view.editor();
+    const tree = this.view.tree();
+    if (!s || !editor || !tree) return;
+    this.host.requestUpdate();
+    if (s.isNew) {
+      const pending = this.pending;
+      if (action === 'cancel' || !pending || (opts.quiet && s.draft.trim() === '')) {
+        this.session = undefined;
+        this.pending = undefined;
+        const back = pending?.parentId ?? tree.root.id;
+        if (opts.quiet) {
+          if (pending) this.view.announce('The empty new node was discarded.');
+        } else this.view.selectAndFocus(back);
+        return;
+      }
+      const check = checkText(s.draft);
+      if (!check.ok) {
+        this.problem = check.reason;
+        return;
+      }
+      this.session = undefined;
+      this.pending = undefined;
+      const stamp = now();
+      const result = await editor.add(tree, { ...pending, text: s.draft, createdAt: stamp, updatedAt: stamp });
+      this.host.requestUpdate();
+      if (!result.ok) {
+        // Keep what was typed: put the editor back with the message.
+        this.pending = pending;
+        this.session = s;
+        this.problem = result.message;
+        return;
+      }
+      this.view.applyResult(opts.quiet ? ({ ...result, focusId: undefined } as EditResult) : result);
+      return;
+    }
+    const node = tree.byId.get(s.id);
+    if (action === 'cancel') {
+      this.session = undefined;
+      window.clearTimeout(this.textTimer);
+      if (s.lastSaved !== s.original) {
+        try {
+          await editor.saveFields(s.id, {
+            ...this.fieldsFor(s, s.original, false),
+            ...(s.field === 'text' && node?.origin === Origin.essay && { edited: s.originalEdited ? true : undefined }),
+          });
+        } catch (e) {
+          this.view.announce(e instanceof Error ? e.message : String(e), true);
+        }
+      }
+      if (!opts.quiet) this.view.selectAndFocus(s.id);
+      return;
+    }
+    if (s.field === 'text') {
+      const check = checkText(s.draft);
+      if (!check.ok) {
+        if (opts.quiet) {
+          // Leaving an emptied text: keep the last saved text rather than lose the node's words.
+          this.session = undefined;
+          this.view.announce('The text cannot be empty, so the last saved text was kept.', true);
+          return;
+        }
+        this.problem = check.reason;
+        return;
+      }
+    }
+    await this.saveDraft();
+    this.session = undefined;
+    this.host.requestUpdate();
+    if (s.draft !== s.original) {
+      const fromEssay = node?.origin === Origin.essay;
+      const before =
+        s.field === 'notes'
+          ? { notes: s.original || undefined }
+          : fromEssay
+            ? { text: s.original, edited: s.originalEdited ? true : undefined }
+            : { text: s.original };
+      editor.recordEdit(
+        s.id,
+        before,
+        this.fieldsFor(s, s.draft, fromEssay),
+        s.field === 'notes' ? 'edit notes' : 'edit text',
+      );
+      if (!opts.quiet) this.view.announce('Saved.');
+    }
+    if (!opts.quiet) this.view.selectAndFocus(s.id);
+  }
+
+  /** Saves whatever is typed right now: the page is being hidden or closed. */
+  readonly flushNow = (): void => {
+    const s = this.session;
+    const editor = this.view.editor();
+    const tree = this.view.tree();
+    if (!s || !editor || !tree) return;
+    if (s.isNew) {
+      if (this.pending && checkText(s.draft).ok) {
+        const stamp = now();
+        const node = { ...this.pending, text: s.draft, createdAt: stamp, updatedAt: stamp };
+        this.pending = undefined;
+        this.session = { ...s, isNew: false, original: '', lastSaved: s.draft };
+        this.host.requestUpdate();
+        void editor.add(tree, node);
+      }
+      return;
+    }
+    void this.saveDraft();
+  };
+
+  private onVisibility = (): void => {
+    if (document.visibilityState === 'hidden') this.flushNow();
+  };
+
+  /** Writes the draft of an existing node if it changed. Empty node text is never written. */
+  private async saveDraft(): Promise<void> {
+    window.clearTimeout(this.textTimer);
+    this.firstUnsavedAt = 0;
+    const s = this.session;
+    const editor = this.view.editor();
+    if (!s || s.isNew || !editor || s.draft === s.lastSaved) return;
+    if (s.field === 'text' && !checkText(s.draft).ok) return;
+    const node = this.view.tree()?.byId.get(s.id);
+    const value = s.draft;
+    this.saveState = 'saving';
+    this.host.requestUpdate();
+    const fields = this.fieldsFor(s, value, node?.origin === Origin.essay);
+    if (node) {
+      const row: Record<string, unknown> = { ...node, updatedAt: now() };
+      // As Dexie's update() does: a field set to undefined is removed.
+      for (const [k, v] of Object.entries(fields)) {
+        if (v === undefined) delete row[k];
+        else row[k] = v;
+      }
+      this.view.showNode(row as unknown as ArgNode);
+    }
+    try {
+      await editor.saveFields(s.id, fields);
+      s.lastSaved = value;
+      if (this.session === s) {
+        this.saveState = s.draft === value ? 'saved' : 'unsaved';
+        this.host.requestUpdate();
+      }
+    } catch (e) {
+      this.saveState = 'error';
+      this.host.requestUpdate();
+      this.view.announce(e instanceof Error ? e.message : String(e), true);
+      this.view.reload();
+    }
+  }
+
+  private fieldsFor(s: EditSession, value: string, fromEssay: boolean) {
+    if (s.field === 'notes') return { notes: value.trim() === '' ? undefined : value };
+    // Rewording a node taken from the essay keeps its quote and marks it as edited.
+    return fromEssay
+      ? { text: value, edited: value !== s.original || s.originalEdited ? true : undefined }
+      : { text: value };
+  }
+}
