@@ -1,6 +1,6 @@
 /**
  * Stand-in for the optional modules. bench/rollup.bench.mjs replaces this file at bundle time
- * with one that imports each optional module that exists and builds (src/formats/markdown.ts,
+ * with one that imports each optional module that exists and builds (src/formats/markdown/index.ts,
  * src/formats/argdown.ts, src/search/index.ts) and says why each other one is missing. Type
  * checking sees this stand-in, so the bench type-checks whether or not those files exist.
  */

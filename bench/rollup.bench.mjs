@@ -21,7 +21,7 @@ const out = join(root, 'bench', 'out');
 
 /** Optional modules by the name bench/optional.ts uses. */
 export const OPTIONAL = {
-  markdown: 'src/formats/markdown.ts',
+  markdown: 'src/formats/markdown/index.ts',
   argdown: 'src/formats/argdown.ts',
   search: 'src/search/index.ts',
 };

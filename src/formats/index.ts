@@ -7,7 +7,7 @@ import { exportArgdown } from './argdown.js';
 import type { ImportResult } from './errors.js';
 import { exportMapJson, importJson } from './json.js';
 import { exportKialo, importKialo } from './kialo.js';
-import { exportMarkdown, importMarkdown, type MarkdownExportOptions } from './markdown.js';
+import { exportMarkdown, importMarkdown, type MarkdownExportOptions } from './markdown/index.js';
 import type { RestoreOptions } from './restore.js';
 
 export { describeError, type FormatError, type ImportResult } from './errors.js';
@@ -21,7 +21,7 @@ export {
   MARKDOWN_HAND_IN,
   type MarkdownExportOptions,
   type MarkdownStandings,
-} from './markdown.js';
+} from './markdown/index.js';
 export { restore, type RestoreOptions } from './restore.js';
 export { sniffFormat, type SniffedFormat } from './sniff.js';
 export { checkImportSize, decodeUtf8, MAX_IMPORT_BYTES, prepareImportText, utf8ByteLength } from './text-input.js';

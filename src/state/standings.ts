@@ -4,7 +4,7 @@
  */
 import { buildTree } from '../model/tree.js';
 import type { MapBundle } from '../model/types.js';
-import type { MarkdownStandings } from '../formats/markdown.js';
+import type { MarkdownStandings } from '../formats/markdown/index.js';
 import {
   computeBaseScores,
   evaluate,

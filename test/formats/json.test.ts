@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { FormatError } from '../../src/formats/errors.js';
 import { exportBackupJson, exportMapJson, importJson, toMapFile } from '../../src/formats/json.js';
 import { exportKialo } from '../../src/formats/kialo.js';
-import { exportMarkdown, importMarkdown } from '../../src/formats/markdown.js';
+import { exportMarkdown, importMarkdown } from '../../src/formats/markdown/index.js';
 import type { MapBundle } from '../../src/model/types.js';
 import { randomMap, smallMap } from './helpers.js';
 

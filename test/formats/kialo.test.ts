@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { exportMapJson, importJson } from '../../src/formats/json.js';
 import { describeKialoLosses, exportKialo, importKialo } from '../../src/formats/kialo.js';
-import { exportMarkdown } from '../../src/formats/markdown.js';
+import { exportMarkdown } from '../../src/formats/markdown/index.js';
 import { buildTree, walk } from '../../src/model/tree.js';
 import type { MapBundle } from '../../src/model/types.js';
 import { randomMap, smallMap } from './helpers.js';

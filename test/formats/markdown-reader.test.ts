@@ -11,7 +11,7 @@ import {
   MARKDOWN_HAND_IN,
   readMarkdownWith,
   type MarkdownExportOptions,
-} from '../../src/formats/markdown.js';
+} from '../../src/formats/markdown/index.js';
 import { buildTree, walk } from '../../src/model/tree.js';
 import type { MapBundle } from '../../src/model/types.js';
 import { generateMap } from '../../bench/generate.js';

@@ -6,7 +6,7 @@ import {
   MARKDOWN_FULL_RECORD,
   MARKDOWN_HAND_IN,
   type MarkdownExportOptions,
-} from '../../src/formats/markdown.js';
+} from '../../src/formats/markdown/index.js';
 import { buildTree, walk } from '../../src/model/tree.js';
 import type { MapBundle } from '../../src/model/types.js';
 import { randomMap, smallMap } from './helpers.js';

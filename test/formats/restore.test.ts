@@ -6,7 +6,7 @@
  */
 import { expect } from '@open-wc/testing';
 import type { ImportResult } from '../../src/formats/errors.js';
-import { exportMarkdown, importMarkdown } from '../../src/formats/markdown.js';
+import { exportMarkdown, importMarkdown } from '../../src/formats/markdown/index.js';
 import { restore } from '../../src/formats/restore.js';
 import { randomMap, smallMap } from './helpers.js';
 import { badCases, brokenCases, digest, mapFile, validCases } from './restore-cases.js';

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { FORMATS, formatById } from '../../src/formats/index.js';
-import { exportMarkdown } from '../../src/formats/markdown.js';
+import { exportMarkdown } from '../../src/formats/markdown/index.js';
 import { exportArgdown } from '../../src/formats/argdown.js';
 import { exportKialo } from '../../src/formats/kialo.js';
 import { exportMapJson } from '../../src/formats/json.js';
