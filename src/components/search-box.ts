@@ -345,9 +345,11 @@ export class WarrantSearch extends LitElement {
     const expanded = this.open && searching && this.hits.length > 0;
     const status = !searching
       ? ''
-      : this.total === 0
-        ? 'No results.'
-        : `${this.total} result${this.total === 1 ? '' : 's'}${this.total > this.hits.length ? `, best ${this.hits.length} listed` : ''}.`;
+      : !this.index
+        ? 'Preparing search…'
+        : this.total === 0
+          ? 'No results.'
+          : `${this.total} result${this.total === 1 ? '' : 's'}${this.total > this.hits.length ? `, best ${this.hits.length} listed` : ''}.`;
     const f = this.filters;
     return html`
       <div class="bar" role="search">

@@ -20,3 +20,4 @@ export { highlight, mergeRanges, type Range, type Segment } from './highlight.js
 export { formatPath, truncateLabel, visibleWithAncestors, type PathFormat } from './path.js';
 export { foldText, foldWithMap, type FoldedText } from './fold.js';
 export { syncIndex } from './sync.js';
+export { buildSearchIndex } from './build.js';

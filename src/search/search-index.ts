@@ -307,16 +307,30 @@ export class SearchIndex {
   private readonly slots: Array<Entry | undefined> = [];
   private readonly freeSlots: number[] = [];
 
-  /** Indexes everything in `bundle`. */
-  constructor(bundle: MapBundle) {
+  /**
+   * Indexes everything in `bundle`; with `nodesNow` false, all but the nodes, which the caller
+   * then adds in order with addNodes (buildSearchIndex does, in slices, so no task runs long).
+   */
+  constructor(bundle: MapBundle, nodesNow = true) {
     for (const s of bundle.sources) this.sources.set(s.id, s);
     for (const c of bundle.citations) this.linkCitation(c);
     for (const r of bundle.ratings) this.linkRating(r);
-    for (const n of bundle.nodes) {
+    if (nodesNow) this.addNodes(bundle.nodes, 0, bundle.nodes.length);
+  }
+
+  /** Indexes `nodes[from..to)` as new nodes (the constructor's work, for a build in slices). */
+  addNodes(nodes: readonly ArgNode[], from: number, to: number): void {
+    for (let i = from; i < to; i++) {
+      const n = nodes[i]!;
       const skeleton = this.skeletonOf(n, this.freeSlots.pop() ?? this.slots.length);
       this.shape.set(skeleton);
       this.setEntry(this.makeEntry(n, skeleton));
     }
+  }
+
+  /** Does now what the first search would otherwise do first (the tree order of the results). */
+  warm(): void {
+    this.syncOrder();
   }
 
   /** Number of nodes indexed. */

@@ -8,6 +8,7 @@ import type { ArgNode, MapBundle } from '../model/types.js';
 import type { Tree } from '../model/tree.js';
 import { visibleWithAncestors } from '../search/path.js';
 import type { SearchIndex } from '../search/search-index.js';
+import { yieldToPage } from './yield.js';
 
 /** The search index of one map view and the results the tree shows. */
 export class SearchController implements ReactiveController {
@@ -39,14 +40,19 @@ export class SearchController implements ReactiveController {
   ensure(): void {
     if (this.index || this.loadingModule) return;
     this.loadingModule = true;
-    void import('../search/index.js').then((module) => {
-      this.module = module;
+    void import('../search/index.js').then(async (module) => {
       const bundle = this.bundle();
-      if (bundle) {
-        this.index = module.createSearchIndex(bundle);
-        this.indexedFrom = bundle;
-        this.host.requestUpdate();
+      if (!bundle) {
+        this.module = module;
+        return;
       }
+      // In slices between frames: built in one go it froze a 10,000-node map for seconds on a
+      // slow laptop. Changes meanwhile are caught up by sync() from `indexedFrom`.
+      const index = await module.buildSearchIndex(bundle, yieldToPage);
+      this.module = module;
+      this.index = index;
+      this.indexedFrom = bundle;
+      this.host.requestUpdate();
     });
   }
 
