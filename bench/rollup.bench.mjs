@@ -110,8 +110,8 @@ function copy(from, to) {
  * transformed exactly as the app is.
  */
 export function benchConfigs({ readable = false } = {}) {
-  // The app's own plugins, minus the one that copies the app's static files.
-  const appPlugins = appConfig.plugins.filter((p) => p && p.name !== 'copy-files');
+  // The app's own plugins, minus those that copy the app's static files and edit its index.html.
+  const appPlugins = appConfig.plugins.filter((p) => p && p.name !== 'copy-files' && p.name !== 'preload-first-paint');
   const browserPlugins = readable
     ? appPlugins.map((p) =>
         p.name === 'esbuild' ? esbuild({ tsconfig: 'tsconfig.json', target: 'es2022', minify: false }) : p,
