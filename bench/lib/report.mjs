@@ -114,7 +114,8 @@ export function tableRows(results, rates) {
       keys.push([r.case, r.size]);
     }
   }
-  const [lo, hi] = [rates[0] ?? 1, rates[1] ?? 4];
+  // Always the 1x column and the slowed one, whichever of them this run measured.
+  const [lo, hi] = [1, rates.find((r) => r !== 1) ?? 4];
   return keys.map(([name, size]) => {
     const at = (rate) => results.rows.find((r) => r.case === name && r.size === size && r.rate === rate);
     const a = at(lo);
