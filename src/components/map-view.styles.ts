@@ -134,21 +134,41 @@ export const mapViewStyles = css`
     opacity: 0.5;
     cursor: default;
   }
+  /* Floats over the bottom of the view: a message never moves the tree or the header. */
+  .notice-region {
+    position: fixed;
+    inset-inline: 12px;
+    bottom: 12px;
+    margin-inline: auto;
+    width: fit-content;
+    max-width: min(640px, calc(100vw - 24px));
+    z-index: 20;
+    display: flex;
+    align-items: center;
+    flex-wrap: wrap;
+    gap: 10px;
+    font-size: 14px;
+    overflow-wrap: anywhere;
+  }
   .notice {
     display: flex;
     align-items: center;
+    flex-wrap: wrap;
     gap: 10px;
-    min-height: 0;
-    font-size: 14px;
-    margin-top: 6px;
   }
-  .notice:empty {
-    margin: 0;
+  .notice-region.shown {
+    padding: 8px 12px;
+    border: 1px solid var(--rule-strong);
+    border-radius: 8px;
+    background: var(--surface);
+    box-shadow: 0 2px 10px rgb(0 0 0 / 18%);
   }
-  .notice.error {
+  .notice-region.error {
     color: var(--error-ink);
+    background: var(--error-bg);
+    border-color: currentColor;
   }
-  .notice button {
+  .notice-region button {
     font-size: 13px;
     padding: 2px 10px;
     min-height: 28px;

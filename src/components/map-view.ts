@@ -111,10 +111,37 @@ export class WarrantMapView extends LitElement {
       openMenu: () => this.menu.openAtRow(this.ui.selectedId),
       focusSearch: () => this.searchEl?.focusSearch(),
     },
+    rateSelected: (value) => void this.commands.rate(this.raterName, value, this.currentRationale()),
     data: this.data,
     edits: this.edits,
     history: this.history,
   });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Shortcuts work anywhere in the view (header included), and when nothing has focus at all.
+    this.addEventListener('keydown', this.commands.onKeyDown);
+    window.addEventListener('keydown', this.onPageKeyDown);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('keydown', this.commands.onKeyDown);
+    window.removeEventListener('keydown', this.onPageKeyDown);
+  }
+
+  /** Keys pressed with focus on the page itself (after a click on empty space, or on load). */
+  private onPageKeyDown = (e: KeyboardEvent): void => {
+    const target = e.composedPath()[0];
+    if (target === document.body || target === document.documentElement) this.commands.onKeyDown(e);
+  };
+
+  /** The rationale the selected node's rating has now, so rating by digit keeps it. */
+  private currentRationale(): string {
+    const id = this.ui.selectedId;
+    const mine = id ? this.data.derived?.ratingsByNode.get(id)?.find((r) => r.rater === this.raterName) : undefined;
+    return mine?.rationale ?? '';
+  }
 
   /** The tree element (for tests and keyboard focus). */
   get treeElement(): WarrantTree | undefined {
@@ -294,7 +321,7 @@ export class WarrantMapView extends LitElement {
       return html`<div class="error" role="alert">This map's tree is damaged: ${structureError}</div>`;
     }
     return html`
-      ${this.renderHeader(derived, bundle)} ${this.renderMain(derived, bundle)}
+      ${this.renderHeader(derived, bundle)} ${this.renderMain(derived, bundle)} ${this.renderNotice()}
       <warrant-shortcuts></warrant-shortcuts>
       <warrant-export-dialog
         .bundle=${derived.bundle}
@@ -312,7 +339,6 @@ export class WarrantMapView extends LitElement {
 
   /** The header: the map's title and document, the thesis's standing, the actions, the notice. */
   private renderHeader(d: Derived, bundle: MapBundle): TemplateResult {
-    const notice = this.history.notice;
     return html`<header>
       <div class="head-row">
         ${mapHeading(bundle.map)}
@@ -323,7 +349,21 @@ export class WarrantMapView extends LitElement {
         })}
         ${this.renderHeaderActions()}
       </div>
-      <div class="notice ${notice?.error ? 'error' : ''}" role="status" aria-live="polite">
+    </header>`;
+  }
+
+  /**
+   * The one polite live region for outcomes and errors: it floats over the bottom of the view, so
+   * a message never pushes the map down, and it is always in the DOM, so screen readers hear it.
+   */
+  private renderNotice(): TemplateResult {
+    const notice = this.history.notice;
+    return html`<div
+      class="notice-region ${notice ? 'shown' : ''} ${notice?.error ? 'error' : ''}"
+      role="status"
+      aria-live="polite"
+    >
+      <div class="notice">
         ${
           notice
             ? html`<span>${notice.text}</span>${
@@ -334,7 +374,14 @@ export class WarrantMapView extends LitElement {
             : nothing
         }
       </div>
-    </header>`;
+      ${
+        notice?.error
+          ? html`<button class="dismiss" @click=${() => this.history.dismiss()} aria-label="Dismiss this message">
+              Dismiss
+            </button>`
+          : nothing
+      }
+    </div>`;
   }
 
   /** The header's toolbar: history, export, import, print, help. New header actions go here. */
@@ -385,7 +432,6 @@ export class WarrantMapView extends LitElement {
       @warrant-edit-done=${this.onEditDone}
       @warrant-rate=${this.onRate}
       @warrant-announce=${this.onAnnounce}
-      @keydown=${this.commands.onKeyDown}
       @contextmenu=${this.menu.onContextMenu}
     >
       ${this.renderTreeColumn(d, bundle)}

@@ -18,6 +18,7 @@ const TREE_KEYS: Array<[string, string]> = [
   ['*', 'Expand all siblings'],
   ['Letters', 'Jump to a node starting with them'],
   ['Enter', 'Open the node’s details'],
+  ['0 – 4', 'Rate the node’s evidence: 0 none, 1 weak, 2 moderate, 3 strong, 4 decisive'],
   [
     'Drag a node',
     'Drop on a node’s left half to support it, right half to oppose it, top or bottom edge to place beside it',

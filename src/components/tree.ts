@@ -528,8 +528,9 @@ export class WarrantTree extends LitElement {
         break;
       }
       default:
-        // + - ? / belong to commands (add supporting / opposing node, shortcuts, search).
-        handled = e.key.length === 1 && !' +-?/'.includes(e.key) ? this.typeAhead(e.key, i) : false;
+        // + - ? / belong to commands (add supporting / opposing node, shortcuts, search), and the
+        // digits 0-4 rate the selected node; other characters jump by type-ahead.
+        handled = e.key.length === 1 && !' +-?/01234'.includes(e.key) ? this.typeAhead(e.key, i) : false;
     }
     if (handled) {
       e.preventDefault();

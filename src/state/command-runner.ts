@@ -27,6 +27,8 @@ export interface CommandRunnerView {
   selectedId(): string | undefined;
   /** The view's own actions (editors, menus, help, search); undo, redo and Cut come from here. */
   actions: Omit<ViewActions, 'undo' | 'redo' | 'cutId' | 'setCut'>;
+  /** Rates the selected node's evidence (digits 0-4 pressed on the tree). */
+  rateSelected(value: RatingValue): void;
   data: MapBundleController;
   edits: EditSessionController;
   history: MapHistoryController;
@@ -122,16 +124,30 @@ export class CommandRunner implements ReactiveController {
     history.applyResult(result);
   }
 
-  /** Runs the command bound to a key pressed in the view (not inside a text field). */
+  /**
+   * Runs the command bound to a key pressed anywhere in the view, or on the page with nothing
+   * focused (not inside a text field, and not inside an open dialog, whose keys are its own).
+   */
   readonly onKeyDown = (e: KeyboardEvent): void => {
     if (e.defaultPrevented) return;
-    const target = e.composedPath()[0] as HTMLElement | undefined;
+    const path = e.composedPath();
+    const target = path[0] as HTMLElement | undefined;
     if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
-    const command = commandForKey(keyOf(e));
-    if (!command) return;
+    if (path.some((el) => el instanceof HTMLDialogElement && el.open)) return;
     // Commands on the selected node come from the tree; a key pressed on a button elsewhere (say
-    // Delete on a citation's "Remove") must not delete the node. Undo, redo and help work anywhere.
+    // Delete on a citation's "Remove") must not delete the node. Undo, redo, search and help work
+    // anywhere; so does rating by digit when nothing in particular has focus.
     const fromTree = target?.getAttribute('role') === 'treeitem';
+    const nothingFocused = !target || target === document.body || target === document.documentElement;
+    const key = keyOf(e);
+    if (/^[0-4]$/.test(key) && (fromTree || nothingFocused) && this.view.selectedId()) {
+      e.preventDefault();
+      e.stopPropagation();
+      this.view.rateSelected(Number(key) as RatingValue);
+      return;
+    }
+    const command = commandForKey(key);
+    if (!command) return;
     if (!fromTree && command.group !== 'History' && command.group !== 'Help') return;
     e.preventDefault();
     e.stopPropagation();

@@ -10,12 +10,19 @@ import type { AppServices } from './app-context.js';
 import { MapEditor, type EditResult } from './editor.js';
 import { undoStackFor, type UndoStack } from './undo.js';
 
-/** A message announced to screen readers and shown under the header; deletes offer Undo. */
+/**
+ * A message announced to screen readers and shown over the bottom of the view (it never moves
+ * the page); deletes offer Undo. Outcomes clear themselves; errors stay until dismissed.
+ */
 export interface Notice {
   text: string;
   error: boolean;
   undo: boolean;
 }
+
+/** How long an outcome stays on screen; one that offers Undo stays longer. */
+export const NOTICE_MS = 6000;
+export const NOTICE_UNDO_MS = 12000;
 
 /** What the controller needs from the view it serves. */
 export interface MapHistoryView {
@@ -31,6 +38,7 @@ export class MapHistoryController implements ReactiveController {
   /** A node to select once the live query has delivered it (after add / undo). */
   private focusWhenPresent?: string;
   private unsubscribe?: () => void;
+  private clearTimer?: ReturnType<typeof setTimeout>;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -43,6 +51,7 @@ export class MapHistoryController implements ReactiveController {
 
   hostDisconnected(): void {
     this.unsubscribe?.();
+    clearTimeout(this.clearTimer);
   }
 
   /** Takes the editor and undo stack of another map (or database); undo stacks live per map. */
@@ -56,6 +65,17 @@ export class MapHistoryController implements ReactiveController {
   /** Shows (and announces) a message. */
   announce(text: string, error = false, undo = false): void {
     this.notice = { text, error, undo };
+    clearTimeout(this.clearTimer);
+    // Long enough to read (and to reach Undo by keyboard); an error waits for the student.
+    if (!error) this.clearTimer = setTimeout(() => this.dismiss(), undo ? NOTICE_UNDO_MS : NOTICE_MS);
+    this.host.requestUpdate();
+  }
+
+  /** Hides the message (the Dismiss button of an error; outcomes also clear themselves). */
+  dismiss(): void {
+    clearTimeout(this.clearTimer);
+    if (!this.notice) return;
+    this.notice = undefined;
     this.host.requestUpdate();
   }
 
