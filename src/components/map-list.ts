@@ -2,6 +2,7 @@
 import { consume } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { LiveQueryController } from '../state/live-query-controller.js';
 import {
   createMap,
@@ -311,7 +312,9 @@ export class WarrantMapList extends LitElement {
           ? html`<p role="status">Loading…</p>`
           : maps && maps.length
             ? html`<ul aria-label="Maps">
-                ${maps.map(
+                ${repeat(
+                  maps,
+                  (m) => m.id,
                   (m) =>
                     html`<li>
                       <span class="row-actions">

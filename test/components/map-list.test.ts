@@ -68,4 +68,27 @@ describe('several maps', () => {
     await waitUntil(async () => (await db.nodes.where('mapId').equals('small').count()) === 7);
     await expect(deepQuery(app.shadowRoot!, 'warrant-map-list')!).to.be.accessible();
   });
+
+  it("keeps focus on the renamed map's buttons when the rename moves it to the top of the list", async () => {
+    const { app, view } = await mountApp();
+    const db = view.services!.db;
+    const list = await openList(app);
+    list.querySelector<HTMLButtonElement>('button[aria-label="Duplicate “School uniforms”"]')!.click();
+    await waitUntil(() => list.querySelectorAll('li').length === 2, 'the copy is not listed');
+    // Newest first: the copy is on top, the original below it.
+    expect(list.querySelector('li .title')!.textContent).to.equal('Copy of School uniforms');
+    const rename = list.querySelector<HTMLButtonElement>('button[aria-label="Rename “School uniforms”"]')!;
+    rename.focus();
+    rename.click();
+    list.querySelector<HTMLInputElement>('#rn-title')!.value = 'Uniforms (original)';
+    list.querySelector<HTMLButtonElement>('#rename-map button[type=submit]')!.click();
+    await waitUntil(
+      () => list.querySelector('li .title')!.textContent === 'Uniforms (original)',
+      'not moved to the top',
+    );
+    expect((await db.maps.get('small'))!.title).to.equal('Uniforms (original)');
+    // The dialog gives focus back to the button that opened it: the same map's, now in the first row.
+    expect(list.activeElement?.getAttribute('aria-label')).to.equal('Rename “Uniforms (original)”');
+    expect(list.activeElement?.closest('li')).to.equal(list.querySelector('li'));
+  });
 });
