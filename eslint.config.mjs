@@ -4,6 +4,19 @@ import js from '@eslint/js';
 import lit from 'eslint-plugin-lit';
 import tseslint from 'typescript-eslint';
 
+const LAZY_PATHS = ['marked', 'dompurify', 'fuse.js'].map((name) => ({
+  name,
+  message: 'Load it on first use with import() (see markdown.ts, citations.ts).',
+  allowTypeImports: true,
+}));
+const LAZY_PATTERNS = [
+  {
+    group: ['**/markdown-render.js'],
+    message: 'Use markdown.ts, which loads the renderer on first use.',
+    allowTypeImports: true,
+  },
+];
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'bench/out/', '.tmp/'] },
   js.configs.recommended,
@@ -27,7 +40,7 @@ export default tseslint.config(
         'error',
         {
           paths: ['dexie', 'lit', 'dompurify'],
-          patterns: ['lit/*', '@lit/*', '../db/*', '../components/*', '../state/*'],
+          patterns: ['lit/*', '@lit/*', '**/db/*', '**/components/*', '**/state/*'],
         },
       ],
       'no-restricted-globals': ['error', 'window', 'document', 'indexedDB', 'localStorage', 'navigator'],
@@ -38,25 +51,33 @@ export default tseslint.config(
     // A static import here would put them back into app.js.
     files: ['src/main.ts', 'src/components/**', 'src/state/**', 'src/db/**'],
     ignores: ['src/components/markdown-render.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { paths: LAZY_PATHS, patterns: LAZY_PATTERNS }] },
+  },
+  {
+    // Layers: components talk to state/, never to the database (state/storage.ts is the door).
+    files: ['src/components/**'],
+    ignores: ['src/components/markdown-render.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: ['marked', 'dompurify', 'fuse.js'].map((name) => ({
-            name,
-            message: 'Load it on first use with import() (see markdown.ts, citations.ts).',
-            allowTypeImports: true,
-          })),
+          paths: LAZY_PATHS,
           patterns: [
+            ...LAZY_PATTERNS,
             {
-              group: ['**/markdown-render.js'],
-              message: 'Use markdown.ts, which loads the renderer on first use.',
-              allowTypeImports: true,
+              group: ['**/db/*'],
+              message: 'Components reach storage through state/ (state/storage.ts, the controllers), not db/.',
             },
           ],
         },
       ],
     },
+  },
+  {
+    // A promise nobody awaits loses its errors: await it, return it, or mark it with void.
+    files: ['src/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: { '@typescript-eslint/no-floating-promises': 'error' },
   },
   {
     files: ['scripts/**/*.mjs', 'bench/**/*.mjs', '*.mjs', '.ci/**'],

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { findChromium } from './find-chromium.mjs';
 
-const out = process.argv[2] ?? 'test/screenshots';
+const out = process.argv[2] ?? 'docs/screenshots';
 mkdirSync(out, { recursive: true });
 const port = 8000 + Math.floor(Math.random() * 900) + 50;
 const server = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(port), '--base', '/warrant/'], {
