@@ -6,13 +6,17 @@
 import { css } from 'lit';
 import { KIND_LABELS, type NodeKind } from '../model/types.js';
 
-/** Icon glyph per kind: a circle-plus for support, a square-minus for opposition. */
+/**
+ * Icon glyph per kind: a circle-plus for support, a square-minus for opposition, a diamond-dot
+ * for a neutral option (neither: it takes no part in its parent's standing).
+ */
 export const KIND_ICONS: Readonly<Record<NodeKind, string>> = {
   thesis: '◆',
   claim: '⊕',
   premise: '⊕',
   counterpoint: '⊟',
   rebuttal: '⊟',
+  option: '◈',
 };
 
 /** Words for each kind, e.g. "Claim". */
@@ -51,6 +55,14 @@ export const kindStyles = css`
     background: var(--oppose-bg);
     border-radius: 0;
     border-style: dashed;
+  }
+  /* A neutral option: cut corners (a chevron-ended tag) and a double outline, in neither colour. */
+  .badge.k-option {
+    color: var(--option-ink, #3d3d70);
+    background: var(--option-bg, #eeeefa);
+    border-radius: 0.2em 0.9em;
+    border-style: double;
+    border-width: 3px;
   }
   .badge.k-thesis {
     color: var(--thesis-ink);

@@ -189,7 +189,7 @@ export class WarrantNodeDetail extends LitElement {
       ${
         parent
           ? html`<p class="context">
-              ${node.relation === 'supports' ? 'Supports' : 'Opposes'}:
+              ${node.relation === 'supports' ? 'Supports' : node.relation === 'opposes' ? 'Opposes' : 'An option under'}:
               <button @click=${() => this.selectNode(parent.id)}>
                 ${truncate(markdownToPlainText(parent.text), 110)}
               </button>

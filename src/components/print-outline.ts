@@ -173,7 +173,11 @@ function buildOutline(
       }.`,
     );
   }
-  legend.push('⊕ supports the statement above it; ⊟ opposes it.');
+  legend.push(
+    bundle.nodes.some((n) => n.relation === 'neutral')
+      ? '⊕ supports the statement above it; ⊟ opposes it; ◈ is an option under it (counted neither way).'
+      : '⊕ supports the statement above it; ⊟ opposes it.',
+  );
   root.append(el('p', 'legend', legend.join(' ')));
 
   const item = (node: ArgNode, number: string | null): HTMLElement => {

@@ -157,7 +157,7 @@ function computeDfquad(ev: Evaluation, i: number): void {
   const end = childStart[i + 1]!;
   for (let c = childStart[i]!; c < end; c++) {
     if (sign[c]! > 0) keepS *= 1 - sigma[c]!;
-    else keepA *= 1 - sigma[c]!;
+    else if (sign[c]! < 0) keepA *= 1 - sigma[c]!; // sign 0: a neutral option, in neither set
   }
   const vs = 1 - keepS;
   const va = 1 - keepA;
@@ -224,7 +224,7 @@ function strengthWithChild(ev: Evaluation, i: number, child: number, childSigma:
   for (let c = childStart[i]!; c < end; c++) {
     const s = c === child ? childSigma : sigma[c]!;
     if (sign[c]! > 0) keepS *= 1 - s;
-    else keepA *= 1 - s;
+    else if (sign[c]! < 0) keepA *= 1 - s;
   }
   return dfquadStrength(ev.tau[i]!, 1 - keepS, 1 - keepA);
 }

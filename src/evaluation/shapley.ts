@@ -88,7 +88,7 @@ export function localSplit(ev: Evaluation, nodeId: string, options: ShapleyOptio
   for (let j = 0; j < k; j++) {
     shares.push({
       childId: ids[first + j]!,
-      relation: signs[j]! > 0 ? Relation.supports : Relation.opposes,
+      relation: signs[j]! > 0 ? Relation.supports : signs[j]! < 0 ? Relation.opposes : Relation.neutral,
       sigma: strengths[j]!,
       share: phi[j]!,
     });
@@ -125,8 +125,9 @@ function exactShapley(g: Game): Float64Array {
       value[mask] = qeStrength(g.tau, accA[mask]!) - g.tau;
     } else {
       const sup = g.signs[j]! > 0;
+      const att = g.signs[j]! < 0; // a neutral option (sign 0) is in neither product
       accA[mask] = sup ? accA[rest]! * (1 - s) : accA[rest]!;
-      accB[mask] = sup ? accB[rest]! : accB[rest]! * (1 - s);
+      accB[mask] = att ? accB[rest]! * (1 - s) : accB[rest]!;
       value[mask] = dfquadStrength(g.tau, 1 - accA[mask]!, 1 - accB[mask]!) - g.tau;
     }
   }
@@ -181,7 +182,7 @@ function sampledShapley(g: Game, samples: number, random: () => number): Float64
         current = qeStrength(g.tau, accA) - g.tau;
       } else {
         if (g.signs[j]! > 0) accA *= 1 - s;
-        else accB *= 1 - s;
+        else if (g.signs[j]! < 0) accB *= 1 - s;
         current = dfquadStrength(g.tau, 1 - accA, 1 - accB) - g.tau;
       }
       phi[j] = phi[j]! + (current - previous);

@@ -18,7 +18,10 @@ export interface TreeIndex {
   readonly indexOf: ReadonlyMap<string, number>;
   /** Parent index of each node; -1 for the thesis. */
   readonly parent: Int32Array;
-  /** +1 for a supporter, -1 for an opposer, 0 for the thesis (a float, so it multiplies exactly). */
+  /**
+   * +1 for a supporter, -1 for an opposer, 0 for the thesis and for a neutral child (an option:
+   * it takes no part in its parent's support/attack arithmetic). A float, so it multiplies exactly.
+   */
   readonly sign: Float64Array;
   /** Children of node i are the indices childStart[i] .. childStart[i+1]-1, in sibling order. */
   readonly childStart: Int32Array;
@@ -50,7 +53,8 @@ export function indexTree<N extends TreeNode>(tree: Tree<N>): TreeIndex {
       indexOf.set(kid.id, k);
       parent[k] = head;
       const opposes = kid.relation === Relation.opposes;
-      sign[k] = opposes ? -1 : 1;
+      // Neutral options are skipped where children are split into supporters and attackers.
+      sign[k] = opposes ? -1 : kid.relation === Relation.neutral ? 0 : 1;
       opposesOnPath[k] = opposesOnPath[head]! + (opposes ? 1 : 0);
     }
   }

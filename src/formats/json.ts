@@ -6,6 +6,7 @@ import {
   FORMAT_VERSION,
   type ArgNode,
   type Citation,
+  type Link,
   type MapBundle,
   type Rating,
   type Source,
@@ -42,6 +43,7 @@ export function toMapFile(bundle: MapBundle): Record<string, unknown> {
     sources: bundle.sources.map((s): InFile<Source> => strip(s)),
     citations: bundle.citations.map((c): InFile<Citation> => strip(c)),
     ratings: bundle.ratings.map((r): InFile<Rating> => strip(r)),
+    ...(bundle.links?.length && { links: bundle.links.map((l): InFile<Link> => strip(l)) }),
   };
 }
 

@@ -15,6 +15,7 @@ import {
   type ArgNode,
   type ArgumentMap,
   type Citation,
+  type Link,
   type MapBundle,
   type Rating,
   type RatingValue,
@@ -303,9 +304,11 @@ const SOURCE_KEYS = new Set([
   'updatedAt',
 ]);
 const CITATION_KEYS = new Set(['id', 'nodeId', 'sourceId', 'pinpoint', 'author', 'createdAt']);
+const LINK_KEYS = new Set(['id', 'nodeId', 'targetId', 'external', 'createdAt']);
+const EXTERNAL_KEYS = new Set(['title', 'ref']);
 const RATING_KEYS = new Set(['id', 'nodeId', 'rater', 'value', 'rationale', 'createdAt', 'updatedAt']);
 
-const RELATIONS = [Relation.supports, Relation.opposes] as const;
+const RELATIONS = [Relation.supports, Relation.opposes, Relation.neutral] as const;
 const ORIGINS = [Origin.essay, Origin.added] as const;
 const SOURCE_TYPES = Object.values(SourceType);
 const RELIABILITIES = Object.values(Reliability);
@@ -341,7 +344,11 @@ function isOneTree(nodes: readonly ArgNode[], indexOf: ReadonlyMap<string, numbe
       parent[i] = -1;
     } else {
       const p = indexOf.get(n.parentId);
-      if (p === undefined || (n.relation !== Relation.supports && n.relation !== Relation.opposes)) return false;
+      if (
+        p === undefined ||
+        (n.relation !== Relation.supports && n.relation !== Relation.opposes && n.relation !== Relation.neutral)
+      )
+        return false;
       parent[i] = p;
     }
   }
@@ -679,11 +686,79 @@ function restoreOne(raw: Obj, prefix: string, options: RestoreOptions): { bundle
     ratings.push(r);
   }
 
+  const links = restoreLinks(c, raw, mapId ?? '', nodeIds, rootId, createdAt);
+
   if (c.errors.length || !mapId || !title || !rootId) return { errors: c.errors };
   const map: ArgumentMap = { id: mapId, title, rootId, createdAt, updatedAt, formatVersion: FORMAT_VERSION };
   if (description) map.description = description;
   if (document) map.document = document;
-  return { bundle: { map, nodes, sources, citations, ratings }, errors: [] };
+  const bundle: MapBundle = { map, nodes, sources, citations, ratings };
+  // Left off when empty, so a map without links restores exactly as it did before links existed.
+  if (links.length) bundle.links = links;
+  return { bundle, errors: [] };
+}
+
+/**
+ * The map's cross-links: each stands on one node (never the thesis, at most one link per node) and
+ * points either at another node of the map or at another discussion ({ title, ref }).
+ */
+function restoreLinks(
+  c: Checker,
+  raw: Obj,
+  mapId: string,
+  nodeIds: ReadonlyMap<string, number>,
+  rootId: string | undefined,
+  createdAt: string,
+): Link[] {
+  const links: Link[] = [];
+  const ids = new Set<string>();
+  const linked = new Set<string>();
+  const row = new Row('links');
+  const externalAt = new Field(row, 'external');
+  const rawLinks = list(c, raw, 'links');
+  for (let i = 0; i < rawLinks.length; i++) {
+    const rl = rawLinks[i];
+    row.at(i);
+    if (!isObj(rl)) {
+      c.failAt(row, '', 'must be an object');
+      continue;
+    }
+    c.unknownKeys(rl, row, LINK_KEYS);
+    const nodeId = c.id(rl, 'nodeId', row);
+    if (nodeId && !nodeIds.has(nodeId)) c.failAt(row, 'nodeId', `node "${nodeId}" does not exist`);
+    else if (nodeId && nodeId === rootId) c.failAt(row, 'nodeId', 'the thesis cannot be a link');
+    else if (nodeId && linked.has(nodeId)) c.failAt(row, 'nodeId', `node "${nodeId}" already has a link`);
+    if (nodeId) linked.add(nodeId);
+    // A default id made from the node keeps re-importing the same file idempotent.
+    const id = rl.id === undefined || rl.id === null ? derivedId(nodeId ?? '', '~', 'link') : c.id(rl, 'id', row);
+    if (id && ids.has(id)) c.failAt(row, 'id', `duplicate link id "${id}"`);
+    if (id) ids.add(id);
+    const link: Link = {
+      id: id ?? '',
+      mapId,
+      nodeId: nodeId ?? '',
+      createdAt: c.time(rl, 'createdAt', row, createdAt),
+    };
+    const hasTarget = rl.targetId !== undefined && rl.targetId !== null;
+    const hasExternal = rl.external !== undefined && rl.external !== null;
+    if (hasTarget === hasExternal) {
+      c.failAt(row, '', 'needs exactly one of "targetId" (a node of this map) or "external" (another discussion)');
+    } else if (hasTarget) {
+      const targetId = c.id(rl, 'targetId', row);
+      if (targetId && !nodeIds.has(targetId)) c.failAt(row, 'targetId', `node "${targetId}" does not exist`);
+      else if (targetId && targetId === nodeId) c.failAt(row, 'targetId', 'a link cannot point at itself');
+      if (targetId) link.targetId = targetId;
+    } else if (!isObj(rl.external)) {
+      c.failAt(row, 'external', 'must be an object { "title", "ref" }');
+    } else {
+      c.unknownKeys(rl.external, externalAt, EXTERNAL_KEYS);
+      const title = c.str(rl.external, 'title', externalAt, { max: LIMITS.title, empty: true });
+      const ref = c.str(rl.external, 'ref', externalAt, { required: true, max: LIMITS.field });
+      link.external = { title: title ?? '', ref: ref ?? '' };
+    }
+    links.push(link);
+  }
+  return links;
 }
 
 /**

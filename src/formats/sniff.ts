@@ -20,11 +20,16 @@ const ADVICE: Record<Exclude<SniffedFormat, 'unknown'>, string> = {
   json: 'Import it as JSON instead.',
   markdown: 'Import it as Markdown instead.',
   kialo: 'Import it as Kialo text instead.',
-  argdown: 'Warrant writes Argdown but cannot read it back: import the Markdown or JSON export of the map instead.',
+  argdown: 'Import it as Argdown instead.',
 };
 
-const KIALO_CLAIM = /^1(?:\.\d+)+\.\s+(?:Pro|Con):/;
-const ARGDOWN_STATEMENT = /^[ \t]*(?:[+-]>?[ \t]+)?(?:\[[^\]\n]+\]|<[^>\n]+>):[ \t]/;
+/** A claim of either Kialo layout: "1.2. Pro: ...", "1.2. Option" (options), indented or not. */
+const KIALO_CLAIM = /^[ \t]*1(?:\.\d+)+\.[ \t]+\S/;
+/** "[Title]: text" or "<Argument>: text", but not a Markdown link definition "[1]: https://...". */
+const ARGDOWN_STATEMENT = /^[ \t]*(?:[+-]>?[ \t]+)?(?:\[[^\]\n]+\]|<[^>\n]+>):[ \t](?![ \t]*<?(?:https?|mailto):)/;
+/** Premise-conclusion structure: "(1) premise" lines closed by a "----" or "-- rule --" line. */
+const ARGDOWN_PCS_STEP = /^[ \t]*\(\d+\)[ \t]+\S/;
+const ARGDOWN_PCS_RULE = /^[ \t]*-{2,}[ \t]*(?:\S.*-{2,}[ \t]*)?$/;
 const ARGDOWN_RELATION = /^[ \t]+(?:[+-]>?|<[+-]|_>?|><)[ \t]+(?:\[[^\]\n]+\]|<[^>\n]+>)(?::|[ \t]*$)/;
 
 /** Best guess at the format of `text`, from its first few kilobytes. */
@@ -36,8 +41,14 @@ export function sniffFormat(text: string): SniffedFormat {
   if (head.includes('<!-- warrant-map')) return 'markdown';
   const lines = head.split(/\r\n|\n|\r/);
   const first = lines.find((l) => l.trim() !== '') ?? '';
-  if (/^Discussion Title:/.test(first)) return 'kialo';
+  if (/^Discussion (?:Title|Name):/.test(first)) return 'kialo';
   if (/^1\.\s/.test(first) && lines.some((l) => KIALO_CLAIM.test(l))) return 'kialo';
+  // Argdown's YAML front matter opens with "===".
+  if (/^===\s*$/.test(first) && lines.some((l, i) => i > 0 && /^===\s*$/.test(l))) return 'argdown';
+  if (lines.some((l) => ARGDOWN_PCS_STEP.test(l)) && lines.some((l) => ARGDOWN_PCS_RULE.test(l))) {
+    const steps = lines.filter((l) => ARGDOWN_PCS_STEP.test(l)).length;
+    if (steps >= 2) return 'argdown';
+  }
   const statements = lines.filter((l) => ARGDOWN_STATEMENT.test(l)).length;
   if (
     statements > 0 &&

@@ -13,4 +13,15 @@ export const LIMITS = {
   quote: 2_000,
   /** A person's name (author, rater, student): a name, not a paragraph. */
   name: 100,
+  /**
+   * Deepest nesting any importer accepts (the thesis is level 1). Real maps stay under 30 levels;
+   * a file deeper than this is refused, naming the line, before its tree is built, so a
+   * generated 3,000-level file cannot exhaust memory or the stack.
+   */
+  depth: 500,
 } as const;
+
+/** The refusal every importer gives for nesting past LIMITS.depth, naming the line. */
+export function tooDeepMessage(depth: number): string {
+  return `This line is nested ${depth} levels deep; Warrant reads at most ${LIMITS.depth} levels. Nothing was imported.`;
+}

@@ -58,8 +58,8 @@ export function checkTree(nodes: readonly TreeNode[]): TreeProblem[] {
       continue;
     }
     if (!byId.has(n.parentId)) problems.push({ nodeId: n.id, message: `parent "${n.parentId}" does not exist` });
-    if (n.relation !== Relation.supports && n.relation !== Relation.opposes) {
-      problems.push({ nodeId: n.id, message: 'relation must be "supports" or "opposes"' });
+    if (n.relation !== Relation.supports && n.relation !== Relation.opposes && n.relation !== Relation.neutral) {
+      problems.push({ nodeId: n.id, message: 'relation must be "supports", "opposes" or "neutral"' });
     }
   }
   if (problems.length > 0 || roots.length !== 1) return problems;
@@ -114,10 +114,11 @@ export function childrenOf<N extends TreeNode>(tree: Tree<N>, id: string): reado
 /**
  * Display kind of a node: the root is the thesis; a supporter of the thesis is a claim, of any
  * other node a premise; an opposer is a counterpoint, or a rebuttal when what it opposes is
- * itself an opposer (a counterpoint to a counterpoint).
+ * itself an opposer (a counterpoint to a counterpoint); a neutral child is an option.
  */
 export function kindOf<N extends TreeNode>(tree: Tree<N>, node: N): NodeKind {
   if (node.parentId === null) return NodeKind.thesis;
+  if (node.relation === Relation.neutral) return NodeKind.option;
   if (node.relation === Relation.supports) {
     return node.parentId === tree.root.id ? NodeKind.claim : NodeKind.premise;
   }

@@ -6,10 +6,15 @@
 /** Version of the map file format (claims/ and JSON backups). Bumped on every change of shape. */
 export const FORMAT_VERSION = 1;
 
-/** How a node relates to its parent. */
+/**
+ * How a node relates to its parent. `neutral` is an option or position under a question ("Which
+ * is best?": Kialo's bare claims with no Pro/Con): shown as an Option, and left out of every
+ * support/oppose calculation (it neither raises nor lowers its parent's standing).
+ */
 export const Relation = {
   supports: 'supports',
   opposes: 'opposes',
+  neutral: 'neutral',
 } as const;
 export type Relation = (typeof Relation)[keyof typeof Relation];
 
@@ -20,6 +25,7 @@ export const NodeKind = {
   premise: 'premise',
   counterpoint: 'counterpoint',
   rebuttal: 'rebuttal',
+  option: 'option',
 } as const;
 export type NodeKind = (typeof NodeKind)[keyof typeof NodeKind];
 
@@ -167,6 +173,28 @@ export interface Rating {
   updatedAt: Timestamp;
 }
 
+/** Another discussion a link points to (Kialo's "-> See discussion #13564: title"). */
+export interface ExternalTarget {
+  title: string;
+  /** The other discussion's reference as written (Kialo's number, a URL ...). */
+  ref: string;
+}
+
+/**
+ * A cross-link: node `nodeId` stands in its place in the tree (with its own parent and relation)
+ * for another statement, `targetId` in the same map, or for another discussion (`external`).
+ * Exactly one of the two is set. Kialo's "-> See 1.4.2." and a statement Argdown reuses under
+ * several parents both become one.
+ */
+export interface Link {
+  id: string;
+  mapId: string;
+  nodeId: string;
+  targetId?: string;
+  external?: ExternalTarget;
+  createdAt: Timestamp;
+}
+
 /** Everything that belongs to one map: what a file holds and what the app edits. */
 export interface MapBundle {
   map: ArgumentMap;
@@ -174,6 +202,8 @@ export interface MapBundle {
   sources: Source[];
   citations: Citation[];
   ratings: Rating[];
+  /** Cross-links (absent in bundles written before links existed: read as none). */
+  links?: Link[];
 }
 
 /** Labels a rater sees for each rating value. */
@@ -192,4 +222,5 @@ export const KIND_LABELS: Readonly<Record<NodeKind, string>> = {
   premise: 'Premise',
   counterpoint: 'Counterpoint',
   rebuttal: 'Rebuttal',
+  option: 'Option',
 };
