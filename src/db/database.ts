@@ -5,7 +5,7 @@
 import Dexie, { type DBCore, type DBCoreMutateRequest, type Table } from 'dexie';
 import type { Assignment } from '../model/assignment.js';
 import type { Feedback, HandInRecord } from '../model/class-records.js';
-import type { ArgNode, ArgumentMap, Citation, Rating, Source } from '../model/types.js';
+import type { ArgNode, ArgumentMap, Citation, Link, Rating, Source } from '../model/types.js';
 
 /** UI state kept per map, apart from map data: never exported, never synced. */
 export interface MapUiState {
@@ -72,6 +72,8 @@ export class WarrantDB extends Dexie {
   handIns!: Table<HandInRecord, string>;
   /** A teacher's comments on nodes and notes/grades per student; a student's imported feedback. */
   feedback!: Table<Feedback, string>;
+  /** Cross-links: a node standing for another node of the map or for another discussion. */
+  links!: Table<Link, string>;
   /** Keys written through this connection, for map views to patch rather than reload. */
   readonly localChanges = new LocalChanges();
 
@@ -96,6 +98,12 @@ export class WarrantDB extends Dexie {
       assignments: 'id, mapId',
       handIns: 'id, mapId',
       feedback: 'id, mapId, nodeId',
+    });
+    // Version 3 (real files in): cross-links get a table of their own. Nothing moves: a database
+    // of version 1 or 2 simply has no links. Indexed by map (load, delete), by the node a link stands on
+    // and by its target (deleting a subtree takes the links into it along).
+    this.version(3).stores({
+      links: 'id, mapId, nodeId, targetId',
     });
     const log = this.localChanges;
     this.use({

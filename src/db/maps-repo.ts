@@ -42,16 +42,19 @@ export async function listMaps(db: WarrantDB): Promise<MapSummary[]> {
 
 /** Everything of one map, read in one transaction (a consistent snapshot), or undefined. */
 export async function loadBundle(db: WarrantDB, mapId: string): Promise<MapBundle | undefined> {
-  return db.transaction('r', [db.maps, db.nodes, db.sources, db.citations, db.ratings], async () => {
+  return db.transaction('r', [db.maps, db.nodes, db.sources, db.citations, db.ratings, db.links], async () => {
     const map = await db.maps.get(mapId);
     if (!map) return undefined;
-    const [nodes, sources, citations, ratings] = await Promise.all([
+    const [nodes, sources, citations, ratings, links] = await Promise.all([
       db.nodes.where('mapId').equals(mapId).toArray(),
       db.sources.where('mapId').equals(mapId).toArray(),
       db.citations.where('mapId').equals(mapId).toArray(),
       db.ratings.where('mapId').equals(mapId).toArray(),
+      db.links.where('mapId').equals(mapId).toArray(),
     ]);
-    return { map, nodes, sources, citations, ratings };
+    const bundle: MapBundle = { map, nodes, sources, citations, ratings };
+    if (links.length) bundle.links = links;
+    return bundle;
   });
 }
 
@@ -62,6 +65,7 @@ async function clearMapRows(db: WarrantDB, mapId: string): Promise<void> {
     db.sources.where('mapId').equals(mapId).delete(),
     db.citations.where('mapId').equals(mapId).delete(),
     db.ratings.where('mapId').equals(mapId).delete(),
+    db.links.where('mapId').equals(mapId).delete(),
   ]);
 }
 
@@ -70,7 +74,7 @@ async function clearMapRows(db: WarrantDB, mapId: string): Promise<void> {
  * same id entirely. Either every map is written or none is.
  */
 export async function putBundles(db: WarrantDB, bundles: readonly MapBundle[]): Promise<void> {
-  await db.transaction('rw', [db.maps, db.nodes, db.sources, db.citations, db.ratings], async () => {
+  await db.transaction('rw', [db.maps, db.nodes, db.sources, db.citations, db.ratings, db.links], async () => {
     for (const b of bundles) {
       await clearMapRows(db, b.map.id);
       await db.maps.put(b.map);
@@ -78,6 +82,7 @@ export async function putBundles(db: WarrantDB, bundles: readonly MapBundle[]): 
       await putChunked(db.sources, b.sources);
       await putChunked(db.citations, b.citations);
       await putChunked(db.ratings, b.ratings);
+      if (b.links?.length) await putChunked(db.links, b.links);
     }
   });
 }
@@ -94,7 +99,7 @@ async function putChunked<T>(
 
 /** Deletes a map and everything in it, in one transaction. Returns what was deleted (for undo). */
 export async function deleteMap(db: WarrantDB, mapId: string): Promise<MapBundle | undefined> {
-  return db.transaction('rw', [db.maps, db.nodes, db.sources, db.citations, db.ratings, db.uiState], async () => {
+  return db.transaction('rw', [db.maps, db.nodes, db.sources, db.citations, db.ratings, db.links, db.uiState], async () => {
     const bundle = await loadBundle(db, mapId);
     if (!bundle) return undefined;
     await clearMapRows(db, mapId);
@@ -161,7 +166,7 @@ export async function duplicateMap(
   title: string,
   now: string,
 ): Promise<string | undefined> {
-  return db.transaction('rw', [db.maps, db.nodes, db.sources, db.citations, db.ratings], async () => {
+  return db.transaction('rw', [db.maps, db.nodes, db.sources, db.citations, db.ratings, db.links], async () => {
     const bundle = await loadBundle(db, mapId);
     if (!bundle) return undefined;
     const copy = cloneBundle(bundle, () => newId(), { title, now });
@@ -179,7 +184,7 @@ export async function patchBundle(
   bundle: MapBundle,
   changes: ReadonlyMap<MapTable, ReadonlySet<string>>,
 ): Promise<MapBundle | undefined> {
-  return db.transaction('r', [db.maps, db.nodes, db.sources, db.citations, db.ratings], async () => {
+  return db.transaction('r', [db.maps, db.nodes, db.sources, db.citations, db.ratings, db.links], async () => {
     const map = await db.maps.get(bundle.map.id);
     if (!map) return undefined;
     const next: MapBundle = { ...bundle, map };

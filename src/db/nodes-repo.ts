@@ -4,7 +4,7 @@
  * that changed, so two tabs editing different fields or nodes never overwrite each other.
  */
 import type { Placement } from '../model/edits.js';
-import type { ArgNode, Citation, Rating } from '../model/types.js';
+import type { ArgNode, Citation, Link, Rating } from '../model/types.js';
 import type { WarrantDB } from './database.js';
 
 /** Fields of a node a user edits directly. */
@@ -15,6 +15,8 @@ export interface RemovedRows {
   nodes: ArgNode[];
   citations: Citation[];
   ratings: Rating[];
+  /** Links standing on the removed nodes or pointing into them (absent: none). */
+  links?: Link[];
 }
 
 /** Thrown when a node changed elsewhere (another tab) since the caller last saw it. */
@@ -28,10 +30,11 @@ async function touchMap(db: WarrantDB, mapId: string, now: string): Promise<void
 
 /** Inserts nodes (and their citations and ratings, when restoring a deleted subtree). */
 export async function insertRows(db: WarrantDB, mapId: string, rows: RemovedRows, now: string): Promise<void> {
-  await db.transaction('rw', [db.maps, db.nodes, db.citations, db.ratings], async () => {
+  await db.transaction('rw', [db.maps, db.nodes, db.citations, db.ratings, db.links], async () => {
     await db.nodes.bulkAdd(rows.nodes);
     if (rows.citations.length) await db.citations.bulkPut(rows.citations);
     if (rows.ratings.length) await db.ratings.bulkPut(rows.ratings);
+    if (rows.links?.length) await db.links.bulkPut(rows.links);
     await touchMap(db, mapId, now);
   });
 }
@@ -95,7 +98,7 @@ export async function placeNode(db: WarrantDB, id: string, placement: Placement,
  * database itself (so nodes another tab just added under it go too). Returns the removed rows.
  */
 export async function deleteSubtree(db: WarrantDB, id: string, now: string): Promise<RemovedRows> {
-  return db.transaction('rw', [db.maps, db.nodes, db.citations, db.ratings], async () => {
+  return db.transaction('rw', [db.maps, db.nodes, db.citations, db.ratings, db.links], async () => {
     const root = await db.nodes.get(id);
     if (!root) return { nodes: [], citations: [], ratings: [] };
     if (root.parentId === null) throw new ConflictError('The thesis cannot be deleted.');
@@ -120,16 +123,25 @@ export async function deleteSubtree(db: WarrantDB, id: string, now: string): Pro
     await db.nodes.bulkDelete(ids);
     await db.citations.bulkDelete(citations.map((c) => c.id));
     await db.ratings.bulkDelete(ratings.map((r) => r.id));
+    // A link into a deleted subtree would point at nothing: it goes with the subtree (and comes
+    // back on undo).
+    const linkRows = new Map<string, Link>();
+    for (const l of await db.links.where('nodeId').anyOf(ids).toArray()) linkRows.set(l.id, l);
+    for (const l of await db.links.where('targetId').anyOf(ids).toArray()) linkRows.set(l.id, l);
+    const links = [...linkRows.values()];
+    if (links.length) await db.links.bulkDelete(links.map((l) => l.id));
     await touchMap(db, root.mapId, now);
-    return { nodes, citations, ratings };
+    return links.length ? { nodes, citations, ratings, links } : { nodes, citations, ratings };
   });
 }
 
 /** Deletes nodes that were inserted (undo of an add). */
 export async function removeInserted(db: WarrantDB, mapId: string, ids: string[], now: string): Promise<void> {
-  await db.transaction('rw', [db.maps, db.nodes, db.citations, db.ratings], async () => {
+  await db.transaction('rw', [db.maps, db.nodes, db.citations, db.ratings, db.links], async () => {
     const citations = await db.citations.where('nodeId').anyOf(ids).primaryKeys();
     const ratings = await db.ratings.where('nodeId').anyOf(ids).primaryKeys();
+    const links = await db.links.where('nodeId').anyOf(ids).primaryKeys();
+    if (links.length) await db.links.bulkDelete(links);
     await db.nodes.bulkDelete(ids);
     await db.citations.bulkDelete(citations);
     await db.ratings.bulkDelete(ratings);

@@ -5,7 +5,7 @@
  * disagreement is listed as a conflict. Pure: both bundles in, one bundle out.
  */
 import { checkTree } from '../model/tree.js';
-import type { ArgNode, Citation, MapBundle, Rating, Source } from '../model/types.js';
+import type { ArgNode, Citation, Link, MapBundle, Rating, Source } from '../model/types.js';
 
 /** Something the file says that the map says differently; the map's version was kept. */
 export interface MergeConflict {
@@ -295,6 +295,19 @@ export function mergeBundles(existing: MapBundle, incoming: MapBundle, options: 
   const changed = added.nodes + added.sources + added.citations + added.ratings + updatedRatings > 0;
   const map = changed && options.now !== undefined ? { ...existing.map, updatedAt: options.now } : existing.map;
   const merged: MapBundle = { map, nodes, sources, citations, ratings };
+  // Links: the map's own stay; the file's come along on nodes it added, when what they point at is
+  // in the merged map. One link per node: the map's wins.
+  const links: Link[] = [...(existing.links ?? [])];
+  const linked = new Set(links.map((l) => l.nodeId));
+  const linkIds = new Set(links.map((l) => l.id));
+  const present = new Set(nodes.map((n) => n.id));
+  for (const l of incoming.links ?? []) {
+    if (linked.has(l.nodeId) || existingNodes.has(l.nodeId) || !present.has(l.nodeId)) continue;
+    if (l.targetId !== undefined && !present.has(l.targetId)) continue;
+    links.push({ ...l, id: uniqueId(l.id, linkIds), mapId });
+    linked.add(l.nodeId);
+  }
+  if (links.length) merged.links = links;
   const problems = checkTree(merged.nodes);
   // Unreachable for validated input: new nodes only ever hang below nodes already in the tree.
   if (problems.length) throw new Error(`merge produced a broken tree: ${problems[0]!.message}`);

@@ -2,7 +2,7 @@
 import type { MapBundle } from './types.js';
 
 /**
- * A deep copy of `bundle` where the map and every node, source, citation and rating get a new id
+ * A deep copy of `bundle` where the map and every node, source, citation, rating and link get a new id
  * from `newId`, with all references rewritten. Order keys, texts and timestamps are kept.
  */
 export function cloneBundle(
@@ -38,5 +38,14 @@ export function cloneBundle(
       sourceId: sourceIds.get(c.sourceId)!,
     })),
     ratings: bundle.ratings.map((r) => ({ ...r, id: newId(), mapId, nodeId: node(r.nodeId) })),
+    ...(bundle.links?.length && {
+      links: bundle.links.map((l) => ({
+        ...l,
+        id: newId(),
+        mapId,
+        nodeId: node(l.nodeId),
+        ...(l.targetId !== undefined && { targetId: node(l.targetId) }),
+      })),
+    }),
   };
 }

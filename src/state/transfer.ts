@@ -229,7 +229,7 @@ export interface WriteOptions {
   newId?: () => string;
 }
 
-const TABLES = ['maps', 'nodes', 'sources', 'citations', 'ratings'] as const;
+const TABLES = ['maps', 'nodes', 'sources', 'citations', 'ratings', 'links'] as const;
 type TableName = (typeof TABLES)[number];
 type IdSets = Record<TableName, Set<string>>;
 
@@ -259,6 +259,7 @@ function idsOf(bundle: MapBundle): Record<TableName, string[]> {
     sources: bundle.sources.map((s) => s.id),
     citations: bundle.citations.map((c) => c.id),
     ratings: bundle.ratings.map((r) => r.id),
+    links: (bundle.links ?? []).map((l) => l.id),
   };
 }
 
@@ -294,7 +295,7 @@ export async function writeImport(
   bundles.forEach(assertValidated);
   const stamp = options.now ?? currentTime();
   const makeId = options.newId ?? (() => randomId());
-  return db.transaction('rw', [db.maps, db.nodes, db.sources, db.citations, db.ratings], async () => {
+  return db.transaction('rw', [db.maps, db.nodes, db.sources, db.citations, db.ratings, db.links], async () => {
     if (mode !== 'new') return mergeInto(db, bundles, mode.mergeInto, stamp, makeId);
     const claimed: IdSets = {
       maps: new Set(),
@@ -302,6 +303,7 @@ export async function writeImport(
       sources: new Set(),
       citations: new Set(),
       ratings: new Set(),
+      links: new Set(),
     };
     const out: MapBundle[] = [];
     let copies = 0;
@@ -370,8 +372,13 @@ async function mergeInto(
     addedRatings.map((r) => r.id),
   );
   const node = (id: string): string => nodeIds.get(id) ?? id;
+  const addedLinks = (merged.links ?? []).slice(existing.links?.length ?? 0);
+  const linkIds = await rename(
+    'links',
+    addedLinks.map((l) => l.id),
+  );
   const final: MapBundle =
-    nodeIds.size + sourceIds.size + citationIds.size + ratingIds.size === 0
+    nodeIds.size + sourceIds.size + citationIds.size + ratingIds.size + linkIds.size === 0
       ? merged
       : {
           map: merged.map,
@@ -396,6 +403,15 @@ async function mergeInto(
           ratings: [
             ...merged.ratings.slice(0, existing.ratings.length),
             ...addedRatings.map((r) => ({ ...r, id: ratingIds.get(r.id) ?? r.id, nodeId: node(r.nodeId) })),
+          ],
+          links: [
+            ...(existing.links ?? []),
+            ...addedLinks.map((l) => ({
+              ...l,
+              id: linkIds.get(l.id) ?? l.id,
+              nodeId: node(l.nodeId),
+              ...(l.targetId !== undefined && { targetId: node(l.targetId) }),
+            })),
           ],
         };
   await putBundles(db, [final]);
@@ -504,7 +520,7 @@ export function exportText(bundle: MapBundle, format: FormatId, options?: Export
 
 /** Every map in this browser as one JSON backup (read in one transaction: a consistent copy). */
 export async function backupAllMaps(db: WarrantDB): Promise<{ filename: string; text: string; maps: number }> {
-  const bundles = await db.transaction('r', [db.maps, db.nodes, db.sources, db.citations, db.ratings], async () => {
+  const bundles = await db.transaction('r', [db.maps, db.nodes, db.sources, db.citations, db.ratings, db.links], async () => {
     const ids = (await db.maps.orderBy('updatedAt').primaryKeys()) as string[];
     const all = await Promise.all(ids.map((id) => loadBundle(db, id)));
     return all.filter((b): b is MapBundle => b !== undefined);

@@ -1,0 +1,91 @@
+import { expect } from '@open-wc/testing';
+import Dexie from 'dexie';
+import { loadBundle, putBundles } from '../../src/db/maps-repo.js';
+import { deleteSubtree, insertRows } from '../../src/db/nodes-repo.js';
+import { importKialo } from '../../src/formats/kialo.js';
+import type { MapBundle } from '../../src/model/types.js';
+import { deleteTestDbs, fixtureBundles, freshDb } from '../helpers/db.js';
+
+const T0 = '2025-03-01T09:00:00.000Z';
+
+function pets(): MapBundle {
+  const r = importKialo(
+    'Discussion Title: Pets\n\n1. Which pet?\n1.1. A cat.\n1.1.1. Pro: Quiet.\n1.2. A dog.\n1.2.1. Pro: -> See 1.1.1.\n1.2.2. Con: -> See discussion #7: Walks\n',
+  );
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.bundles[0]!;
+}
+
+describe('links table (real IndexedDB)', () => {
+  afterEach(deleteTestDbs);
+
+  it('opens a database written by the previous release (version 2) and finds every record', async () => {
+    const probe = freshDb();
+    const name = probe.name;
+    probe.close();
+    await Dexie.delete(name);
+    // The previous release's schema, declared as it shipped (versions 1 and 2).
+    const old = new Dexie(name);
+    old.version(2).stores({
+      assignments: 'id, mapId',
+      handIns: 'id, mapId',
+      feedback: 'id, mapId, nodeId',
+    });
+    old.version(1).stores({
+      maps: 'id, updatedAt',
+      nodes: 'id, mapId, parentId',
+      sources: 'id, mapId, [mapId+url]',
+      citations: 'id, mapId, nodeId, sourceId',
+      ratings: 'id, mapId, nodeId, &[nodeId+rater]',
+      uiState: 'mapId',
+      settings: 'key',
+    });
+    const [bundle] = await fixtureBundles();
+    const b = bundle!;
+    await old.table('maps').put(b.map);
+    await old.table('nodes').bulkPut(b.nodes);
+    await old.table('sources').bulkPut(b.sources);
+    await old.table('citations').bulkPut(b.citations);
+    await old.table('ratings').bulkPut(b.ratings);
+    await old.table('uiState').put({ mapId: b.map.id, expanded: ['t'] });
+    await old.table('settings').put({ key: 'sample-loaded', value: true });
+    await old.table('feedback').put({ id: 'f1', mapId: b.map.id, nodeId: 't', text: 'Good' });
+    old.close();
+
+    const db = freshDb(name);
+    const back = await loadBundle(db, b.map.id);
+    const byId = <T extends { id: string }>(xs: T[]) => [...xs].sort((x, y) => (x.id < y.id ? -1 : 1));
+    expect(back!.map).to.deep.equal(b.map);
+    expect(byId(back!.nodes)).to.deep.equal(byId(b.nodes));
+    expect(byId(back!.sources)).to.deep.equal(byId(b.sources));
+    expect(byId(back!.citations)).to.deep.equal(byId(b.citations));
+    expect(byId(back!.ratings)).to.deep.equal(byId(b.ratings));
+    expect(back!.links).to.equal(undefined);
+    expect(await db.uiState.get(b.map.id)).to.deep.equal({ mapId: b.map.id, expanded: ['t'] });
+    expect(await db.settings.get('sample-loaded')).to.deep.equal({ key: 'sample-loaded', value: true });
+    expect(await db.feedback.get('f1')).to.deep.equal({ id: 'f1', mapId: b.map.id, nodeId: 't', text: 'Good' });
+    expect(db.verno).to.equal(3);
+    expect(await db.links.count()).to.equal(0);
+  });
+
+  it('writes and reads a map with node and external links', async () => {
+    const db = freshDb();
+    const b = pets();
+    await putBundles(db, [b]);
+    const back = await loadBundle(db, b.map.id);
+    const rows = (x: MapBundle) => x.links!.map((l) => JSON.stringify([l.nodeId, l.targetId, l.external])).sort();
+    expect(rows(back!)).to.deep.equal(rows(b));
+  });
+
+  it('deleting a subtree takes the links on it and into it along, and undo brings them back', async () => {
+    const db = freshDb();
+    const b = pets();
+    await putBundles(db, [b]);
+    const cat = b.nodes.find((n) => n.text === 'A cat.')!;
+    const removed = await deleteSubtree(db, cat.id, T0);
+    expect(removed.links).to.have.length(1); // the dog's "-> See 1.1.1." pointed into the cat
+    expect(await db.links.count()).to.equal(1); // the external one stays
+    await insertRows(db, b.map.id, removed, T0);
+    expect(await db.links.count()).to.equal(2);
+  });
+});
