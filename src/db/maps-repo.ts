@@ -99,14 +99,18 @@ async function putChunked<T>(
 
 /** Deletes a map and everything in it, in one transaction. Returns what was deleted (for undo). */
 export async function deleteMap(db: WarrantDB, mapId: string): Promise<MapBundle | undefined> {
-  return db.transaction('rw', [db.maps, db.nodes, db.sources, db.citations, db.ratings, db.links, db.uiState], async () => {
-    const bundle = await loadBundle(db, mapId);
-    if (!bundle) return undefined;
-    await clearMapRows(db, mapId);
-    await db.maps.delete(mapId);
-    await db.uiState.delete(mapId);
-    return bundle;
-  });
+  return db.transaction(
+    'rw',
+    [db.maps, db.nodes, db.sources, db.citations, db.ratings, db.links, db.uiState],
+    async () => {
+      const bundle = await loadBundle(db, mapId);
+      if (!bundle) return undefined;
+      await clearMapRows(db, mapId);
+      await db.maps.delete(mapId);
+      await db.uiState.delete(mapId);
+      return bundle;
+    },
+  );
 }
 
 /** What the "new map" form asks for. */

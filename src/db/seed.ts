@@ -16,10 +16,14 @@ export const SAMPLE_FLAG = 'sample-loaded';
 export async function seedOnce(db: WarrantDB, load: () => Promise<MapBundle[]>): Promise<'loaded' | 'already'> {
   if (await db.settings.get(SAMPLE_FLAG)) return 'already';
   const bundles = await load();
-  return db.transaction('rw', [db.maps, db.nodes, db.sources, db.citations, db.ratings, db.settings], async () => {
-    if (await db.settings.get(SAMPLE_FLAG)) return 'already' as const;
-    await putBundles(db, bundles);
-    await db.settings.put({ key: SAMPLE_FLAG, value: new Date().toISOString() });
-    return 'loaded' as const;
-  });
+  return db.transaction(
+    'rw',
+    [db.maps, db.nodes, db.sources, db.citations, db.ratings, db.links, db.settings],
+    async () => {
+      if (await db.settings.get(SAMPLE_FLAG)) return 'already' as const;
+      await putBundles(db, bundles);
+      await db.settings.put({ key: SAMPLE_FLAG, value: new Date().toISOString() });
+      return 'loaded' as const;
+    },
+  );
 }

@@ -1,6 +1,6 @@
 /**
  * Argdown export (https://argdown.org): the statements and their support/attack tree, for people
- * who map in Argdown's editor or want its diagrams. One-way: Warrant does not read Argdown.
+ * who map in Argdown's editor or want its diagrams (argdown-import.ts reads Argdown back).
  *
  *     [Was the partnership doomed?]: Russia and America could have been partners. #thesis
  *       + [Claim 1]: The summits worked. #claim
@@ -77,20 +77,38 @@ export function argdownTitles(bundle: MapBundle, tree: Tree<ArgNode> = buildTree
   return titles;
 }
 
-/** The map's statements and support/attack tree as Argdown text. */
+/**
+ * The map's statements and support/attack tree as Argdown text. A link row is written as a
+ * reference to the statement it points at (`+ [Claim 1]`), so Argdown sees one statement in
+ * several places; an option (neutral) has no Argdown relation, so each option is written with its
+ * subtree as a separate top-level outline tagged #option, after the main one.
+ */
 export function exportArgdown(bundle: MapBundle): string {
   const tree = buildTree(bundle.nodes);
   const titles = argdownTitles(bundle, tree);
+  const linkTarget = new Map<string, string>();
+  for (const l of bundle.links ?? [])
+    if (l.targetId !== undefined && tree.byId.has(l.targetId)) linkTarget.set(l.nodeId, l.targetId);
   const out: string[] = [];
-  const stack: Array<[ArgNode, number]> = [[tree.root, 0]];
-  while (stack.length) {
-    const [node, depth] = stack.pop()!;
-    const tag = `#${kindOf(tree, node)}`;
-    const statement = `[${titles.get(node.id)}]: ${escapeArgdownText(node.text)} ${tag}`;
-    if (depth === 0) out.push(statement);
-    else out.push(`${'  '.repeat(depth)}${node.relation === Relation.supports ? '+' : '-'} ${statement}`);
-    const kids = childrenOf(tree, node.id);
-    for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i]!, depth + 1]);
+  const parts: ArgNode[] = [tree.root];
+  for (let p = 0; p < parts.length; p++) {
+    if (p > 0) out.push('');
+    const stack: Array<[ArgNode, number]> = [[parts[p]!, 0]];
+    while (stack.length) {
+      const [node, depth] = stack.pop()!;
+      const target = linkTarget.get(node.id);
+      const statement =
+        target !== undefined && depth > 0
+          ? `[${titles.get(target)}]`
+          : `[${titles.get(node.id)}]: ${escapeArgdownText(node.text)} #${kindOf(tree, node)}`;
+      if (depth === 0) out.push(statement);
+      else out.push(`${'  '.repeat(depth)}${node.relation === Relation.supports ? '+' : '-'} ${statement}`);
+      const kids = childrenOf(tree, node.id);
+      for (let i = kids.length - 1; i >= 0; i--) {
+        if (kids[i]!.relation === Relation.neutral) parts.splice(p + 1, 0, kids[i]!);
+        else stack.push([kids[i]!, depth + 1]);
+      }
+    }
   }
   return out.join('\n') + '\n';
 }

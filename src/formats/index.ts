@@ -4,6 +4,7 @@
  */
 import type { MapBundle } from '../model/types.js';
 import { exportArgdown } from './argdown.js';
+import { importArgdown } from './argdown-import.js';
 import type { ImportResult } from './errors.js';
 import { exportMapJson, importJson } from './json.js';
 import { exportKialo, importKialo } from './kialo.js';
@@ -12,6 +13,7 @@ import type { RestoreOptions } from './restore.js';
 
 export { describeError, type FormatError, type ImportResult } from './errors.js';
 export { argdownTitles, exportArgdown } from './argdown.js';
+export { importArgdown } from './argdown-import.js';
 export { exportBackupJson, exportMapJson, importJson } from './json.js';
 export { describeKialoLosses, exportKialo, importKialo } from './kialo.js';
 export {
@@ -80,10 +82,12 @@ export const FORMATS: readonly FormatInfo[] = Object.freeze([
   {
     id: 'argdown',
     label: 'Argdown',
-    description: 'Statements and their support/attack tree for the Argdown editor and its diagrams (export only).',
+    description:
+      'Statements and their support/attack tree for the Argdown editor and its diagrams; reads statements, arguments, relations and premise-conclusion structures back.',
     extension: '.argdown',
     mime: 'text/plain',
     export: (bundle: MapBundle) => exportArgdown(bundle),
+    import: (text: string, options?: RestoreOptions) => importArgdown(text, options),
   },
 ] satisfies FormatInfo[]);
 

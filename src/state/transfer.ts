@@ -520,11 +520,15 @@ export function exportText(bundle: MapBundle, format: FormatId, options?: Export
 
 /** Every map in this browser as one JSON backup (read in one transaction: a consistent copy). */
 export async function backupAllMaps(db: WarrantDB): Promise<{ filename: string; text: string; maps: number }> {
-  const bundles = await db.transaction('r', [db.maps, db.nodes, db.sources, db.citations, db.ratings, db.links], async () => {
-    const ids = (await db.maps.orderBy('updatedAt').primaryKeys()) as string[];
-    const all = await Promise.all(ids.map((id) => loadBundle(db, id)));
-    return all.filter((b): b is MapBundle => b !== undefined);
-  });
+  const bundles = await db.transaction(
+    'r',
+    [db.maps, db.nodes, db.sources, db.citations, db.ratings, db.links],
+    async () => {
+      const ids = (await db.maps.orderBy('updatedAt').primaryKeys()) as string[];
+      const all = await Promise.all(ids.map((id) => loadBundle(db, id)));
+      return all.filter((b): b is MapBundle => b !== undefined);
+    },
+  );
   const date = currentTime().slice(0, 10);
   return { filename: `warrant-backup-${date}.json`, text: exportBackupJson(bundles), maps: bundles.length };
 }

@@ -6,6 +6,7 @@
  */
 import {
   decodeUtf8,
+  importArgdown,
   importJson,
   importKialo,
   importMarkdown,
@@ -17,7 +18,7 @@ import {
 } from '../formats/index.js';
 
 /** Formats Warrant can read. */
-export type ImportFormatId = 'json' | 'markdown' | 'kialo';
+export type ImportFormatId = 'json' | 'markdown' | 'kialo' | 'argdown';
 
 /** An import's result, with the format it was read as. */
 export type ReadResult = ImportResult & { format: SniffedFormat };
@@ -42,13 +43,7 @@ export type WorkerMessage =
 const UNKNOWN: FormatError = {
   line: 1,
   message:
-    'Warrant cannot tell what kind of file this is. It reads Warrant JSON (.json), Markdown outlines (.md: a "# Title" and nested "- " items) and Kialo text exports (.txt, starting "Discussion Title:").',
-};
-
-const ARGDOWN: FormatError = {
-  line: 1,
-  message:
-    'This is an Argdown file. Warrant writes Argdown but cannot read it back: import the Markdown or JSON export of the map instead.',
+    'Warrant cannot tell what kind of file this is. It reads Warrant JSON (.json), Markdown outlines (.md: a "# Title" and nested "- " items), Kialo text exports (.txt, starting "Discussion Title:" or "Discussion Name:") and Argdown (.argdown).',
 };
 
 /** Decodes, detects and parses one input; everything synchronous (call it where blocking is fine). */
@@ -74,7 +69,7 @@ export function parseImport(
     case 'kialo':
       return { ...importKialo(text, options), format: as };
     case 'argdown':
-      return { ok: false, errors: [ARGDOWN], format: as };
+      return { ...importArgdown(text, options), format: as };
     case 'unknown': {
       // Too large, not UTF-8 or empty say so; only real text of no known shape is "unknown".
       const prepared = prepareImportText(text);

@@ -120,14 +120,15 @@ describe('importing into the database', () => {
       expect(errors[0]!.message).to.equal('The file ends too early: it looks truncated.');
     });
 
-    it('files in the wrong format: another JSON file, Argdown, prose, a Kialo text forced as JSON', async () => {
+    it('files in the wrong format: another JSON file, broken Argdown, prose, a Kialo text forced as JSON', async () => {
       const db = await populated();
       expect(await refused(db, file(['{"name": "my-app", "version": "1.0.0"}']))).to.deep.equal([
         { field: 'format', message: 'is missing: expected "warrant-map" or "warrant-backup"' },
       ]);
-      const argdown = await refused(db, file(['[Thesis]: Phones should go.\n  - [Con]: They help.\n'], 'x.argdown'));
-      expect(argdown[0]!.line).to.equal(1);
-      expect(argdown[0]!.message).to.contain('cannot read it back');
+      // An Argdown relation with nothing above it is refused, naming its line.
+      const argdown = await refused(db, file(['[Thesis]: Phones should go.\n\n  - [Con]: They help.\n'], 'x.argdown'));
+      expect(argdown[0]!.line).to.equal(3);
+      expect(argdown[0]!.message).to.contain('has no statement or argument above it');
       const prose = await refused(db, 'Just some words in a text file.\nNothing more.');
       expect(prose[0]!.line).to.equal(1);
       expect(prose[0]!.message).to.contain('cannot tell what kind of file this is');

@@ -65,7 +65,7 @@ describe('formats/text-input', () => {
       ['markdown', '.md', 'text/markdown', true, true],
       ['json', '.json', 'application/json', true, true],
       ['kialo', '.txt', 'text/plain', true, true],
-      ['argdown', '.argdown', 'text/plain', true, false],
+      ['argdown', '.argdown', 'text/plain', true, true],
     ]);
     const md = formatById('markdown');
     const text = md.export!(smallMap(), { ids: false });
