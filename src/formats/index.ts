@@ -9,6 +9,7 @@ import type { ImportResult } from './errors.js';
 import { exportMapJson, importJson } from './json.js';
 import { exportKialo, importKialo } from './kialo.js';
 import { exportMarkdown, importMarkdown, type MarkdownExportOptions } from './markdown/index.js';
+import { checkMarkdownNesting } from './nesting.js';
 import type { RestoreOptions } from './restore.js';
 
 export { describeError, type FormatError, type ImportResult } from './errors.js';
@@ -59,7 +60,10 @@ export const FORMATS: readonly FormatInfo[] = Object.freeze([
     extension: '.md',
     mime: 'text/markdown',
     export: (bundle: MapBundle, options?: ExportOptions) => exportMarkdown(bundle, options),
-    import: (text: string, options?: RestoreOptions) => importMarkdown(text, options),
+    import: (text: string, options?: RestoreOptions): ImportResult => {
+      const deep = checkMarkdownNesting(text);
+      return deep ? { ok: false, errors: [deep] } : importMarkdown(text, options);
+    },
   },
   {
     id: 'json',

@@ -3,7 +3,7 @@
  * defaults, migrate older format versions. Nothing here trusts its input, and nothing is
  * returned unless the whole input is valid, so callers can write the result in one transaction.
  */
-import { LIMITS } from '../model/limits.js';
+import { LIMITS, tooDeepMessage } from '../model/limits.js';
 import { isOrderKey, keysBetween } from '../model/order-key.js';
 import { checkTree } from '../model/tree.js';
 import {
@@ -368,6 +368,35 @@ function isOneTree(nodes: readonly ArgNode[], indexOf: ReadonlyMap<string, numbe
   return true;
 }
 
+/**
+ * The first node (in list order) deeper than LIMITS.depth in a tree isOneTree accepted, with its
+ * depth; null when none is. Each node's depth is found once, walking up only to the first node
+ * whose depth is known, so this is linear and never recursive.
+ */
+function tooDeep(
+  nodes: readonly ArgNode[],
+  indexOf: ReadonlyMap<string, number>,
+): { index: number; depth: number } | null {
+  const depth = new Int32Array(nodes.length); // 0: not known yet; the thesis is 1
+  const chain: number[] = [];
+  for (let i = 0; i < nodes.length; i++) {
+    let j = i;
+    while (depth[j] === 0) {
+      const parentId = nodes[j]!.parentId;
+      if (parentId === null) {
+        depth[j] = 1;
+        break;
+      }
+      chain.push(j);
+      j = indexOf.get(parentId)!;
+    }
+    let d = depth[j]!;
+    while (chain.length) depth[chain.pop()!] = ++d;
+    if (depth[i]! > LIMITS.depth) return { index: i, depth: depth[i]! };
+  }
+  return null;
+}
+
 /** The raters seen on one node: a short list, or a Set once there are many (see addRater). */
 type Raters = string[] | Set<string>;
 
@@ -514,6 +543,9 @@ function restoreOne(raw: Obj, prefix: string, options: RestoreOptions): { bundle
           : indexOf.get(p.nodeId);
       c.fail(i !== undefined ? `nodes[${i}] (id "${p.nodeId}")` : 'nodes', p.message);
     }
+  } else {
+    const deep = tooDeep(nodes, indexOf);
+    if (deep !== null) c.fail(`nodes[${deep.index}] (id "${nodes[deep.index]!.id}")`, tooDeepMessage(deep.depth));
   }
   if (m.rootId !== undefined && m.rootId !== rootId) {
     c.fail(

@@ -23,5 +23,5 @@ export const LIMITS = {
 
 /** The refusal every importer gives for nesting past LIMITS.depth, naming the line. */
 export function tooDeepMessage(depth: number): string {
-  return `This line is nested ${depth} levels deep; Warrant reads at most ${LIMITS.depth} levels. Nothing was imported.`;
+  return `This is nested ${depth} levels deep; Warrant reads at most ${LIMITS.depth} levels. Nothing was imported.`;
 }

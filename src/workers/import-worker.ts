@@ -16,6 +16,7 @@ import {
   type ImportResult,
   type SniffedFormat,
 } from '../formats/index.js';
+import { checkMarkdownNesting } from '../formats/nesting.js';
 
 /** Formats Warrant can read. */
 export type ImportFormatId = 'json' | 'markdown' | 'kialo' | 'argdown';
@@ -64,8 +65,12 @@ export function parseImport(
   switch (as) {
     case 'json':
       return { ...importJson(text, options), format: as };
-    case 'markdown':
+    case 'markdown': {
+      // Before the Markdown reader builds anything: a file nested past the limit is refused here.
+      const deep = checkMarkdownNesting(text);
+      if (deep) return { ok: false, errors: [deep], format: as };
       return { ...importMarkdown(text, options), format: as };
+    }
     case 'kialo':
       return { ...importKialo(text, options), format: as };
     case 'argdown':
