@@ -24,21 +24,27 @@ export async function putAssignment(db: WarrantDB, assignment: Assignment): Prom
  * assignment file: the map replaces any copy with the same id, in one transaction.
  */
 export async function putAssignmentWithMap(db: WarrantDB, bundle: MapBundle, assignment: Assignment): Promise<void> {
-  await db.transaction('rw', [db.maps, db.nodes, db.sources, db.citations, db.ratings, db.assignments], async () => {
-    const id = bundle.map.id;
-    await Promise.all([
-      db.nodes.where('mapId').equals(id).delete(),
-      db.sources.where('mapId').equals(id).delete(),
-      db.citations.where('mapId').equals(id).delete(),
-      db.ratings.where('mapId').equals(id).delete(),
-    ]);
-    await db.maps.put(bundle.map);
-    await db.nodes.bulkPut(bundle.nodes);
-    await db.sources.bulkPut(bundle.sources);
-    await db.citations.bulkPut(bundle.citations);
-    await db.ratings.bulkPut(bundle.ratings);
-    await db.assignments.put(assignment);
-  });
+  await db.transaction(
+    'rw',
+    [db.maps, db.nodes, db.sources, db.citations, db.ratings, db.links, db.assignments],
+    async () => {
+      const id = bundle.map.id;
+      await Promise.all([
+        db.nodes.where('mapId').equals(id).delete(),
+        db.sources.where('mapId').equals(id).delete(),
+        db.citations.where('mapId').equals(id).delete(),
+        db.ratings.where('mapId').equals(id).delete(),
+        db.links.where('mapId').equals(id).delete(),
+      ]);
+      await db.maps.put(bundle.map);
+      await db.nodes.bulkPut(bundle.nodes);
+      await db.sources.bulkPut(bundle.sources);
+      await db.citations.bulkPut(bundle.citations);
+      await db.ratings.bulkPut(bundle.ratings);
+      if (bundle.links?.length) await db.links.bulkPut(bundle.links);
+      await db.assignments.put(assignment);
+    },
+  );
 }
 
 /** Hand-ins collected into a map, oldest first. */

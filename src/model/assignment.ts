@@ -257,7 +257,7 @@ export function classTable(bundle: MapBundle, assignment: Pick<Assignment, 'task
   }
   return contributors(bundle, baseline).map((person) => {
     const mine = contributionsOf(bundle, baseline, person);
-    const added = { claim: 0, premise: 0, counterpoint: 0, rebuttal: 0 };
+    const added = { claim: 0, premise: 0, counterpoint: 0, rebuttal: 0, option: 0 };
     for (const n of mine.added) {
       const k = kindOf(tree, n);
       if (k !== NodeKind.thesis) added[k]++;
