@@ -76,7 +76,14 @@ function contents(bundles: readonly MapBundle[]): string {
   )}, ${count(
     sum((b) => b.ratings.length),
     'rating',
-  )}`;
+  )}${extras(bundles)}`;
+}
+
+/** Links and options, named only when the file has some (Kialo cross-links, Argdown reuse). */
+function extras(bundles: readonly MapBundle[]): string {
+  const links = bundles.reduce((n, b) => n + (b.links?.length ?? 0), 0);
+  const options = bundles.reduce((n, b) => n + b.nodes.filter((x) => x.relation === 'neutral').length, 0);
+  return `${links ? `, ${count(links, 'link')}` : ''}${options ? `, ${count(options, 'option')}` : ''}`;
 }
 
 function progressLabel(p: ImportProgress): { text: string; value?: number } {

@@ -72,7 +72,7 @@ export async function collectInto<R extends CollectWrite>(
 ): Promise<R> {
   return db.transaction(
     'rw',
-    [db.maps, db.nodes, db.sources, db.citations, db.ratings, db.handIns],
+    [db.maps, db.nodes, db.sources, db.citations, db.ratings, db.links, db.handIns],
     async (): Promise<R> => {
       const bundle = await loadBundle(db, mapId);
       if (!bundle) throw new Error("The assignment's map is not in this browser any more.");
