@@ -83,7 +83,7 @@ describe('assignment model', () => {
     expect(classTable(both, a)).to.deep.equal([
       {
         person: 'Ana',
-        added: { claim: 0, premise: 0, counterpoint: 1, rebuttal: 0 },
+        added: { claim: 0, premise: 0, counterpoint: 1, rebuttal: 0, option: 0 },
         cited: 1,
         rated: 3,
         tasksDone: 2,
@@ -92,7 +92,7 @@ describe('assignment model', () => {
       },
       {
         person: 'Ben',
-        added: { claim: 0, premise: 0, counterpoint: 1, rebuttal: 0 },
+        added: { claim: 0, premise: 0, counterpoint: 1, rebuttal: 0, option: 0 },
         cited: 1,
         rated: 3,
         tasksDone: 2,
