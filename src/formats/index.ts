@@ -11,6 +11,7 @@ import { exportKialo, importKialo } from './kialo.js';
 import { exportMarkdown, importMarkdown, type MarkdownExportOptions } from './markdown/index.js';
 import { checkMarkdownNesting } from './nesting.js';
 import type { RestoreOptions } from './restore.js';
+import { notMarkdown } from './sniff.js';
 
 export { describeError, type FormatError, type ImportResult } from './errors.js';
 export { argdownTitles, exportArgdown } from './argdown.js';
@@ -61,8 +62,8 @@ export const FORMATS: readonly FormatInfo[] = Object.freeze([
     mime: 'text/markdown',
     export: (bundle: MapBundle, options?: ExportOptions) => exportMarkdown(bundle, options),
     import: (text: string, options?: RestoreOptions): ImportResult => {
-      const deep = checkMarkdownNesting(text);
-      return deep ? { ok: false, errors: [deep] } : importMarkdown(text, options);
+      const refusal = notMarkdown(text) ?? checkMarkdownNesting(text);
+      return refusal ? { ok: false, errors: [refusal] } : importMarkdown(text, options);
     },
   },
   {

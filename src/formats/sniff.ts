@@ -73,3 +73,21 @@ export function wrongFormat(
   if (found === 'unknown' || found === expected || accept.includes(found)) return null;
   return { line: 1, message: `This looks like ${NAMES[found]}, not ${NAMES[expected]}. ${ADVICE[found]}` };
 }
+
+/**
+ * For text the user imports as Markdown: null when it reads as a Markdown outline; otherwise the
+ * refusal, naming what it looks like ("This looks like a Kialo discussion export ...") or, for
+ * text of no known shape, saying what a Markdown outline needs - never a silent one-node map.
+ */
+export function notMarkdown(text: string): FormatError | null {
+  const found = sniffFormat(text);
+  if (found === 'markdown') return null;
+  if (found !== 'unknown') return wrongFormat(text, 'markdown');
+  const lines = text.split(/\r\n|\n|\r/, 200);
+  const first = lines.findIndex((l) => l.trim() !== '');
+  return {
+    line: first === -1 ? 1 : first + 1,
+    message:
+      'This is not a Markdown outline: Warrant reads a "# Title" heading with the thesis and nested "- " items (or its own Markdown export). Nothing was imported.',
+  };
+}

@@ -17,6 +17,7 @@ import {
   type SniffedFormat,
 } from '../formats/index.js';
 import { checkMarkdownNesting } from '../formats/nesting.js';
+import { notMarkdown } from '../formats/sniff.js';
 
 /** Formats Warrant can read. */
 export type ImportFormatId = 'json' | 'markdown' | 'kialo' | 'argdown';
@@ -67,8 +68,8 @@ export function parseImport(
       return { ...importJson(text, options), format: as };
     case 'markdown': {
       // Before the Markdown reader builds anything: a file nested past the limit is refused here.
-      const deep = checkMarkdownNesting(text);
-      if (deep) return { ok: false, errors: [deep], format: as };
+      const refusal = notMarkdown(text) ?? checkMarkdownNesting(text);
+      if (refusal) return { ok: false, errors: [refusal], format: as };
       return { ...importMarkdown(text, options), format: as };
     }
     case 'kialo':
