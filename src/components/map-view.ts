@@ -464,6 +464,7 @@ export class WarrantMapView extends LitElement {
         .matchIds=${this.search.matches}
         .selectedId=${this.ui.selectedId}
         .metaOf=${d.metaOf}
+        .links=${bundle.links}
         .cutId=${this.commands.cutId}
         label="Argument map: ${bundle.map.title}"
       ></warrant-tree>

@@ -15,7 +15,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { cspStyle } from './csp-style.js';
 import type { MoveTarget } from '../model/edits.js';
 import { flattenVisible, kindOf, childrenOf, type Tree, type VisibleRow } from '../model/tree.js';
-import type { ArgNode, NodeKind } from '../model/types.js';
+import type { ArgNode, Link, NodeKind } from '../model/types.js';
 import { KIND_ICONS, kindLabel, kindStyles } from './kind-style.js';
 import { plainLine } from '../model/text.js';
 
@@ -218,6 +218,21 @@ export class WarrantTree extends LitElement {
         overflow: hidden;
         overflow-wrap: anywhere;
       }
+      /* A link row: the statement is elsewhere; an arrow, italics and a Go button say so. */
+      .link-row {
+        font-style: italic;
+      }
+      .go {
+        font: inherit;
+        font-size: 0.85em;
+        padding: 0 0.5em;
+        margin-left: 0.3em;
+        border: 1px solid var(--link);
+        border-radius: 3px;
+        background: var(--surface);
+        color: var(--link);
+        cursor: pointer;
+      }
       .content p {
         display: inline;
         margin: 0;
@@ -331,6 +346,8 @@ export class WarrantTree extends LitElement {
   @property({ attribute: false }) selectedId?: string;
   /** Source and rating counts per node, asked for the rows on screen only. */
   @property({ attribute: false }) metaOf: (nodeId: string) => RowMeta | undefined = () => undefined;
+  /** The map's cross-links: their rows say where they point, and Enter or "Go" jumps there. */
+  @property({ attribute: false }) links?: readonly Link[];
   /** Accessible name of the tree. */
   @property() label = 'Argument tree';
   /** A node cut with Ctrl+X, waiting to be pasted (shown dimmed). */
@@ -362,6 +379,9 @@ export class WarrantTree extends LitElement {
   private resizeObserver?: ResizeObserver;
   /** Set when the next render should move DOM focus to the selected row. */
   private focusAfterRender = false;
+  private linkOf = new Map<string, Link>();
+  /** A link's target to focus once the map view has expanded the way to it. */
+  private jumpTarget?: string;
 
   /** The rows currently visible (expanded), in order. For tests and the map view. */
   get visibleRows(): readonly VisibleRow<ArgNode>[] {
@@ -398,6 +418,7 @@ export class WarrantTree extends LitElement {
       this.indexById = new Map(this.rows.map((r, i) => [r.node.id, i]));
       this.kinds = new WeakMap();
     }
+    if (changed.has('links')) this.linkOf = new Map((this.links ?? []).map((l) => [l.nodeId, l]));
     if (changed.has('rowHeight') || changed.has('lines')) {
       this.style.setProperty('--row-h', `${this.rowHeight}px`);
       this.style.setProperty('--lines', String(this.lines));
@@ -405,6 +426,14 @@ export class WarrantTree extends LitElement {
   }
 
   protected override updated(): void {
+    const jump = this.jumpTarget;
+    if (jump !== undefined && this.indexById.has(jump) && this.selectedId === jump) {
+      this.jumpTarget = undefined;
+      this.ensureVisible(this.indexById.get(jump)!);
+      this.focusAfterRender = true;
+      this.requestUpdate();
+      return;
+    }
     if (this.focusAfterRender) {
       this.focusAfterRender = false;
       this.rowElement(this.activeId)?.focus({ preventScroll: true });
@@ -516,6 +545,7 @@ export class WarrantTree extends LitElement {
         break;
       case 'Enter':
         if (e.shiftKey) handled = false;
+        else if (this.linkOf.get(id)?.targetId !== undefined) this.jumpToLink(id);
         else this.open(id);
         break;
       case '*': {
@@ -659,6 +689,44 @@ export class WarrantTree extends LitElement {
     if (row) this.open(row.node.id);
   };
 
+  /** Selects and focuses what the link row `id` points at (the map view expands the way there). */
+  private jumpToLink(id: string): void {
+    const target = this.linkOf.get(id)?.targetId;
+    if (target === undefined || !this.tree?.byId.has(target)) return;
+    this.jumpTarget = target;
+    this.selectedId = target;
+    this.dispatchEvent(new CustomEvent('warrant-select', { detail: { id: target }, bubbles: true, composed: true }));
+    this.requestUpdate();
+  }
+
+  /** The text of a link row: where it points, not the placeholder text it was imported with. */
+  private linkText(link: Link) {
+    if (link.external) {
+      return html`<span class="link-row"
+        ><span aria-hidden="true">↪ </span>Link to another discussion: #${link.external.ref}
+        ${link.external.title}</span
+      >`;
+    }
+    const target = link.targetId !== undefined ? this.tree?.byId.get(link.targetId) : undefined;
+    return html`<span class="link-row"
+        ><span aria-hidden="true">↪ </span>Link to: ${target ? rowText(target) : 'a statement that was deleted'}</span
+      >${
+        target
+          ? html` <button
+              class="go"
+              tabindex="-1"
+              title="Go to the linked statement (Enter)"
+              @click=${(e: Event) => {
+                e.stopPropagation();
+                this.jumpToLink(link.nodeId);
+              }}
+            >
+              Go<span class="sr-only"> to the linked statement</span>
+            </button>`
+          : nothing
+      }`;
+  }
+
   private open(id: string): void {
     this.dispatchEvent(new CustomEvent('warrant-open', { detail: { id }, bubbles: true, composed: true }));
   }
@@ -677,7 +745,9 @@ export class WarrantTree extends LitElement {
       <span class="content"
         ><span class="badge k-${kind}"
           ><span class="icon" aria-hidden="true">${KIND_ICONS[kind]}</span>${kindLabel(kind)}</span
-        ><span class="sr-only">: </span>${rowText(node)}</span
+        ><span class="sr-only">: </span>${
+          this.linkOf.has(node.id) ? this.linkText(this.linkOf.get(node.id)!) : rowText(node)
+        }</span
       >
       ${
         drop === 'supports' || drop === 'opposes'

@@ -294,3 +294,50 @@ describe('<warrant-tree>', () => {
     await expect(el).to.be.accessible();
   });
 });
+
+describe('<warrant-tree> link rows', () => {
+  it('shows a link row by where it points, and Enter or Go jumps to the target, expanding the way', async () => {
+    const { importKialo } = await import('../../src/formats/kialo.js');
+    const r = importKialo(
+      'Discussion Title: Pets\n\n1. Which pet?\n1.1. A cat.\n1.1.1. Pro: Cats are quiet.\n1.2. A dog.\n1.2.1. Con: -> See 1.1.1.\n1.2.2. Pro: -> See discussion #7: Are dogs loyal?\n',
+    );
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const b = r.bundles[0]!;
+    const tree = buildTree(b.nodes);
+    const id = (text: string) => b.nodes.find((n) => n.text === text)!.id;
+    const [cat, dog, quiet, link] = [id('A cat.'), id('A dog.'), id('Cats are quiet.'), id('-> See 1.1.1.')];
+    const el = await fixture<WarrantTree>(
+      html`<warrant-tree
+        style="height: 500px"
+        .tree=${tree}
+        .links=${b.links}
+        .expanded=${new Set([tree.root.id, dog])}
+        .selectedId=${link}
+      ></warrant-tree>`,
+    );
+    // The parent's part: selecting reveals the node (expands its ancestors).
+    el.addEventListener('warrant-select', (e) => {
+      el.selectedId = e.detail.id;
+      el.expanded = new Set([...el.expanded, tree.root.id, cat]);
+    });
+    await el.updateComplete;
+    const row = (nodeId: string) => el.shadowRoot!.querySelector<HTMLElement>(`[data-id="${nodeId}"]`);
+    expect(row(link)!.textContent).to.contain('Link to: Cats are quiet.');
+    expect(row(dog)!.querySelector('.badge.k-option')!.textContent).to.contain('Option');
+    expect(row(id('-> See discussion #7: Are dogs loyal?'))!.textContent).to.contain('Link to another discussion: #7');
+    await expect(el).to.be.accessible();
+    row(link)!.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(el.selectedId).to.equal(quiet);
+    expect(el.shadowRoot!.activeElement?.getAttribute('data-id')).to.equal(quiet);
+    // The Go button does the same from the mouse.
+    el.selectedId = link;
+    await el.updateComplete;
+    row(link)!.querySelector<HTMLButtonElement>('button.go')!.click();
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(el.selectedId).to.equal(quiet);
+  });
+});
