@@ -146,3 +146,16 @@ describe('formats/kialo options discussion, first layout', () => {
     expect(exportKialo(b).split('\n')[0]).to.equal('Discussion Title: Phones (in Class)');
   });
 });
+
+describe('options and links through Markdown', () => {
+  it('an options discussion keeps its options through a Markdown round trip', async () => {
+    const { exportMarkdown, importMarkdown } = await import('../../src/formats/markdown/index.js');
+    const b = importOne(await fixture('kialo-pets-options.txt'));
+    const md = exportMarkdown(b);
+    expect(md).to.contain('**Option** (neutral');
+    const r = importMarkdown(md);
+    if (!r.ok) throw new Error(JSON.stringify(r.errors.slice(0, 3)));
+    const rel = (x: MapBundle) => x.nodes.map((n) => `${n.text.slice(0, 20)} ${n.relation}`).sort();
+    expect(rel(r.bundles[0]!)).to.deep.equal(rel(b));
+  });
+});

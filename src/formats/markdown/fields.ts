@@ -68,14 +68,23 @@ export function applyLabel(node: ParsedNode, raw: string, bullet: string, st: Pa
     for (const part of ours[2]?.split(',') ?? []) {
       const q = part.trim();
       if (!q) continue;
-      if (q === Relation.supports || q === Relation.opposes) node.relation = q;
+      if (q === Relation.supports || q === Relation.opposes || q === Relation.neutral) node.relation = q;
       else if (q === ADDED) node.origin = Origin.added;
       else if (q === REWORDED) node.edited = true;
-      else st.error(line, `"${q}" is not a known mark: use supports or opposes, and "${ADDED}" or "${REWORDED}".`);
+      else
+        st.error(
+          line,
+          `"${q}" is not a known mark: use supports, opposes or neutral, and "${ADDED}" or "${REWORDED}".`,
+        );
     }
     // Without "(supports)" or "(opposes)", the kind word says which.
     if (node.relation === null && kind !== 'Thesis') {
-      node.relation = kind === 'Claim' || kind === 'Premise' ? Relation.supports : Relation.opposes;
+      node.relation =
+        kind === 'Option'
+          ? Relation.neutral
+          : kind === 'Claim' || kind === 'Premise'
+            ? Relation.supports
+            : Relation.opposes;
     }
     return raw.slice(ours[0].length);
   }
@@ -83,7 +92,8 @@ export function applyLabel(node: ParsedNode, raw: string, bullet: string, st: Pa
   node.origin = Origin.added;
   if (hand) {
     const word = hand[1]!.toLowerCase();
-    if (word !== 'thesis') {
+    if (word === 'option') node.relation = Relation.neutral;
+    else if (word !== 'thesis') {
       node.relation = ['con', 'against', 'oppose', 'opposes', 'objection', 'counterpoint', 'rebuttal'].includes(word)
         ? Relation.opposes
         : Relation.supports;

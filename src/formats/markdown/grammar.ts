@@ -78,9 +78,10 @@ export class ParseState {
   }
 }
 
-export const OUR_LABEL = /^\*\*(Thesis|Claim|Premise|Counterpoint|Rebuttal)(?::\*\* ?|\*\*(?: \(([^)\n]*)\))?: ?)/;
+export const OUR_LABEL =
+  /^\*\*(Thesis|Claim|Premise|Counterpoint|Rebuttal|Option)(?::\*\* ?|\*\*(?: \(([^)\n]*)\))?: ?)/;
 export const HAND_LABEL =
-  /^(?:\*\*|__)?(pro|con|for|against|supports?|opposes?|objection|thesis|claim|premise|counterpoint|rebuttal)(?:\*\*|__)?\s*:(?:\*\*|__)?[ \t]?/i;
+  /^(?:\*\*|__)?(pro|con|for|against|supports?|opposes?|objection|thesis|claim|premise|counterpoint|rebuttal|option)(?:\*\*|__)?\s*:(?:\*\*|__)?[ \t]?/i;
 export const QUOTE = /^“([\s\S]*)” \(¶(\d+)\)$/;
 export const META_PARAGRAPH = /^\*(Sources|Rating|Standing|Notes):\*/;
 
