@@ -474,15 +474,15 @@ export class WarrantImportDialog extends LitElement {
     return html`<dialog aria-labelledby="import-title" @close=${this.onClose} @cancel=${this.onCancelEvent}>
       <h2 id="import-title">Import maps</h2>
       <p class="hint muted">
-        Warrant reads its own JSON files and backups, Markdown outlines (its own exports and hand-written nested lists)
-        and Kialo text exports. The whole file is checked before anything is saved.
+        Warrant reads its own JSON files and backups, Markdown outlines (its own exports and hand-written nested lists),
+        Kialo text exports (both layouts) and Argdown. The whole file is checked before anything is saved.
       </p>
       <div class="field">
         <label for="import-file">Choose a file</label>
         <input
           id="import-file"
           type="file"
-          accept=".json,.md,.markdown,.txt,application/json,text/markdown,text/plain"
+          accept=".json,.md,.markdown,.txt,.argdown,.ad,application/json,text/markdown,text/plain"
           ?disabled=${busy}
           @change=${this.onFile}
         />
