@@ -34,7 +34,7 @@ export default tseslint.config(
   },
   {
     // Pure modules must stay free of DOM, Dexie and Lit so they also run in Node and workers.
-    files: ['src/model/**', 'src/evaluation/**', 'src/formats/**', 'src/search/**'],
+    files: ['src/model/**', 'src/evaluation/**', 'src/formats/**', 'src/search/**', 'src/pictures/**'],
     rules: {
       'no-restricted-imports': [
         'error',
