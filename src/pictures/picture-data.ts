@@ -65,6 +65,9 @@ export const NO_STANDING_FILL = '#6b7280';
 export const INK = '#1c1f24';
 export const PAPER = '#ffffff';
 
+/** Colour of the "⚠ no source · ☆ unrated" marks on a box (the app's --warn-ink). */
+export const MARK_INK = '#8a5300';
+
 /** Line colour per polarity (the app's --support-ink, --oppose-ink, --thesis-ink). */
 export const LINE: Readonly<Record<Polarity, string>> = {
   support: '#0a6b4c',
@@ -149,4 +152,26 @@ export function spokenLabel(label: NodeLabel, kindWord: string): string {
   if (label.unsourced) parts.push('No source');
   if (!label.rated) parts.push('Unrated');
   return parts.join('. ') + '.';
+}
+
+/**
+ * A sentence or two saying what a picture shows, for its <desc> and the text beside it, e.g.
+ * "6 nodes: 2 claims, 1 premise, 1 counterpoint, 1 rebuttal. 1 cites no source; 5 are unrated."
+ */
+export function describeLabels(labels: readonly NodeLabel[]): string {
+  const count = { thesis: 0, claim: 0, premise: 0, counterpoint: 0, rebuttal: 0 };
+  let unsourced = 0;
+  let unrated = 0;
+  for (const l of labels) {
+    count[l.kind]++;
+    if (l.unsourced) unsourced++;
+    if (!l.rated) unrated++;
+  }
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const kinds = (['claim', 'premise', 'counterpoint', 'rebuttal'] as const)
+    .filter((k) => count[k] > 0)
+    .map((k) => plural(count[k], k));
+  const head = `${plural(labels.length, 'node')}${kinds.length ? `: ${kinds.join(', ')}` : ''}.`;
+  const marks = `${unsourced} ${unsourced === 1 ? 'cites' : 'cite'} no source; ${unrated} ${unrated === 1 ? 'is' : 'are'} unrated.`;
+  return `${head} ${marks}`;
 }

@@ -32,8 +32,10 @@ export interface Wedge extends NodeLabel {
   ink: string;
   /** Text drawn on the wedge when there is room (already shortened to fit), with its transform. */
   caption?: { text: string; transform: string; anchor: 'start' | 'middle' | 'end' };
-  /** Marks drawn near the wedge's outer edge when there is room: ⚠ unsourced, ☆ unrated. */
+  /** The ⚠ mark of an unsourced node, near the wedge's outer edge, when there is room. */
   marks?: { text: string; x: number; y: number };
+  /** An unrated node's dotted rim: SVG path data of an arc just inside its outer edge. */
+  rim?: string;
 }
 
 /** A sunburst laid out for one focus and size. */
@@ -75,6 +77,21 @@ export function arcPath(a0: number, a1: number, r0: number, r1: number): string 
   if (r0 <= 0) return `${outer}L0,0Z`;
   return `${outer}L${pt(a1, r0)}A${r2(r0)},${r2(r0)} 0 ${large} 0 ${pt(a0, r0)}Z`;
 }
+
+/** SVG path of the arc a0..a1 at radius r (a full circle when it goes all the way round). */
+export function rimPath(a0: number, a1: number, r: number): string {
+  if (a1 - a0 >= TAU - 1e-9)
+    return `M0,${r2(-r)}A${r2(r)},${r2(r)} 0 1 1 0,${r2(r)}A${r2(r)},${r2(r)} 0 1 1 0,${r2(-r)}`;
+  return `M${pt(a0, r)}A${r2(r)},${r2(r)} 0 ${a1 - a0 > Math.PI ? 1 : 0} 1 ${pt(a1, r)}`;
+}
+
+/** Fewest characters worth drawing on a wedge: less says nothing the hover card does not. */
+const MIN_CAPTION_CHARS = 5;
+
+const captionFor = (text: string, room: number, font: number): string => {
+  const fitted = fitText(text, room, font);
+  return fitted === text || fitted.length > MIN_CAPTION_CHARS ? fitted : '';
+};
 
 /**
  * Lays out the sunburst of `input`'s tree around `focusId` (the thesis when absent or unknown)
@@ -152,13 +169,14 @@ function makeWedge(input: PictureInput, n: HierarchyRectangularNode<Item>, unit:
     fill,
     ink,
   };
-  const markText = `${label.unsourced ? '⚠' : ''}${label.rated ? '' : '☆'}`;
+  const markText = label.unsourced ? '⚠' : '';
+  if (!label.rated) wedge.rim = rimPath(n.x0, n.x1, Math.max(1, y1 - 2.5));
   const mid = (n.x0 + n.x1) / 2;
   const thick = y1 - y0;
   if (n.depth === 0) {
     // The focus is the disk in the middle: a horizontal caption across it.
     const room = 2 * y1 * 0.8;
-    const text = fitText(label.text, room, WEDGE_FONT + 1);
+    const text = captionFor(label.text, room, WEDGE_FONT + 1);
     if (text) wedge.caption = { text, transform: `translate(0,${r2(WEDGE_FONT / 2)})`, anchor: 'middle' };
     if (markText) wedge.marks = { text: markText, x: 0, y: r2(-y1 * 0.55) };
     return wedge;
@@ -171,7 +189,7 @@ function makeWedge(input: PictureInput, n: HierarchyRectangularNode<Item>, unit:
     wedge.marks = { text: markText, x: r2(r * Math.sin(mid)), y: r2(-r * Math.cos(mid) + WEDGE_FONT * 0.35) };
   }
   if (arc >= WEDGE_FONT + 3) {
-    const text = fitText(label.text, thick - 10 - markRoom, WEDGE_FONT);
+    const text = captionFor(label.text, thick - 10 - markRoom, WEDGE_FONT);
     if (text) {
       // Radial text, turned so it never reads upside down.
       const deg = (mid * 180) / Math.PI - 90;

@@ -3,6 +3,7 @@ import {
   BOX_FILL,
   INK,
   LINE,
+  MARK_INK,
   NO_STANDING_FILL,
   PAPER,
   SHADES,
@@ -29,6 +30,7 @@ describe('pictures: colours', () => {
       expect(contrast(LINE[p], PAPER), `${p} line`).to.be.at.least(3);
       expect(contrast(LINE[p], BOX_FILL[p]), `${p} line on box`).to.be.at.least(3);
       expect(contrast(INK, BOX_FILL[p]), `${p} box text`).to.be.at.least(4.5);
+      expect(contrast(MARK_INK, BOX_FILL[p]), `${p} box marks`).to.be.at.least(4.5);
     }
   });
 

@@ -51,9 +51,11 @@ describe('pictures: sunburst layout', () => {
       NO_STANDING_FILL,
     ]);
     expect(w('b').ink).to.equal(INK);
-    expect(w('t').marks?.text).to.equal('☆');
-    expect(w('a').marks).to.equal(undefined);
-    expect(w('b').marks?.text).to.equal('⚠☆');
+    expect(w('t').marks).to.equal(undefined);
+    expect(w('t').rim).to.equal('M0,-47.5A47.5,47.5 0 1 1 0,47.5A47.5,47.5 0 1 1 0,-47.5');
+    expect([w('a').marks, w('a').rim]).to.deep.equal([undefined, undefined]);
+    expect(w('b').marks?.text).to.equal('⚠');
+    expect(w('b').rim?.startsWith('M')).to.equal(true);
     expect(w('t').caption?.text).to.equal('The thesis.');
     expect(w('t').caption?.anchor).to.equal('middle');
   });
