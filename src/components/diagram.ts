@@ -183,6 +183,18 @@ export class WarrantDiagram extends LitElement {
     if (dx || dy) this.panBy(dx, dy);
   }
 
+  /** Draws the branch under `id` and selects it. */
+  showBranch(id: string): void {
+    this.rootId = id;
+    this.activeId = id;
+    this.select(id);
+  }
+
+  private onDblClick(e: MouseEvent): void {
+    const id = (e.target as Element).closest('[data-id]')?.getAttribute('data-id');
+    if (id && id !== this.layout?.rootId && this.layout?.childIds.has(id)) this.showBranch(id);
+  }
+
   private select(id: string): void {
     this.activeId = id;
     emitNode(this, 'warrant-select-node', id);
@@ -306,8 +318,12 @@ export class WarrantDiagram extends LitElement {
     const parent = root.parentId ?? this.input.tree.byId.get(layout.rootId)?.parentId ?? null;
     return html`
       <div class="toolbar">
-        <button ?disabled=${parent === null} @click=${() => parent && emitNode(this, 'warrant-select-node', parent)}>
-          Up a level
+        <button ?disabled=${parent === null} @click=${() => parent && this.showBranch(parent)}>Up a level</button>
+        <button
+          ?disabled=${!active || active === layout.rootId || !layout.childIds.has(active)}
+          @click=${() => active && this.showBranch(active)}
+        >
+          Draw this branch
         </button>
         <span class="grow"></span>
         <button aria-label="Zoom in" title="Zoom in (+)" @click=${() => this.zoomBy(ZOOM_STEP)}>+</button>
@@ -334,6 +350,7 @@ export class WarrantDiagram extends LitElement {
           class="picture"
           aria-labelledby="dg-title dg-desc"
           @click=${this.onClick}
+          @dblclick=${this.onDblClick}
           @pointerover=${this.onPointerOver}
           @pointerleave=${() => (this.hoverId = undefined)}
           @keydown=${this.onKeyDown}
