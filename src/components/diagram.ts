@@ -31,7 +31,7 @@ import { exportSvg, pictureFileName, saveBlob, svgToPng } from './picture-export
 import { legend } from './picture-legend.js';
 import { pictureStyles } from './picture-styles.js';
 import { baseStyles } from './shared-styles.js';
-import { emitNode } from './sunburst.js';
+import { emitNode } from './picture-events.js';
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -22,36 +22,21 @@ import {
   type SunburstLayout,
   type Wedge,
 } from '../pictures/sunburst-layout.js';
+import { emitNode } from './picture-events.js';
 import { exportSvg, pictureFileName, saveBlob, svgToPng } from './picture-export.js';
 import { fillRef, hatchPatterns, legend } from './picture-legend.js';
 import { pictureStyles } from './picture-styles.js';
 import { baseStyles } from './shared-styles.js';
 
-/** A node picked in a picture. */
-export interface PictureNodeDetail {
-  id: string;
-}
-
 declare global {
   interface HTMLElementTagNameMap {
     'warrant-sunburst': WarrantSunburst;
-  }
-  interface HTMLElementEventMap {
-    /** Select this node in the tree and details. */
-    'warrant-select-node': CustomEvent<PictureNodeDetail>;
-    /** Show this node in the tree (switch to the tree view). */
-    'warrant-open-in-tree': CustomEvent<PictureNodeDetail>;
   }
 }
 
 const KEYS = new Set<string>(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End']);
 const HATCH = 'sb-hatch';
 const OPPOSE_FILLS = [...SHADES.oppose, NO_STANDING_FILL];
-
-/** Dispatches a bubbling, composed picture event. */
-export function emitNode(from: HTMLElement, type: 'warrant-select-node' | 'warrant-open-in-tree', id: string): void {
-  from.dispatchEvent(new CustomEvent<PictureNodeDetail>(type, { detail: { id }, bubbles: true, composed: true }));
-}
 
 @customElement('warrant-sunburst')
 export class WarrantSunburst extends LitElement {
