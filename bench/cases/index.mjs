@@ -6,12 +6,13 @@ import firstVisit from './first-visit.mjs';
 import importCase from './import.mjs';
 import nodeFormats from './node-formats.mjs';
 import open from './open.mjs';
+import pictures from './pictures.mjs';
 import pure from './pure.mjs';
 import rating from './rating.mjs';
 import scroll from './scroll.mjs';
 import search from './search.mjs';
 
-export const CASES = [bundle, nodeFormats, firstVisit, open, edit, rating, search, scroll, importCase, pure];
+export const CASES = [bundle, nodeFormats, firstVisit, open, edit, rating, search, scroll, importCase, pure, pictures];
 
 /** Checks the shape of every case when the bench starts, so a new case fails early and clearly. */
 export function checkCases(cases) {

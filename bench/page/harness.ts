@@ -10,6 +10,7 @@
 import { installCommitLog } from './idb.js';
 import * as app from './app.js';
 import * as maps from './maps.js';
+import * as pictures from './pictures.js';
 import { pureCases } from './pure.js';
 import * as scroll from './scroll.js';
 import * as timing from './timing.js';
@@ -52,6 +53,12 @@ const bench: Record<string, PageFn> = {
     results: pureCases(n, runs, warmup, which, heavyRuns),
     sink: sinkValue(),
   }),
+  picturesDraw: pictures.picturesDraw,
+  picturesPanSetup: pictures.picturesPanSetup,
+  picturesTransform: pictures.picturesTransform,
+  picturesUnmount: pictures.unmountPicture,
+  watchLongTasksStart: pictures.watchLongTasksStart,
+  watchLongTasksStop: pictures.watchLongTasksStop,
   ...ui,
 };
 

@@ -36,6 +36,8 @@ declare global {
 
 const KEYS = new Set<string>(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End']);
 const HATCH = 'sb-hatch';
+/** Height of everything around the stage, about (for the first layout, before it can be measured). */
+const CHROME_PX = 215;
 const OPPOSE_FILLS = [...SHADES.oppose, NO_STANDING_FILL];
 
 @customElement('warrant-sunburst')
@@ -85,12 +87,19 @@ export class WarrantSunburst extends LitElement {
     const { width, height } = stage.getBoundingClientRect();
     // Drawn at the size it is shown, so 11 px labels stay 11 px on a phone.
     const r = Math.max(90, Math.floor(Math.min(width, height) / 2 - 6));
-    if (r !== this.radius) this.radius = r;
+    // The picture scales to its box (viewBox): lay it out again only when the size really changed.
+    if (Math.abs(r - this.radius) > this.radius * 0.06) this.radius = r;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     if (!this.input) return;
-    const radius = this.radius || 240;
+    if (!this.radius) {
+      // Before the first render there is no stage to measure: estimate it from the element, less
+      // the toolbar, card, description and legend around it, so the picture is laid out once.
+      const box = this.getBoundingClientRect();
+      this.radius = Math.max(90, Math.floor(Math.min(box.width, box.height - CHROME_PX) / 2 - 6)) || 240;
+    }
+    const radius = this.radius;
     if (
       !this.layout ||
       changed.has('input') ||
