@@ -4,7 +4,7 @@
  * sized for their wrapped text; the layered layout is dagre's. Pure: no DOM.
  */
 import dagre from '@dagrejs/dagre';
-import { childrenOf } from '../model/tree.js';
+import { childrenOf, walk } from '../model/tree.js';
 import type { ArgNode, Relation } from '../model/types.js';
 import {
   BOX_FILL,
@@ -206,9 +206,20 @@ export function layoutDiagram(input: PictureInput, rootId: string, limit = MAX_D
     if (list) list.push(box.id);
     else childIds.set(box.parentId, [box.id]);
   }
-  // A tree has no crossings to remove: dagre's ordering sweeps would only shuffle the siblings
-  // out of the argument's order and cost most of the time.
-  dagre.layout(g, { disableOptimalOrderHeuristic: true });
+  // A tree has no crossings to remove: dagre's ordering sweeps (and the layer graphs it builds
+  // for them even when told not to sweep) would only shuffle the siblings out of the argument's
+  // order and cost most of the time. Each rank is ordered by depth-first position instead; dagre's
+  // dummy nodes (one per edge, halfway down) follow the point their edge leads to.
+  const dfs = new Map<string, number>();
+  walk(
+    input.tree,
+    (n) => {
+      if (!byId.has(n.id)) return false;
+      dfs.set(n.id, dfs.size);
+    },
+    root.id,
+  );
+  dagre.layout(g, { customOrder: (lg) => orderByDepthFirst(lg, dfs) });
   for (const box of boxes) {
     const p = g.node(box.id);
     box.x = r1(p.x - box.width / 2);
@@ -232,6 +243,23 @@ export function layoutDiagram(input: PictureInput, rootId: string, limit = MAX_D
   };
   if (cut) layout.cut = cut;
   return layout;
+}
+
+/** Sets dagre's `order` in each rank of layout graph `lg` from the nodes' depth-first positions. */
+function orderByDepthFirst(lg: InstanceType<typeof dagre.graphlib.Graph>, dfs: ReadonlyMap<string, number>): void {
+  const ranks = new Map<number, Array<[number, string]>>();
+  for (const v of lg.nodes()) {
+    const label = lg.node(v) as { rank?: number; edgeObj?: { w: string } };
+    const key = dfs.get(v) ?? dfs.get(label.edgeObj?.w ?? '') ?? Number.MAX_SAFE_INTEGER;
+    const rank = label.rank ?? 0;
+    const list = ranks.get(rank);
+    if (list) list.push([key, v]);
+    else ranks.set(rank, [[key, v]]);
+  }
+  for (const list of ranks.values()) {
+    list.sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : 1));
+    list.forEach(([, v], i) => ((lg.node(v) as { order?: number }).order = i));
+  }
 }
 
 /**
