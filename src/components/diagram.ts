@@ -345,61 +345,62 @@ export class WarrantDiagram extends LitElement {
             </p>`
           : nothing
       }
-      <div class="stage">
-        <svg
-          class="picture"
-          aria-labelledby="dg-title dg-desc"
-          @click=${this.onClick}
-          @dblclick=${this.onDblClick}
-          @pointerover=${this.onPointerOver}
-          @pointerleave=${() => (this.hoverId = undefined)}
-          @keydown=${this.onKeyDown}
-          @focusin=${() => (this.focusInside = true)}
-          @focusout=${() => (this.focusInside = false)}
-        >
-          <title id="dg-title">${title}</title>
-          <desc id="dg-desc">${description}</desc>
-          <defs>
-            <marker
-              id="dg-arrow-supports"
-              viewBox="0 0 10 10"
-              refX="9"
-              refY="5"
-              markerWidth="9"
-              markerHeight="9"
-              orient="auto-start-reverse"
-              markerUnits="userSpaceOnUse"
-            >
-              <path d="M0,0L10,5L0,10Z" fill="#0a6b4c"></path>
-            </marker>
-            <marker
-              id="dg-arrow-opposes"
-              viewBox="0 0 10 10"
-              refX="9"
-              refY="5"
-              markerWidth="11"
-              markerHeight="11"
-              orient="auto-start-reverse"
-              markerUnits="userSpaceOnUse"
-            >
-              <path d="M1,1L9,5L1,9" fill="none" stroke="#b0261d" stroke-width="2"></path>
-              <path d="M9.5,0V10" stroke="#b0261d" stroke-width="2"></path>
-            </marker>
-          </defs>
-          <g class="viewport" transform=${this.transform.toString()}>
-            <g class="edges" aria-hidden="true" fill="none">
-              ${layout.edges.map(
-                (e) => svg`<path class=${`edge ${e.relation}`} data-from=${e.from} data-to=${e.to} d=${e.d}
+      <div class="main">
+        <div class="stage">
+          <svg
+            class="picture"
+            aria-labelledby="dg-title dg-desc"
+            @click=${this.onClick}
+            @dblclick=${this.onDblClick}
+            @pointerover=${this.onPointerOver}
+            @pointerleave=${() => (this.hoverId = undefined)}
+            @keydown=${this.onKeyDown}
+            @focusin=${() => (this.focusInside = true)}
+            @focusout=${() => (this.focusInside = false)}
+          >
+            <title id="dg-title">${title}</title>
+            <desc id="dg-desc">${description}</desc>
+            <defs>
+              <marker
+                id="dg-arrow-supports"
+                viewBox="0 0 10 10"
+                refX="9"
+                refY="5"
+                markerWidth="9"
+                markerHeight="9"
+                orient="auto-start-reverse"
+                markerUnits="userSpaceOnUse"
+              >
+                <path d="M0,0L10,5L0,10Z" fill="#0a6b4c"></path>
+              </marker>
+              <marker
+                id="dg-arrow-opposes"
+                viewBox="0 0 10 10"
+                refX="9"
+                refY="5"
+                markerWidth="11"
+                markerHeight="11"
+                orient="auto-start-reverse"
+                markerUnits="userSpaceOnUse"
+              >
+                <path d="M1,1L9,5L1,9" fill="none" stroke="#b0261d" stroke-width="2"></path>
+                <path d="M9.5,0V10" stroke="#b0261d" stroke-width="2"></path>
+              </marker>
+            </defs>
+            <g class="viewport" transform=${this.transform.toString()}>
+              <g class="edges" aria-hidden="true" fill="none">
+                ${layout.edges.map(
+                  (e) => svg`<path class=${`edge ${e.relation}`} data-from=${e.from} data-to=${e.to} d=${e.d}
                   stroke=${e.relation === 'supports' ? '#0a6b4c' : '#b0261d'} stroke-width="2"
                   stroke-dasharray=${e.relation === 'opposes' ? '7 4' : 'none'}
                   marker-end=${`url(#dg-arrow-${e.relation})`}></path>`,
-              )}
-            </g>
-            <g role="tree" aria-label=${title}>
-              ${layout.boxes.map((b) => {
-                const siblings = b.parentId === null ? [b.id] : (layout.childIds.get(b.parentId) ?? [b.id]);
-                const oppose = b.polarity === 'oppose';
-                return svg`<g role="treeitem" data-id=${b.id} class="box" transform=${`translate(${b.x},${b.y})`}
+                )}
+              </g>
+              <g role="tree" aria-label=${title}>
+                ${layout.boxes.map((b) => {
+                  const siblings = b.parentId === null ? [b.id] : (layout.childIds.get(b.parentId) ?? [b.id]);
+                  const oppose = b.polarity === 'oppose';
+                  return svg`<g role="treeitem" data-id=${b.id} class="box" transform=${`translate(${b.x},${b.y})`}
                   tabindex=${b.id === active ? 0 : -1}
                   aria-level=${b.depth + 1} aria-setsize=${siblings.length} aria-posinset=${siblings.indexOf(b.id) + 1}
                   aria-selected=${b.id === this.selectedId ? 'true' : 'false'}
@@ -422,12 +423,12 @@ export class WarrantDiagram extends LitElement {
                       : nothing
                   }
                 </g>`;
-              })}
-            </g>
-            <g aria-hidden="true" pointer-events="none">
-              ${layout.boxes.map((b) => {
-                const textTop = BOX.headerHeight + BOX.pad + BOX.font - 2;
-                return svg`<g data-text-for=${b.id} transform=${`translate(${b.x},${b.y})`}>
+                })}
+              </g>
+              <g aria-hidden="true" pointer-events="none">
+                ${layout.boxes.map((b) => {
+                  const textTop = BOX.headerHeight + BOX.pad + BOX.font - 2;
+                  return svg`<g data-text-for=${b.id} transform=${`translate(${b.x},${b.y})`}>
                   <text x=${BOX.pad} y=${BOX.headerHeight - 6} font-size=${BOX.headerFont} font-weight="650"
                     fill=${b.headerInk}>${b.header}</text>
                   <text font-size=${BOX.font} fill=${INK}>${b.lines.map(
@@ -439,25 +440,28 @@ export class WarrantDiagram extends LitElement {
                       : nothing
                   }
                 </g>`;
-              })}
+                })}
+              </g>
             </g>
-          </g>
-        </svg>
+          </svg>
+        </div>
+        <div class="side">
+          <div class="card">
+            ${
+              shown
+                ? html`<span class="kind">${KIND_LABELS[shown.kind]}</span> · standing
+                    ${formatStanding(shown.standing)}${
+                      shown.unsourced ? ' · ⚠ no source' : ''
+                    }${shown.rated ? '' : ' · ☆ unrated'}<br />${shown.text}`
+                : nothing
+            }
+          </div>
+          <p class="description">
+            ${description} Arrow keys move between boxes, Enter selects; + and − zoom, Shift+arrows pan, 0 fits.
+          </p>
+          ${legend('dg', true)}
+        </div>
       </div>
-      <div class="card">
-        ${
-          shown
-            ? html`<span class="kind">${KIND_LABELS[shown.kind]}</span> · standing
-                ${formatStanding(shown.standing)}${
-                  shown.unsourced ? ' · ⚠ no source' : ''
-                }${shown.rated ? '' : ' · ☆ unrated'}<br />${shown.text}`
-            : nothing
-        }
-      </div>
-      <p class="description">
-        ${description} Arrow keys move between boxes, Enter selects; + and − zoom, Shift+arrows pan, 0 fits.
-      </p>
-      ${legend('dg', true)}
     `;
   }
 }

@@ -34,7 +34,42 @@ export const mapViewStyles = css`
     display: grid;
     grid-template-rows: auto 1fr;
     min-height: 0;
+    min-width: 0;
     border-right: 1px solid var(--rule);
+  }
+  .tree-pane {
+    display: grid;
+    grid-template-rows: auto 1fr;
+    min-height: 0;
+  }
+  .tree-pane[hidden] {
+    display: none;
+  }
+  warrant-map-pictures {
+    min-height: 0;
+  }
+  .view-tabs {
+    display: flex;
+    gap: 2px;
+    padding: 6px 12px 0;
+    border-bottom: 1px solid var(--rule);
+  }
+  .view-tabs [role='tab'] {
+    border: 1px solid transparent;
+    border-bottom: none;
+    border-radius: 6px 6px 0 0;
+    background: none;
+    font-size: 13.5px;
+    padding: 4px 12px;
+    min-height: 30px;
+    color: var(--muted);
+  }
+  .view-tabs [role='tab'][aria-selected='true'] {
+    background: var(--surface);
+    border-color: var(--rule);
+    color: var(--ink);
+    font-weight: 600;
+    margin-bottom: -1px;
   }
   warrant-search {
     z-index: 5;

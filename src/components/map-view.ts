@@ -25,6 +25,8 @@ import { UiStateController } from '../state/ui-state.js';
 import { ContextMenuController } from './context-menu-controller.js';
 import { mapHeading, thesisStanding } from './map-header.js';
 import { panelTabs, type PanelId } from './map-panels.js';
+import { viewTabs, type MapViewMode } from './map-pictures.js';
+import type { PictureNodeDetail } from './picture-events.js';
 import { mapViewStyles } from './map-view.styles.js';
 import type { DraftDetail, EditDoneDetail } from './node-editor.js';
 import type { RateDetail } from './rating.js';
@@ -37,6 +39,7 @@ import './gap-report.js';
 import './sources-panel.js';
 import './search-box.js';
 import './print-outline.js';
+import './map-pictures.js';
 import type { SearchChangeDetail, WarrantSearch } from './search-box.js';
 import './node-detail.js';
 import './shortcuts-dialog.js';
@@ -66,6 +69,8 @@ export class WarrantMapView extends LitElement {
   @state() private sheetOpen = false;
   /** What the right-hand panel shows. */
   @state() private panel: PanelId = 'node';
+  /** How the left column shows the map: the tree, or one of the pictures (loaded on first use). */
+  @state() private viewMode: MapViewMode = 'tree';
 
   @query('warrant-tree') private treeEl?: WarrantTree;
   @query('warrant-node-detail') private detailEl?: WarrantNodeDetail;
@@ -210,6 +215,25 @@ export class WarrantMapView extends LitElement {
     if (this.edits.session && id !== this.edits.session.id) void this.edits.finish('commit', { quiet: true });
     this.revealAndSelect(id);
     if (e.target !== this.treeEl) void this.updateComplete.then(() => this.treeEl?.focusSelected());
+  };
+
+  /** A wedge or box picked in a picture: select it (details follow); focus stays in the picture. */
+  private onPictureSelect = (e: CustomEvent<PictureNodeDetail>): void => {
+    const id = e.detail.id;
+    if (this.panel !== 'node') this.panel = 'node';
+    if (this.edits.session && id !== this.edits.session.id) void this.edits.finish('commit', { quiet: true });
+    this.revealAndSelect(id);
+  };
+
+  /** "Open in tree" from a picture: back to the tree, at that node. */
+  private onOpenInTree = (e: CustomEvent<PictureNodeDetail>): void => {
+    this.viewMode = 'tree';
+    this.panel = 'node';
+    this.selectAndFocus(e.detail.id);
+  };
+
+  private chooseView = (mode: MapViewMode): void => {
+    this.viewMode = mode;
   };
 
   private onToggle = (e: CustomEvent<{ ids: string[]; expanded: boolean }>): void =>
@@ -446,28 +470,57 @@ export class WarrantMapView extends LitElement {
     </div>`;
   }
 
-  /** The left column: the search box over the argument tree. */
+  /**
+   * The left column: the view switcher over the search box and the argument tree, or over a
+   * picture of the map. The tree stays mounted (hidden) under a picture, so its scroll position
+   * and focus logic are there on the way back.
+   */
   private renderTreeColumn(d: Derived, bundle: MapBundle): TemplateResult {
+    const mode = this.viewMode;
     return html`<div class="left">
-      <warrant-search
-        .index=${this.search.index}
-        .version=${this.search.version}
-        .raters=${d.raters}
-        @focusin=${this.ensureSearchIndex}
-        @warrant-search-wanted=${this.ensureSearchIndex}
-        @warrant-search-change=${this.onSearchChange}
-      ></warrant-search>
-      <warrant-tree
-        .tree=${d.tree}
-        .expanded=${this.search.withMatchAncestors(this.ui.expanded)}
-        .only=${this.search.only}
-        .matchIds=${this.search.matches}
-        .selectedId=${this.ui.selectedId}
-        .metaOf=${d.metaOf}
-        .links=${bundle.links}
-        .cutId=${this.commands.cutId}
-        label="Argument map: ${bundle.map.title}"
-      ></warrant-tree>
+      ${viewTabs(mode, this.chooseView)}
+      <div
+        class="tree-pane"
+        ?hidden=${mode !== 'tree'}
+        id=${mode === 'tree' ? 'view-panel' : nothing}
+        role=${mode === 'tree' ? 'tabpanel' : nothing}
+        aria-labelledby=${mode === 'tree' ? 'view-tab-tree' : nothing}
+      >
+        <warrant-search
+          .index=${this.search.index}
+          .version=${this.search.version}
+          .raters=${d.raters}
+          @focusin=${this.ensureSearchIndex}
+          @warrant-search-wanted=${this.ensureSearchIndex}
+          @warrant-search-change=${this.onSearchChange}
+        ></warrant-search>
+        <warrant-tree
+          .tree=${d.tree}
+          .expanded=${this.search.withMatchAncestors(this.ui.expanded)}
+          .only=${this.search.only}
+          .matchIds=${this.search.matches}
+          .selectedId=${this.ui.selectedId}
+          .metaOf=${d.metaOf}
+          .links=${bundle.links}
+          .cutId=${this.commands.cutId}
+          label="Argument map: ${bundle.map.title}"
+        ></warrant-tree>
+      </div>
+      ${
+        mode === 'tree'
+          ? nothing
+          : html`<warrant-map-pictures
+              id="view-panel"
+              role="tabpanel"
+              aria-labelledby="view-tab-${mode}"
+              .derived=${d}
+              .mode=${mode}
+              .selectedId=${this.ui.selectedId}
+              .mapTitle=${bundle.map.title}
+              @warrant-select-node=${this.onPictureSelect}
+              @warrant-open-in-tree=${this.onOpenInTree}
+            ></warrant-map-pictures>`
+      }
     </div>`;
   }
 

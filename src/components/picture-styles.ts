@@ -9,6 +9,33 @@ export const pictureStyles = css`
     min-width: 0;
     gap: 6px;
     font-size: 14px;
+    container-type: inline-size;
+  }
+  /* The picture beside its card, description and legend; under them on a narrow column. */
+  .main {
+    flex: 1;
+    display: flex;
+    min-height: 0;
+    gap: 8px;
+  }
+  .side {
+    flex: none;
+    width: 250px;
+    display: flex;
+    flex-direction: column;
+    gap: 8px;
+    overflow-y: auto;
+    padding-bottom: 8px;
+  }
+  @container (max-width: 640px) {
+    .main {
+      flex-direction: column;
+    }
+    .side {
+      width: auto;
+      max-height: 36%;
+      overflow-y: auto;
+    }
   }
   .toolbar {
     display: flex;
@@ -44,6 +71,7 @@ export const pictureStyles = css`
     position: relative;
     flex: 1;
     min-height: 220px;
+    min-width: 0;
     overflow: hidden;
   }
   .stage > svg {
@@ -62,7 +90,7 @@ export const pictureStyles = css`
     font-size: 13px;
     line-height: 1.4;
     overflow-wrap: anywhere;
-    max-height: 7em;
+    max-height: 12em;
     overflow: auto;
   }
   .card .kind {

@@ -38,6 +38,10 @@ const KEYS = new Set<string>(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight',
 const HATCH = 'sb-hatch';
 /** Height of everything around the stage, about (for the first layout, before it can be measured). */
 const CHROME_PX = 215;
+/** Above this width the card and legend sit beside the picture (picture-styles.ts), taking SIDE_PX. */
+const WIDE_PX = 640;
+const SIDE_PX = 260;
+const TOOLBAR_PX = 50;
 const OPPOSE_FILLS = [...SHADES.oppose, NO_STANDING_FILL];
 
 @customElement('warrant-sunburst')
@@ -97,7 +101,10 @@ export class WarrantSunburst extends LitElement {
       // Before the first render there is no stage to measure: estimate it from the element, less
       // the toolbar, card, description and legend around it, so the picture is laid out once.
       const box = this.getBoundingClientRect();
-      this.radius = Math.max(90, Math.floor(Math.min(box.width, box.height - CHROME_PX) / 2 - 6)) || 240;
+      const wide = box.width > WIDE_PX;
+      const w = wide ? box.width - SIDE_PX : box.width;
+      const h = wide ? box.height - TOOLBAR_PX : box.height - CHROME_PX;
+      this.radius = Math.max(90, Math.floor(Math.min(w, h) / 2 - 6)) || 240;
     }
     const radius = this.radius;
     if (
@@ -257,26 +264,27 @@ export class WarrantSunburst extends LitElement {
         <button @click=${() => this.exportSvgFile()}>Export SVG</button>
         <button @click=${() => void this.exportPng()}>Export PNG</button>
       </div>
-      <div class="stage">
-        <svg
-          class="picture"
-          viewBox=${`${-r} ${-r} ${2 * r} ${2 * r}`}
-          aria-labelledby="sb-title sb-desc"
-          @click=${this.onClick}
-          @dblclick=${this.onDblClick}
-          @pointerover=${this.onPointerOver}
-          @pointerleave=${() => (this.hoverId = undefined)}
-          @keydown=${this.onKeyDown}
-          @focusin=${() => (this.focusInside = true)}
-          @focusout=${() => (this.focusInside = false)}
-        >
-          <title id="sb-title">${title}</title>
-          <desc id="sb-desc">${description}</desc>
-          <defs>${hatchPatterns(HATCH, OPPOSE_FILLS)}</defs>
-          <g role="tree" aria-label=${title}>
-            ${layout.wedges.map((w) => {
-              const siblings = levels(w);
-              return svg`<path
+      <div class="main">
+        <div class="stage">
+          <svg
+            class="picture"
+            viewBox=${`${-r} ${-r} ${2 * r} ${2 * r}`}
+            aria-labelledby="sb-title sb-desc"
+            @click=${this.onClick}
+            @dblclick=${this.onDblClick}
+            @pointerover=${this.onPointerOver}
+            @pointerleave=${() => (this.hoverId = undefined)}
+            @keydown=${this.onKeyDown}
+            @focusin=${() => (this.focusInside = true)}
+            @focusout=${() => (this.focusInside = false)}
+          >
+            <title id="sb-title">${title}</title>
+            <desc id="sb-desc">${description}</desc>
+            <defs>${hatchPatterns(HATCH, OPPOSE_FILLS)}</defs>
+            <g role="tree" aria-label=${title}>
+              ${layout.wedges.map((w) => {
+                const siblings = levels(w);
+                return svg`<path
                 role="treeitem"
                 data-id=${w.id}
                 d=${w.d}
@@ -290,55 +298,58 @@ export class WarrantSunburst extends LitElement {
                 aria-selected=${w.id === this.selectedId ? 'true' : 'false'}
                 aria-label=${spokenLabel(w, KIND_LABELS[w.kind])}
               ></path>`;
-            })}
-          </g>
-          <g aria-hidden="true" pointer-events="none" fill="none" stroke-width="2" stroke-dasharray="2 3">
-            ${layout.wedges.map((w) => (w.rim ? svg`<path d=${w.rim} stroke=${w.ink}></path>` : nothing))}
-          </g>
-          <g aria-hidden="true" pointer-events="none" font-size="11">
-            ${layout.wedges.map((w) =>
-              w.caption || w.marks
-                ? svg`${
-                    w.caption
-                      ? svg`<text transform=${w.caption.transform} text-anchor=${w.caption.anchor} fill=${w.ink}
+              })}
+            </g>
+            <g aria-hidden="true" pointer-events="none" fill="none" stroke-width="2" stroke-dasharray="2 3">
+              ${layout.wedges.map((w) => (w.rim ? svg`<path d=${w.rim} stroke=${w.ink}></path>` : nothing))}
+            </g>
+            <g aria-hidden="true" pointer-events="none" font-size="11">
+              ${layout.wedges.map((w) =>
+                w.caption || w.marks
+                  ? svg`${
+                      w.caption
+                        ? svg`<text transform=${w.caption.transform} text-anchor=${w.caption.anchor} fill=${w.ink}
                         stroke=${w.fill} stroke-width="3" paint-order="stroke" stroke-linejoin="round"
                         font-size=${w.depth === 0 ? 12 : 11} font-weight=${w.depth === 0 ? 650 : 400}>${w.caption.text}</text>`
-                      : nothing
-                  }${
-                    w.marks
-                      ? svg`<text x=${w.marks.x} y=${w.marks.y} text-anchor="middle" fill=${w.ink}
+                        : nothing
+                    }${
+                      w.marks
+                        ? svg`<text x=${w.marks.x} y=${w.marks.y} text-anchor="middle" fill=${w.ink}
                         stroke=${w.fill} stroke-width="3" paint-order="stroke">${w.marks.text}</text>`
-                      : nothing
-                  }`
-                : nothing,
-            )}
-          </g>
-          ${
-            selected
-              ? svg`<path class="ring" data-screen-only d=${selected.d} fill="none" stroke="#1c1f24" stroke-width="5"></path>
+                        : nothing
+                    }`
+                  : nothing,
+              )}
+            </g>
+            ${
+              selected
+                ? svg`<path class="ring" data-screen-only d=${selected.d} fill="none" stroke="#1c1f24" stroke-width="5"></path>
                 <path class="ring" data-screen-only d=${selected.d} fill="none" stroke="#ffffff" stroke-width="2"></path>`
-              : nothing
-          }
-          ${
-            this.focusInside && active && active !== this.selectedId && layout.byId.get(active)
-              ? svg`<path class="ring" data-screen-only d=${layout.byId.get(active)!.d} fill="none" stroke="#1a5fd0"
+                : nothing
+            }
+            ${
+              this.focusInside && active && active !== this.selectedId && layout.byId.get(active)
+                ? svg`<path class="ring" data-screen-only d=${layout.byId.get(active)!.d} fill="none" stroke="#1a5fd0"
                 stroke-width="4" stroke-dasharray="6 3"></path>`
-              : nothing
-          }
-        </svg>
+                : nothing
+            }
+          </svg>
+        </div>
+        <div class="side">
+          <div class="card">
+            ${
+              shown
+                ? html`<span class="kind">${KIND_LABELS[shown.kind]}</span> · standing
+                    ${formatStanding(shown.standing)}${
+                      shown.unsourced ? ' · ⚠ no source' : ''
+                    }${shown.rated ? '' : ' · ☆ unrated'}<br />${shown.text}`
+                : nothing
+            }
+          </div>
+          <p class="description">${description} Arrow keys move between wedges, Enter selects, + and − zoom.</p>
+          ${legend('sb', false)}
+        </div>
       </div>
-      <div class="card">
-        ${
-          shown
-            ? html`<span class="kind">${KIND_LABELS[shown.kind]}</span> · standing
-                ${formatStanding(shown.standing)}${
-                  shown.unsourced ? ' · ⚠ no source' : ''
-                }${shown.rated ? '' : ' · ☆ unrated'}<br />${shown.text}`
-            : nothing
-        }
-      </div>
-      <p class="description">${description} Arrow keys move between wedges, Enter selects, + and − zoom.</p>
-      ${legend('sb', false)}
     `;
   }
 }

@@ -137,7 +137,10 @@ export class CommandRunner implements ReactiveController {
     // Commands on the selected node come from the tree; a key pressed on a button elsewhere (say
     // Delete on a citation's "Remove") must not delete the node. Undo, redo, search and help work
     // anywhere; so does rating by digit when nothing in particular has focus.
-    const fromTree = target?.getAttribute('role') === 'treeitem';
+    // The pictures' wedges and boxes are treeitems too, but they are no place for editing keys.
+    const fromTree =
+      target?.getAttribute('role') === 'treeitem' &&
+      path.some((el) => (el as Element).localName === 'warrant-tree');
     const nothingFocused = !target || target === document.body || target === document.documentElement;
     const key = keyOf(e);
     if (/^[0-4]$/.test(key) && (fromTree || nothingFocused) && this.view.selectedId()) {
