@@ -71,7 +71,7 @@ export class WarrantDiagram extends LitElement {
 
   /** The current layout (tests and the bench read it). */
   layout?: DiagramLayout;
-  private zoomer?: ZoomBehavior<SVGSVGElement, unknown>;
+  private zoomer?: ZoomBehavior<HTMLElement, unknown>;
   private transform: ZoomTransform = zoomIdentity;
   private moveFocus = false;
   private fitPending = true;
@@ -100,20 +100,25 @@ export class WarrantDiagram extends LitElement {
   }
 
   protected override firstUpdated(): void {
-    const svgEl = this.svgEl();
-    if (!svgEl) return;
-    this.zoomer = zoom<SVGSVGElement, unknown>()
+    const stage = this.stageEl();
+    if (!stage) return;
+    this.zoomer = zoom<HTMLElement, unknown>()
       .scaleExtent([0.1, 4])
       .on('zoom', (e: { transform: ZoomTransform }) => {
         this.transform = e.transform;
         // An attribute, not a style: the Content-Security-Policy allows no inline styles.
-        this.renderRoot.querySelector('.viewport')?.setAttribute('transform', e.transform.toString());
+        // A CSS transform of the drawing's own compositor layer: panning and zooming move pixels
+        // already painted instead of painting 300 boxes again on every wheel step. Set through
+        // the CSSOM (the Content-Security-Policy allows no style= attribute).
+        const canvas = this.renderRoot.querySelector<HTMLElement>('.canvas');
+        if (canvas) canvas.style.transform = `translate(${e.transform.x}px,${e.transform.y}px) scale(${e.transform.k})`;
+        this.sharpenLater();
       });
-    select(svgEl).call(this.zoomer).on('dblclick.zoom', null);
+    select(stage).call(this.zoomer).on('dblclick.zoom', null);
   }
 
   protected override updated(): void {
-    if (this.fitPending && this.layout && this.svgEl()?.clientWidth) {
+    if (this.fitPending && this.layout && this.stageEl()?.clientWidth) {
       this.fitPending = false;
       this.fit();
     }
@@ -123,6 +128,26 @@ export class WarrantDiagram extends LitElement {
       el?.focus({ preventScroll: true });
       this.reveal(this.activeId);
     }
+  }
+
+  private stageEl(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('.stage');
+  }
+
+  private sharpenTimer = 0;
+
+  /**
+   * A layer scaled up is drawn from its old pixels (blurred); once the zooming stops, drop the
+   * layer for a frame so the browser paints it again at the new scale.
+   */
+  private sharpenLater(): void {
+    clearTimeout(this.sharpenTimer);
+    this.sharpenTimer = window.setTimeout(() => {
+      const canvas = this.renderRoot.querySelector<HTMLElement>('.canvas');
+      if (!canvas) return;
+      canvas.classList.add('still');
+      requestAnimationFrame(() => requestAnimationFrame(() => canvas.classList.remove('still')));
+    }, 200);
   }
 
   private svgEl(): SVGSVGElement | null {
@@ -139,11 +164,11 @@ export class WarrantDiagram extends LitElement {
    * read whole starts at a readable size with its root at the top middle, to be panned round.
    */
   fit(): void {
-    const svgEl = this.svgEl();
+    const stage = this.stageEl();
     const layout = this.layout;
-    if (!svgEl || !layout || !this.zoomer) return;
-    const w = svgEl.clientWidth;
-    const h = svgEl.clientHeight;
+    if (!stage || !layout || !this.zoomer) return;
+    const w = stage.clientWidth;
+    const h = stage.clientHeight;
     if (!w || !h) return;
     let k = Math.min(1, w / layout.width, h / layout.height);
     let t = zoomIdentity.translate((w - layout.width * k) / 2, Math.max(0, (h - layout.height * k) / 2)).scale(k);
@@ -152,31 +177,31 @@ export class WarrantDiagram extends LitElement {
       const root = layout.byId.get(layout.rootId)!;
       t = zoomIdentity.translate(w / 2 - (root.x + root.width / 2) * k, 8).scale(k);
     }
-    select(svgEl).call(this.zoomer.transform, t);
+    select(stage).call(this.zoomer.transform, t);
   }
 
   /** Zooms by `factor` about the middle of the view. */
   zoomBy(factor: number): void {
-    const svgEl = this.svgEl();
-    if (svgEl && this.zoomer) select(svgEl).call(this.zoomer.scaleBy, factor);
+    const stage = this.stageEl();
+    if (stage && this.zoomer) select(stage).call(this.zoomer.scaleBy, factor);
   }
 
   /** Pans by (dx, dy) screen px. */
   panBy(dx: number, dy: number): void {
-    const svgEl = this.svgEl();
-    if (svgEl && this.zoomer) select(svgEl).call(this.zoomer.translateBy, dx / this.transform.k, dy / this.transform.k);
+    const stage = this.stageEl();
+    if (stage && this.zoomer) select(stage).call(this.zoomer.translateBy, dx / this.transform.k, dy / this.transform.k);
   }
 
   /** Pans just enough to bring box `id` into view. */
   private reveal(id: string | undefined): void {
     const box = this.layout?.byId.get(id ?? '');
-    const svgEl = this.svgEl();
-    if (!box || !svgEl) return;
+    const stage = this.stageEl();
+    if (!box || !stage) return;
     const t = this.transform;
     const [x0, y0] = t.apply([box.x, box.y]);
     const [x1, y1] = t.apply([box.x + box.width, box.y + box.height]);
-    const w = svgEl.clientWidth;
-    const h = svgEl.clientHeight;
+    const w = stage.clientWidth;
+    const h = stage.clientHeight;
     const m = 12;
     const dx = x0 < m ? m - x0 : x1 > w - m ? Math.max(w - m - x1, m - x0) : 0;
     const dy = y0 < m ? m - y0 : y1 > h - m ? Math.max(h - m - y1, m - y0) : 0;
@@ -238,6 +263,8 @@ export class WarrantDiagram extends LitElement {
   }
 
   private onPointerOver(e: PointerEvent): void {
+    // Not while dragging the picture round: the card would redraw at every box passed.
+    if (e.buttons) return;
     const id = (e.target as Element).closest('[data-id]')?.getAttribute('data-id') ?? undefined;
     if (id !== this.hoverId) this.hoverId = id;
   }
@@ -347,60 +374,64 @@ export class WarrantDiagram extends LitElement {
       }
       <div class="main">
         <div class="stage">
-          <svg
-            class="picture"
-            aria-labelledby="dg-title dg-desc"
-            @click=${this.onClick}
-            @dblclick=${this.onDblClick}
-            @pointerover=${this.onPointerOver}
-            @pointerleave=${() => (this.hoverId = undefined)}
-            @keydown=${this.onKeyDown}
-            @focusin=${() => (this.focusInside = true)}
-            @focusout=${() => (this.focusInside = false)}
-          >
-            <title id="dg-title">${title}</title>
-            <desc id="dg-desc">${description}</desc>
-            <defs>
-              <marker
-                id="dg-arrow-supports"
-                viewBox="0 0 10 10"
-                refX="9"
-                refY="5"
-                markerWidth="9"
-                markerHeight="9"
-                orient="auto-start-reverse"
-                markerUnits="userSpaceOnUse"
-              >
-                <path d="M0,0L10,5L0,10Z" fill="#0a6b4c"></path>
-              </marker>
-              <marker
-                id="dg-arrow-opposes"
-                viewBox="0 0 10 10"
-                refX="9"
-                refY="5"
-                markerWidth="11"
-                markerHeight="11"
-                orient="auto-start-reverse"
-                markerUnits="userSpaceOnUse"
-              >
-                <path d="M1,1L9,5L1,9" fill="none" stroke="#b0261d" stroke-width="2"></path>
-                <path d="M9.5,0V10" stroke="#b0261d" stroke-width="2"></path>
-              </marker>
-            </defs>
-            <g class="viewport" transform=${this.transform.toString()}>
-              <g class="edges" aria-hidden="true" fill="none">
-                ${layout.edges.map(
-                  (e) => svg`<path class=${`edge ${e.relation}`} data-from=${e.from} data-to=${e.to} d=${e.d}
+          <div class="canvas">
+            <svg
+              class="picture"
+              width=${layout.width}
+              height=${layout.height}
+              viewBox=${`0 0 ${layout.width} ${layout.height}`}
+              aria-labelledby="dg-title dg-desc"
+              @click=${this.onClick}
+              @dblclick=${this.onDblClick}
+              @pointerover=${this.onPointerOver}
+              @pointerleave=${() => (this.hoverId = undefined)}
+              @keydown=${this.onKeyDown}
+              @focusin=${() => (this.focusInside = true)}
+              @focusout=${() => (this.focusInside = false)}
+            >
+              <title id="dg-title">${title}</title>
+              <desc id="dg-desc">${description}</desc>
+              <defs>
+                <marker
+                  id="dg-arrow-supports"
+                  viewBox="0 0 10 10"
+                  refX="9"
+                  refY="5"
+                  markerWidth="9"
+                  markerHeight="9"
+                  orient="auto-start-reverse"
+                  markerUnits="userSpaceOnUse"
+                >
+                  <path d="M0,0L10,5L0,10Z" fill="#0a6b4c"></path>
+                </marker>
+                <marker
+                  id="dg-arrow-opposes"
+                  viewBox="0 0 10 10"
+                  refX="9"
+                  refY="5"
+                  markerWidth="11"
+                  markerHeight="11"
+                  orient="auto-start-reverse"
+                  markerUnits="userSpaceOnUse"
+                >
+                  <path d="M1,1L9,5L1,9" fill="none" stroke="#b0261d" stroke-width="2"></path>
+                  <path d="M9.5,0V10" stroke="#b0261d" stroke-width="2"></path>
+                </marker>
+              </defs>
+              <g class="viewport">
+                <g class="edges" aria-hidden="true" fill="none">
+                  ${layout.edges.map(
+                    (e) => svg`<path class=${`edge ${e.relation}`} data-from=${e.from} data-to=${e.to} d=${e.d}
                   stroke=${e.relation === 'supports' ? '#0a6b4c' : '#b0261d'} stroke-width="2"
                   stroke-dasharray=${e.relation === 'opposes' ? '7 4' : 'none'}
                   marker-end=${`url(#dg-arrow-${e.relation})`}></path>`,
-                )}
-              </g>
-              <g role="tree" aria-label=${title}>
-                ${layout.boxes.map((b) => {
-                  const siblings = b.parentId === null ? [b.id] : (layout.childIds.get(b.parentId) ?? [b.id]);
-                  const oppose = b.polarity === 'oppose';
-                  return svg`<g role="treeitem" data-id=${b.id} class="box" transform=${`translate(${b.x},${b.y})`}
+                  )}
+                </g>
+                <g role="tree" aria-label=${title}>
+                  ${layout.boxes.map((b) => {
+                    const siblings = b.parentId === null ? [b.id] : (layout.childIds.get(b.parentId) ?? [b.id]);
+                    const oppose = b.polarity === 'oppose';
+                    return svg`<g role="treeitem" data-id=${b.id} class="box" transform=${`translate(${b.x},${b.y})`}
                   tabindex=${b.id === active ? 0 : -1}
                   aria-level=${b.depth + 1} aria-setsize=${siblings.length} aria-posinset=${siblings.indexOf(b.id) + 1}
                   aria-selected=${b.id === this.selectedId ? 'true' : 'false'}
@@ -423,12 +454,12 @@ export class WarrantDiagram extends LitElement {
                       : nothing
                   }
                 </g>`;
-                })}
-              </g>
-              <g aria-hidden="true" pointer-events="none">
-                ${layout.boxes.map((b) => {
-                  const textTop = BOX.headerHeight + BOX.pad + BOX.font - 2;
-                  return svg`<g data-text-for=${b.id} transform=${`translate(${b.x},${b.y})`}>
+                  })}
+                </g>
+                <g aria-hidden="true" pointer-events="none">
+                  ${layout.boxes.map((b) => {
+                    const textTop = BOX.headerHeight + BOX.pad + BOX.font - 2;
+                    return svg`<g data-text-for=${b.id} transform=${`translate(${b.x},${b.y})`}>
                   <text x=${BOX.pad} y=${BOX.headerHeight - 6} font-size=${BOX.headerFont} font-weight="650"
                     fill=${b.headerInk}>${b.header}</text>
                   <text font-size=${BOX.font} fill=${INK}>${b.lines.map(
@@ -440,10 +471,11 @@ export class WarrantDiagram extends LitElement {
                       : nothing
                   }
                 </g>`;
-                })}
+                  })}
+                </g>
               </g>
-            </g>
-          </svg>
+            </svg>
+          </div>
         </div>
         <div class="side">
           <div class="card">

@@ -78,7 +78,23 @@ export const pictureStyles = css`
     display: block;
     width: 100%;
     height: 100%;
+  }
+  .stage {
     touch-action: none;
+  }
+  /* The diagram at full size in its own layer, moved and scaled by a CSS transform. */
+  .canvas {
+    position: absolute;
+    left: 0;
+    top: 0;
+    transform-origin: 0 0;
+    will-change: transform;
+  }
+  .canvas.still {
+    will-change: auto;
+  }
+  .canvas > svg {
+    display: block;
   }
   .card {
     margin: 0 8px;
