@@ -139,8 +139,7 @@ export class CommandRunner implements ReactiveController {
     // anywhere; so does rating by digit when nothing in particular has focus.
     // The pictures' wedges and boxes are treeitems too, but they are no place for editing keys.
     const fromTree =
-      target?.getAttribute('role') === 'treeitem' &&
-      path.some((el) => (el as Element).localName === 'warrant-tree');
+      target?.getAttribute('role') === 'treeitem' && path.some((el) => (el as Element).localName === 'warrant-tree');
     const nothingFocused = !target || target === document.body || target === document.documentElement;
     const key = keyOf(e);
     if (/^[0-4]$/.test(key) && (fromTree || nothingFocused) && this.view.selectedId()) {
