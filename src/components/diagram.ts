@@ -422,9 +422,9 @@ export class WarrantDiagram extends LitElement {
                 <g class="edges" aria-hidden="true" fill="none">
                   ${layout.edges.map(
                     (e) => svg`<path class=${`edge ${e.relation}`} data-from=${e.from} data-to=${e.to} d=${e.d}
-                  stroke=${e.relation === 'supports' ? '#0a6b4c' : '#b0261d'} stroke-width="2"
+                  stroke=${e.relation === 'opposes' ? '#b0261d' : e.relation === 'neutral' ? '#3d3d70' : '#0a6b4c'} stroke-width="2"
                   stroke-dasharray=${e.relation === 'opposes' ? '7 4' : 'none'}
-                  marker-end=${`url(#dg-arrow-${e.relation})`}></path>`,
+                  marker-end=${`url(#dg-arrow-${e.relation === 'opposes' ? 'opposes' : 'supports'})`}></path>`,
                   )}
                 </g>
                 <g role="tree" aria-label=${title}>

@@ -5,7 +5,7 @@
  */
 import dagre from '@dagrejs/dagre';
 import { childrenOf, walk } from '../model/tree.js';
-import type { ArgNode, Relation } from '../model/types.js';
+import { KIND_LABELS, type ArgNode, type NodeKind, type Relation } from '../model/types.js';
 import {
   BOX_FILL,
   LINE,
@@ -91,14 +91,15 @@ export interface DiagramLayout {
   cut?: DiagramCut;
 }
 
-const KIND_GLYPH = { thesis: '◆', claim: '⊕', premise: '⊕', counterpoint: '⊟', rebuttal: '⊟' } as const;
-const KIND_WORD = {
-  thesis: 'Thesis',
-  claim: 'Claim',
-  premise: 'Premise',
-  counterpoint: 'Counterpoint',
-  rebuttal: 'Rebuttal',
-} as const;
+const KIND_GLYPH: Readonly<Record<NodeKind, string>> = {
+  thesis: '◆',
+  claim: '⊕',
+  premise: '⊕',
+  counterpoint: '⊟',
+  rebuttal: '⊟',
+  option: '◈',
+};
+const KIND_WORD = KIND_LABELS;
 const MARGIN = 16;
 const r1 = (v: number): number => Math.round(v * 10) / 10;
 

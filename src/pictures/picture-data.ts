@@ -27,7 +27,8 @@ export type Polarity = 'thesis' | 'support' | 'oppose';
 
 /** Polarity of a node from its kind. */
 export function polarityOf(kind: NodeKind): Polarity {
-  if (kind === 'thesis') return 'thesis';
+  // A neutral option takes neither side: drawn in the thesis's neutral blue, solid.
+  if (kind === 'thesis' || kind === 'option') return 'thesis';
   return kind === 'claim' || kind === 'premise' ? 'support' : 'oppose';
 }
 
@@ -159,7 +160,7 @@ export function spokenLabel(label: NodeLabel, kindWord: string): string {
  * "6 nodes: 2 claims, 1 premise, 1 counterpoint, 1 rebuttal. 1 cites no source; 5 are unrated."
  */
 export function describeLabels(labels: readonly NodeLabel[]): string {
-  const count = { thesis: 0, claim: 0, premise: 0, counterpoint: 0, rebuttal: 0 };
+  const count: Record<NodeKind, number> = { thesis: 0, claim: 0, premise: 0, counterpoint: 0, rebuttal: 0, option: 0 };
   let unsourced = 0;
   let unrated = 0;
   for (const l of labels) {
@@ -168,7 +169,7 @@ export function describeLabels(labels: readonly NodeLabel[]): string {
     if (!l.rated) unrated++;
   }
   const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const kinds = (['claim', 'premise', 'counterpoint', 'rebuttal'] as const)
+  const kinds = (['claim', 'premise', 'counterpoint', 'rebuttal', 'option'] as const)
     .filter((k) => count[k] > 0)
     .map((k) => plural(count[k], k));
   const head = `${plural(labels.length, 'node')}${kinds.length ? `: ${kinds.join(', ')}` : ''}.`;
