@@ -69,6 +69,22 @@ export class WarrantApp extends LitElement {
         background: var(--bar-bg);
         color: var(--bar-ink);
       }
+      /* The first Tab stop on a map: straight past the header to the tree (WCAG 2.4.1). Out of the
+         grid's flow, and off-screen until it has focus. */
+      .skip {
+        position: fixed;
+        left: 8px;
+        top: -100px;
+        z-index: 100;
+        padding: 8px 14px;
+        border-radius: 6px;
+        background: var(--surface);
+        color: var(--ink);
+        font-weight: 600;
+      }
+      .skip:focus {
+        top: 8px;
+      }
       .brand {
         font-weight: 750;
         font-size: 18px;
@@ -274,6 +290,11 @@ export class WarrantApp extends LitElement {
     return html`<warrant-map-list></warrant-map-list>`;
   }
 
+  private skipToMap = (e: Event): void => {
+    e.preventDefault();
+    this.renderRoot.querySelector('warrant-map-view')?.treeElement?.focusSelected();
+  };
+
   override render() {
     if (this.fatal) {
       return html`<div class="fatal" role="alert">
@@ -284,8 +305,14 @@ export class WarrantApp extends LitElement {
     }
     const page = this.route.page;
     return html`
+      ${
+        page === 'map'
+          ? html`<a class="skip" href=${location.hash || '#/'} @click=${this.skipToMap}>Skip to the map</a>`
+          : nothing
+      }
       <div class="bar" @pointerover=${this.onNavIntent} @focusin=${this.onNavIntent}>
-        <a class="brand" href="#/" data-page="list">Warrant</a>
+        <!-- Not a Tab stop: "Maps" next to it goes to the same page. -->
+        <a class="brand" href="#/" data-page="list" tabindex="-1">Warrant</a>
         <nav aria-label="Main">
           <a href="#/" data-page="list" aria-current=${page === 'list' ? 'page' : nothing}>Maps</a>
           <a href="#/settings" data-page="settings" aria-current=${page === 'settings' ? 'page' : nothing}>Settings</a>

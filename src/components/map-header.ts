@@ -10,7 +10,7 @@ import type { Derived } from '../state/derive.js';
 export function mapHeading(map: ArgumentMap): TemplateResult {
   const doc = map.document;
   return html`<div class="head-text">
-    <h1>${map.title}</h1>
+    <h1 title=${map.title}>${map.title}</h1>
     ${
       doc
         ? html`<p class="doc">

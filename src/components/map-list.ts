@@ -82,12 +82,19 @@ export class WarrantMapList extends LitElement {
       li a:hover {
         background: var(--hover);
       }
+      /* Long titles and unbroken words wrap and stop after three lines; the full title is the
+         link's title attribute, so the card never grows wider than the screen. */
       .title {
         font-size: 17px;
         font-weight: 600;
-        display: block;
+        overflow-wrap: anywhere;
+        display: -webkit-box;
+        -webkit-box-orient: vertical;
+        -webkit-line-clamp: 3;
+        overflow: hidden;
       }
       .facts {
+        overflow-wrap: anywhere;
         font-size: 13px;
         color: var(--muted);
       }
@@ -322,7 +329,7 @@ export class WarrantMapList extends LitElement {
                         <button @click=${() => this.duplicate(m)} aria-label="Duplicate “${m.title}”">Duplicate</button>
                         <button @click=${() => this.deleteOne(m)} aria-label="Delete “${m.title}”">Delete</button>
                       </span>
-                      <a href="#/map/${encodeURIComponent(m.id)}"
+                      <a href="#/map/${encodeURIComponent(m.id)}" title=${m.title}
                         ><span class="title">${m.title}</span>
                         <span class="facts"
                           >${m.nodeCount} node${m.nodeCount === 1 ? '' : 's'} · changed

@@ -15,12 +15,20 @@ export const mapViewStyles = css`
     border-bottom: 1px solid var(--rule);
     background: var(--surface);
   }
+  /* A 500-character title or a 3,000-character word must not push the header off-screen: it wraps
+     anywhere and stops after two lines; the full title is in the heading's title attribute. */
   h1 {
     font-size: 20px;
     line-height: 1.25;
     margin: 0;
+    overflow-wrap: anywhere;
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    overflow: hidden;
   }
   .doc {
+    overflow-wrap: anywhere;
     font-size: 13px;
     color: var(--muted);
     margin: 2px 0 0;
@@ -223,9 +231,6 @@ export const mapViewStyles = css`
     }
     h1 {
       font-size: 17px;
-    }
-    .tools .wide {
-      display: none;
     }
     .head-text {
       flex: 1 1 100%;

@@ -44,6 +44,7 @@ import type { SearchChangeDetail, WarrantSearch } from './search-box.js';
 import './node-detail.js';
 import './shortcuts-dialog.js';
 import './tree.js';
+import { onToolbarFocusIn, onToolbarKeyDown, syncToolbarTabStop } from './roving-toolbar.js';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -90,6 +91,7 @@ export class WarrantMapView extends LitElement {
     applyResult: (result) => this.history.applyResult(result),
     showNode: (node) => this.data.applyLocal('nodes', [node]),
     reload: () => this.data.reload(),
+    storeName: () => this.services?.db.name ?? '',
   });
   /** Expanded nodes, selection, perspective: saved per map. */
   private readonly ui = new UiStateController(this, () => this.edits.pending?.id);
@@ -161,6 +163,8 @@ export class WarrantMapView extends LitElement {
   private scrolledFor?: string;
 
   protected override updated(): void {
+    // Undo and Redo enable and disable as the history changes: keep the toolbar one Tab stop.
+    syncToolbarTabStop(this.renderRoot.querySelector<HTMLElement>('.tools'));
     // Another node's details start at their top, not where the previous node's were scrolled to.
     if (this.ui.selectedId !== this.scrolledFor) {
       this.scrolledFor = this.ui.selectedId;
@@ -178,7 +182,7 @@ export class WarrantMapView extends LitElement {
     const settings = this.services?.evaluation;
     if (settings && this.data.derive({ settings, pending: this.edits.pending, perspective: this.ui.perspective })) {
       const bundle = this.data.bundle!;
-      if (this.ui.loadedFor !== bundle.map.id) void this.ui.load(bundle);
+      if (this.ui.loadedFor !== bundle.map.id) void this.ui.load(bundle).then(() => this.restoreDraft());
       this.afterDataChange();
     }
     this.search.sync();
@@ -191,6 +195,7 @@ export class WarrantMapView extends LitElement {
     if (!tree) return;
     this.history.focusIfArrived(tree);
     this.edits.dropIfGone(tree);
+    this.edits.noticeOutsideChange(tree);
     if (this.ui.selectedId && !tree.byId.has(this.ui.selectedId) && !this.history.awaitingFocus) {
       this.ui.selectedId = tree.root.id;
     }
@@ -271,7 +276,7 @@ export class WarrantMapView extends LitElement {
   }
 
   private onRate = (e: CustomEvent<RateDetail>): void =>
-    void this.commands.rate(this.raterName, e.detail.value, e.detail.rationale);
+    void this.commands.rate(this.raterName, e.detail.value, e.detail.rationale, e.detail.nodeId);
 
   private onAnnounce = (e: CustomEvent<{ text: string; error?: boolean; undo?: boolean }>): void => {
     this.history.announce(e.detail.text, e.detail.error === true, e.detail.undo === true);
@@ -307,6 +312,15 @@ export class WarrantMapView extends LitElement {
     const node = this.edits.beginNew(tree, { mapId: this.mapId, parentId, relation, afterId, author });
     this.ui.expanded = new Set([...this.ui.expanded, parentId]);
     this.showEditor(node.id);
+  }
+
+  /** Reopens the editor with typing the last visit did not get to save (see state/drafts.ts). */
+  private restoreDraft(): void {
+    const tree = this.data.derived?.tree;
+    const id = tree && this.edits.restoreDraft(tree);
+    if (!id) return;
+    if (tree.byId.get(id)?.parentId) this.ui.expanded = new Set([...this.ui.expanded, tree.byId.get(id)!.parentId!]);
+    this.showEditor(id);
   }
 
   private showEditor(id: string): void {
@@ -411,7 +425,13 @@ export class WarrantMapView extends LitElement {
   /** The header's toolbar: history, export, import, print, help. New header actions go here. */
   private renderHeaderActions(): TemplateResult {
     const stack = this.history.undoStack;
-    return html`<div class="tools" role="toolbar" aria-label="History">
+    return html`<div
+      class="tools"
+      role="toolbar"
+      aria-label="Map actions"
+      @keydown=${onToolbarKeyDown}
+      @focusin=${onToolbarFocusIn}
+    >
       <button
         ?disabled=${!stack?.canUndo}
         @click=${() => this.history.undo()}
@@ -428,7 +448,7 @@ export class WarrantMapView extends LitElement {
       </button>
       <button @click=${() => void this.openLazy('export')}>Export…</button>
       <button @click=${() => void this.openLazy('import')}>Import…</button>
-      <button class="wide" @click=${() => window.print()}>Print</button>
+      <button @click=${() => window.print()}>Print</button>
       <button
         @click=${() => void this.shortcutsEl?.open()}
         aria-label="Keyboard shortcuts"

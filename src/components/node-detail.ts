@@ -252,6 +252,7 @@ export class WarrantNodeDetail extends LitElement {
         this.isNew
           ? html`<p class="muted">Save the text first, then rate it.</p>`
           : html`<warrant-rating
+              .nodeId=${this.node?.id}
               .ratings=${this.ratings}
               .rater=${this.rater}
               .perspective=${this.perspective}

@@ -9,6 +9,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { markdown, MarkdownController } from './markdown.js';
 import type { SaveState } from '../state/edit-session.js';
 import { baseStyles, proseStyles } from './shared-styles.js';
+import { scrubField } from './scrub-input.js';
 
 export interface DraftDetail {
   value: string;
@@ -145,7 +146,7 @@ export class WarrantNodeEditor extends LitElement {
   }
 
   private onInput(e: Event): void {
-    this.draft = (e.target as HTMLTextAreaElement).value;
+    this.draft = scrubField(e.target as HTMLTextAreaElement);
     this.problem = '';
     this.dispatchEvent(
       new CustomEvent('warrant-draft', { detail: { value: this.draft }, bubbles: true, composed: true }),

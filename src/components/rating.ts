@@ -9,11 +9,14 @@ import { formatMean } from '../evaluation/base-scores.js';
 import { summarize } from '../model/sources.js';
 import { RATING_LABELS, type Rating, type RatingValue } from '../model/types.js';
 import { baseStyles } from './shared-styles.js';
+import { scrubField } from './scrub-input.js';
 
 /** A rating the user chose (value undefined = clear). */
 export interface RateDetail {
   value: RatingValue | undefined;
   rationale: string;
+  /** The node rated (absent: the selected one). */
+  nodeId?: string;
 }
 
 declare global {
@@ -112,16 +115,21 @@ export class WarrantRating extends LitElement {
   /** The perspective the map is viewed in: undefined = everyone (mean). */
   @property({ attribute: false }) perspective?: string;
 
+  /** The node rated: the "Why" draft belongs to it and is dropped only when another node is shown. */
+  @property({ attribute: false }) nodeId?: string;
+
   @state() private rationale?: string;
-  private lastNode?: readonly Rating[];
+  private lastNode?: string;
 
   private get mine(): Rating | undefined {
     return this.ratings.find((r) => r.rater === this.rater);
   }
 
   protected override willUpdate(): void {
-    if (this.ratings !== this.lastNode) {
-      this.lastNode = this.ratings;
+    // Not on every new ratings array: saving a rating re-renders with one, and resetting the
+    // field then emptied what had been typed into "Why" since (issue 21).
+    if (this.nodeId !== this.lastNode) {
+      this.lastNode = this.nodeId;
       this.rationale = undefined;
     }
   }
@@ -129,7 +137,11 @@ export class WarrantRating extends LitElement {
   private emit(value: RatingValue | undefined): void {
     const rationale = this.rationale ?? this.mine?.rationale ?? '';
     this.dispatchEvent(
-      new CustomEvent('warrant-rate', { detail: { value, rationale }, bubbles: true, composed: true }),
+      new CustomEvent('warrant-rate', {
+        detail: { value, rationale, ...(this.nodeId && { nodeId: this.nodeId }) },
+        bubbles: true,
+        composed: true,
+      }),
     );
   }
 
@@ -159,7 +171,7 @@ export class WarrantRating extends LitElement {
             placeholder="Why? (optional)"
             maxlength="300"
             .value=${this.rationale ?? mine?.rationale ?? ''}
-            @input=${(e: Event) => (this.rationale = (e.target as HTMLInputElement).value)}
+            @input=${(e: Event) => (this.rationale = scrubField(e.target as HTMLInputElement))}
             @keydown=${this.onRationaleKey}
             @change=${() => mine && this.emit(mine.value)}
           />

@@ -18,6 +18,7 @@ import {
 import { Reliability, SourceType, type Source } from '../model/types.js';
 import { completeUrl, validateUrl } from '../model/url.js';
 import { baseStyles, fieldStyles } from './shared-styles.js';
+import { scrubField } from './scrub-input.js';
 
 /** What a submitted source form carries. */
 export interface SourceSubmitDetail {
@@ -339,7 +340,7 @@ export class WarrantSourceForm extends LitElement {
 
   private onInput = (e: Event): void => {
     const el = e.target as HTMLInputElement | HTMLSelectElement;
-    this.set(el.name as Field, el.value);
+    this.set(el.name as Field, el instanceof HTMLSelectElement ? el.value : scrubField(el));
     if (el.name === 'url') this.urlAssumed = '';
   };
 

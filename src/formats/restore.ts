@@ -23,6 +23,7 @@ import {
 } from '../model/types.js';
 import { validateUrl } from '../model/url.js';
 import type { FormatError, ImportResult } from './errors.js';
+import { scrubDeep } from './scrub.js';
 
 /** The `format` tag of a file holding one map. */
 export const MAP_FORMAT = 'warrant-map';
@@ -827,7 +828,8 @@ export function restore(file: unknown, options: RestoreOptions = {}): ImportResu
       ],
     };
   }
-  let current: Obj = file;
+  const warnings: FormatError[] = [];
+  let current = scrubDeep(file, '', warnings) as Obj;
   for (let v = version; v < FORMAT_VERSION; v++) {
     const step = MIGRATIONS[v];
     if (!step) return { ok: false, errors: [{ field: 'version', message: `format version ${v} cannot be upgraded` }] };
@@ -858,5 +860,5 @@ export function restore(file: unknown, options: RestoreOptions = {}): ImportResu
     }
   }
   if (errors.length) return { ok: false, errors };
-  return { ok: true, bundles, warnings: [] };
+  return { ok: true, bundles, warnings };
 }

@@ -109,11 +109,12 @@ export class CommandRunner implements ReactiveController {
   }
 
   /**
-   * Rates the selected node as `rater` (undefined value: withdraws the rating). The new rating
-   * shows at once; a failed write re-reads the map.
+   * Rates a node (the selected one unless named) as `rater` (undefined value: withdraws the
+   * rating). The new rating shows at once; a failed write re-reads the map.
    */
-  async rate(rater: string, value: RatingValue | undefined, rationale: string): Promise<void> {
-    const id = this.view.selectedId();
+  async rate(rater: string, value: RatingValue | undefined, rationale: string, nodeId?: string): Promise<void> {
+    // Named by the rating form: "Why" saved on blur must not land on the node clicked next.
+    const id = nodeId ?? this.view.selectedId();
     const { data, edits, history } = this.view;
     const editor = history.editor;
     if (!id || !editor || id === edits.pending?.id) return;

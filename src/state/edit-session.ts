@@ -9,6 +9,7 @@ import { checkText, newChild } from '../model/edits.js';
 import { newId, now } from '../model/ids.js';
 import type { Tree } from '../model/tree.js';
 import { Origin, type ArgNode, type Relation } from '../model/types.js';
+import { draftsOf, dropDraft, keepDraft, type DraftPlace } from './drafts.js';
 import type { EditResult, MapEditor } from './editor.js';
 
 /** Typing is saved this long after the last keystroke, and at least this often while typing. */
@@ -27,6 +28,14 @@ export interface EditSession {
   originalEdited: boolean;
   draft: string;
   lastSaved: string;
+  /** Where its drafts are kept: database name and map id (see drafts.ts). */
+  scope: string;
+  /** For a new node: where it goes (kept with the draft so a reload can put it back). */
+  place?: DraftPlace;
+  /** The stored value last reported as changed elsewhere, so it is said once. */
+  seenElsewhere?: string;
+  /** The value being written now, so its echo from the database is not taken for another tab's. */
+  saving?: string;
 }
 
 /** Where a new node goes, and who writes it. */
@@ -50,6 +59,8 @@ export interface EditSessionView {
   showNode(node: ArgNode): void;
   /** Re-reads the map after a failed write. */
   reload(): void;
+  /** The database's name: drafts are kept per database, so two stores never mix theirs. */
+  storeName(): string;
 }
 
 /** The open editor of a map view, its draft and its timers. */
@@ -94,6 +105,7 @@ export class EditSessionController implements ReactiveController {
       originalEdited: node.edited === true,
       draft: original,
       lastSaved: original,
+      scope: this.scope(node.mapId),
     };
     this.saveState = 'saved';
     this.problem = '';
@@ -121,6 +133,13 @@ export class EditSessionController implements ReactiveController {
       originalEdited: false,
       draft: '',
       lastSaved: '',
+      scope: this.scope(where.mapId),
+      place: {
+        parentId: where.parentId,
+        relation: where.relation,
+        ...(where.afterId && { afterId: where.afterId }),
+        ...(where.author && { author: where.author }),
+      },
     };
     this.saveState = 'unsaved';
     this.problem = '';
@@ -133,6 +152,15 @@ export class EditSessionController implements ReactiveController {
     const s = this.session;
     if (!s) return;
     s.draft = value;
+    // Synchronously, before anything else can happen: this is what survives an abrupt close.
+    keepDraft({
+      mapId: s.scope,
+      nodeId: s.id,
+      field: s.field,
+      text: value,
+      ...(s.place && { place: s.place }),
+      at: Date.now(),
+    });
     // Render only what changes: a keystroke alone re-renders nothing in the view.
     if (this.problem !== '') {
       this.problem = '';
@@ -149,6 +177,64 @@ export class EditSessionController implements ReactiveController {
     window.clearTimeout(this.textTimer);
     const wait = Math.max(0, Math.min(SAVE_TEXT_DELAY_MS, SAVE_TEXT_MAX_WAIT_MS - (t - this.firstUnsavedAt)));
     this.textTimer = window.setTimeout(() => void this.saveDraft(), wait);
+  }
+
+  /**
+   * Puts back the newest draft kept for this map that the database does not have (the tab was
+   * closed or killed before the save): the editor reopens with it and it is saved again.
+   * Returns the node it reopened, if any.
+   */
+  restoreDraft(tree: Tree<ArgNode>): string | undefined {
+    if (this.session) return undefined;
+    const scope = this.scope(tree.root.mapId);
+    const mapId = tree.root.mapId;
+    for (const d of draftsOf(scope)) {
+      const node = tree.byId.get(d.nodeId);
+      if (node) {
+        const stored = d.field === 'text' ? node.text : (node.notes ?? '');
+        if (stored === d.text) {
+          dropDraft(scope, d.nodeId, d.field);
+          continue;
+        }
+        this.begin(node, d.field);
+        // The editor starts from the node's fields: show the draft there at once.
+        this.view.showNode({ ...node, ...(d.field === 'text' ? { text: d.text } : { notes: d.text }) });
+      } else if (d.place && tree.byId.has(d.place.parentId)) {
+        dropDraft(scope, d.nodeId, d.field);
+        const pending = this.beginNew(tree, { mapId, ...d.place });
+        this.pending = { ...pending, text: d.text };
+      } else {
+        dropDraft(scope, d.nodeId, d.field);
+        continue;
+      }
+      this.draft(d.text);
+      this.view.announce('Your unsaved typing was brought back into the editor.');
+      return (this.session as EditSession | undefined)?.id;
+    }
+    return undefined;
+  }
+
+  /**
+   * Says when the node being edited was changed elsewhere (another tab), once per change, and
+   * keeps the draft: what is typed here is saved over it, and the user knows.
+   */
+  noticeOutsideChange(tree: Tree<ArgNode>): void {
+    const s = this.session;
+    if (!s || s.isNew) return;
+    const node = tree.byId.get(s.id);
+    if (!node) return;
+    const stored = s.field === 'text' ? node.text : (node.notes ?? '');
+    if (stored === s.lastSaved || stored === s.draft || stored === s.saving || stored === s.seenElsewhere) return;
+    s.seenElsewhere = stored;
+    this.view.announce(
+      'This node was changed in another tab while you were editing it. Your text is kept here; saving it replaces theirs.',
+      true,
+    );
+  }
+
+  /** The key drafts of a map are kept under: database and map. */
+  private scope(mapId: string): string {
+    return `${this.view.storeName()}/${mapId}`;
   }
 
   /** Closes the editor when its node is gone (deleted, perhaps in another tab). */
@@ -173,6 +259,7 @@ export class EditSessionController implements ReactiveController {
     if (s.isNew) {
       const pending = this.pending;
       if (action === 'cancel' || !pending || (opts.quiet && s.draft.trim() === '')) {
+        dropDraft(s.scope, s.id, s.field);
         this.session = undefined;
         this.pending = undefined;
         const back = pending?.parentId ?? tree.root.id;
@@ -198,12 +285,14 @@ export class EditSessionController implements ReactiveController {
         this.problem = result.message;
         return;
       }
+      dropDraft(s.scope, s.id, s.field);
       this.view.applyResult(opts.quiet ? ({ ...result, focusId: undefined } as EditResult) : result);
       return;
     }
     const node = tree.byId.get(s.id);
     if (action === 'cancel') {
       this.session = undefined;
+      dropDraft(s.scope, s.id, s.field);
       window.clearTimeout(this.textTimer);
       if (s.lastSaved !== s.original) {
         try {
@@ -266,7 +355,9 @@ export class EditSessionController implements ReactiveController {
         this.pending = undefined;
         this.session = { ...s, isNew: false, original: '', lastSaved: s.draft };
         this.host.requestUpdate();
-        void editor.add(tree, node);
+        void editor.add(tree, node).then((r) => {
+          if (r.ok) dropDraft(s.scope, s.id, s.field);
+        });
       }
       return;
     }
@@ -299,14 +390,18 @@ export class EditSessionController implements ReactiveController {
       }
       this.view.showNode(row as unknown as ArgNode);
     }
+    s.saving = value;
     try {
       await editor.saveFields(s.id, fields);
       s.lastSaved = value;
+      s.saving = undefined;
+      if (s.draft === value) dropDraft(s.scope, s.id, s.field);
       if (this.session === s) {
         this.saveState = s.draft === value ? 'saved' : 'unsaved';
         this.host.requestUpdate();
       }
     } catch (e) {
+      s.saving = undefined;
       this.saveState = 'error';
       this.host.requestUpdate();
       this.view.announce(e instanceof Error ? e.message : String(e), true);
