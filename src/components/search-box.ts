@@ -202,6 +202,10 @@ export class WarrantSearch extends LitElement {
   }
 
   private run(announce = true): void {
+    if (this.pendingRun) {
+      cancelAnimationFrame(this.pendingRun);
+      this.pendingRun = 0;
+    }
     const index = this.index;
     if (!index) {
       // The map view builds the index on first use; the results follow when it arrives.
@@ -237,10 +241,25 @@ export class WarrantSearch extends LitElement {
     );
   }
 
+  /** The frame that will search for the text typed (0: none pending). */
+  private pendingRun = 0;
+
   private onInput(e: Event): void {
     this.query = (e.target as HTMLInputElement).value;
     this.open = true;
-    this.run();
+    // Keys typed while a search runs queue up behind it, and searching for each of them in turn
+    // made one long task after another on a slow laptop: one search per frame, for the text as
+    // it is by then. The results still paint in the frame of the key that started them.
+    this.pendingRun ||= requestAnimationFrame(() => {
+      this.pendingRun = 0;
+      this.run();
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.pendingRun) cancelAnimationFrame(this.pendingRun);
+    this.pendingRun = 0;
   }
 
   private jump(hit: SearchHit | undefined): void {
@@ -252,6 +271,9 @@ export class WarrantSearch extends LitElement {
 
   private onKeyDown(e: KeyboardEvent): void {
     e.stopPropagation();
+    // Arrows and Enter act on the results of the text as typed, not of a frame ago (other keys
+    // must not: a search per key typed is what the frame's wait saves).
+    if (this.pendingRun && (e.key === 'ArrowDown' || e.key === 'ArrowUp' || e.key === 'Enter')) this.run();
     const n = this.hits.length;
     if (e.key === 'ArrowDown') {
       e.preventDefault();

@@ -25,6 +25,7 @@ export class SearchController implements ReactiveController {
   /** The search module, loaded on first use. */
   private module?: typeof import('../search/index.js');
   private loadingModule = false;
+  private preloadRequested = false;
 
   /** @param bundle the map as the view has it now */
   constructor(
@@ -34,7 +35,16 @@ export class SearchController implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected(): void {}
+  hostConnected(): void {
+    // Compiling the search chunk (fuse.js and the index code) was a long task of its own on the
+    // first keystroke on a slow laptop. Fetched and compiled while the page is idle, the first
+    // search only builds the index. Only the code: the index itself costs memory in proportion
+    // to the map, so it is still built on first use.
+    if (this.module || this.preloadRequested) return;
+    this.preloadRequested = true;
+    const idle = (globalThis as { requestIdleCallback?: (run: () => void) => number }).requestIdleCallback;
+    if (idle) idle(() => void import('../search/index.js').catch(() => undefined));
+  }
 
   /** Loads the search module and builds the index, once (the search box got focus). */
   ensure(): void {
