@@ -78,11 +78,13 @@ export async function putBundles(db: WarrantDB, bundles: readonly MapBundle[]): 
     for (const b of bundles) {
       await clearMapRows(db, b.map.id);
       await db.maps.put(b.map);
-      await putChunked(db.nodes, b.nodes);
-      await putChunked(db.sources, b.sources);
-      await putChunked(db.citations, b.citations);
-      await putChunked(db.ratings, b.ratings);
-      if (b.links?.length) await putChunked(db.links, b.links);
+      await putPipelined([
+        ...chunks(b.nodes).map((rows) => () => db.nodes.bulkPut(rows)),
+        ...chunks(b.sources).map((rows) => () => db.sources.bulkPut(rows)),
+        ...chunks(b.citations).map((rows) => () => db.citations.bulkPut(rows)),
+        ...chunks(b.ratings).map((rows) => () => db.ratings.bulkPut(rows)),
+        ...chunks(b.links ?? []).map((rows) => () => db.links.bulkPut(rows)),
+      ]);
     }
   });
 }
@@ -90,11 +92,28 @@ export async function putBundles(db: WarrantDB, bundles: readonly MapBundle[]): 
 /** Rows per bulkPut: one call copies all its rows at once, freezing the page on a big import. */
 const CHUNK = 2000;
 
-async function putChunked<T>(
-  table: { bulkPut(rows: readonly T[]): Promise<unknown> },
-  rows: readonly T[],
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) await table.bulkPut(rows.slice(i, i + CHUNK));
+function chunks<T>(rows: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK));
+  return out;
+}
+
+/**
+ * Runs the writes one after another with the next one already handed to the database while the
+ * previous is written: awaiting each chunk before sending the next left the database process idle
+ * while this page serialised rows, and the page idle while the database wrote them. Still one task
+ * per chunk (no long freeze), still one transaction (a failure anywhere aborts all of it).
+ */
+async function putPipelined(writes: ReadonlyArray<() => Promise<unknown>>): Promise<void> {
+  let previous: Promise<unknown> | undefined;
+  for (const write of writes) {
+    const next = write();
+    // If `previous` fails, the transaction aborts and `next` fails with it: not a second error.
+    next.catch(() => undefined);
+    if (previous) await previous;
+    previous = next;
+  }
+  await previous;
 }
 
 /** Deletes a map and everything in it, in one transaction. Returns what was deleted (for undo). */
