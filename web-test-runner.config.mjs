@@ -7,8 +7,23 @@ import { countsReporter } from './scripts/counts-reporter.mjs';
 import { argdownCommand } from './scripts/argdown-command.mjs';
 import { offlineCommand } from './scripts/offline-check.mjs';
 
+// Every test page enforces Trusted Types as the app does (index.html's CSP carries the same two
+// directives): an HTML or script-URL sink fed a plain string fails the test that reached it.
+const TRUSTED_TYPES_CSP =
+  "require-trusted-types-for 'script'; trusted-types dompurify lit-html warrant-sw warrant-worker";
+
 export default {
   files: ['test/**/*.test.ts'],
+  testRunnerHtml: (testFramework) => `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta http-equiv="Content-Security-Policy" content="${TRUSTED_TYPES_CSP}" />
+  </head>
+  <body>
+    <script type="module" src="${testFramework}"></script>
+  </body>
+</html>`,
   // Lit's production build: its dev build logs a warning into every test file's output.
   nodeResolve: { exportConditions: ['production'] },
   // One page at a time: keyboard tests (sendKeys) and focus need the page to be the focused one,

@@ -95,6 +95,30 @@ try {
       await page.locator('.panel').evaluate((el) => el.scrollTo(0, 1400));
       await page.waitForTimeout(200);
       await page.screenshot({ path: `${out}/${name}-sources-ratings-2.png` });
+      // index.html enforces Trusted Types: edit a claim (Markdown with a style attribute and a
+      // tag the allow-list drops), export the map and print it, so any HTML sink fed a plain
+      // string, or a style applied while sanitising, shows up above as a console error.
+      await page.locator('[role=treeitem][aria-level="2"]').first().click();
+      await page.keyboard.press('F2');
+      const editor = page.locator('textarea').first();
+      await editor.waitFor();
+      await editor.press('End');
+      await editor.pressSequentially(' *edited* <span style="color:red">styled</span> <marquee>m</marquee>');
+      await editor.press('Enter');
+      await page.waitForTimeout(300);
+      await page.getByRole('button', { name: 'Export…' }).click();
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: /^Download/ }).click();
+      await download;
+      await page.getByRole('button', { name: 'Close', exact: true }).click();
+      await page.emulateMedia({ media: 'print' });
+      // eslint-disable-next-line no-undef
+      await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: `${out}/${name}-print.png` });
+      // eslint-disable-next-line no-undef
+      await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+      await page.emulateMedia({ media: 'screen' });
     }
     if (viewport.width < 500) {
       // Open the detail sheet of the second row, as a student tapping a claim would.

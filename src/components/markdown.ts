@@ -8,11 +8,31 @@
  * on that path. A component that shows Markdown adds a MarkdownController, which renders it again
  * once the renderer is there.
  */
-import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { html, noChange, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { Directive, directive } from 'lit/directive.js';
+import type { SafeHTML } from './markdown-render.js';
 import { plainLine } from '../model/text.js';
 
 type Renderer = typeof import('./markdown-render.js');
+
+/**
+ * Puts sanitised HTML (a TrustedHTML from DOMPurify) into a child binding. Lit's `unsafeHTML` takes
+ * only strings and would pass them through Lit's own policy; this takes nothing but the renderer's
+ * output, parses it in an inert <template> and renders its nodes. The same value (the cache below
+ * hands out the same object for the same text) leaves the DOM alone.
+ */
+class SanitizedHTMLDirective extends Directive {
+  private last: SafeHTML | undefined;
+
+  render(value: SafeHTML, r: Renderer): unknown {
+    if (value === this.last) return noChange;
+    this.last = value;
+    const template = document.createElement('template');
+    r.setSafeHTML(template, value);
+    return [...template.content.childNodes];
+  }
+}
+const sanitizedHTML = directive(SanitizedHTMLDirective);
 
 let renderer: Renderer | undefined;
 let loading: Promise<Renderer> | undefined;
@@ -60,7 +80,7 @@ export function isMarkdownReady(): boolean {
  * have a MarkdownController so it renders again when the renderer arrives.
  */
 export function markdown(text: string) {
-  if (renderer) return unsafeHTML(rendered(renderer, text));
+  if (renderer) return sanitizedHTML(rendered(renderer, text), renderer);
   preloadMarkdown();
   return plainParagraphs(text);
 }
@@ -75,10 +95,23 @@ export function plainParagraphs(text: string) {
 }
 
 /**
+ * Fills `element` with the sanitised HTML of Markdown, or returns false (and leaves it alone) while
+ * the renderer is not loaded (it starts loading): for code that builds DOM itself (the print outline).
+ */
+export function fillWithMarkdown(element: Element, text: string): boolean {
+  if (!renderer) {
+    preloadMarkdown();
+    return false;
+  }
+  renderer.setSafeHTML(element, rendered(renderer, text));
+  return true;
+}
+
+/**
  * Sanitised HTML of Markdown, or undefined while the renderer is not loaded (it starts loading):
  * for code that builds DOM itself (the print outline).
  */
-export function renderMarkdownIfReady(text: string): string | undefined {
+export function renderMarkdownIfReady(text: string): SafeHTML | undefined {
   if (renderer) return rendered(renderer, text);
   preloadMarkdown();
   return undefined;
@@ -100,10 +133,10 @@ export function markdownToPlainText(text: string): string {
 
 const CACHE_SIZE = 2000;
 const plainCache = new Map<string, string>();
-const htmlCache = new Map<string, string>();
+const htmlCache = new Map<string, SafeHTML>();
 
 /** `make(text)`, kept in `cache` (emptied when full): same input, same output. */
-function remembered(cache: Map<string, string>, text: string, make: (text: string) => string): string {
+function remembered<T>(cache: Map<string, T>, text: string, make: (text: string) => T): T {
   let out = cache.get(text);
   if (out === undefined) {
     out = make(text);
@@ -117,7 +150,7 @@ function remembered(cache: Map<string, string>, text: string, make: (text: strin
  * Sanitised HTML of `text`, remembered: the detail panel renders again on every rating, and
  * marked plus DOMPurify cost about a millisecond for a long text.
  */
-function rendered(r: Renderer, text: string): string {
+function rendered(r: Renderer, text: string): SafeHTML {
   return remembered(htmlCache, text, r.renderMarkdown);
 }
 

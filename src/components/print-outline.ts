@@ -17,7 +17,7 @@ import { buildTree, childrenOf, kindOf, walk, type Tree } from '../model/tree.js
 import { KIND_LABELS, Origin, RELIABILITY_WORDS, type ArgNode, type MapBundle, type Source } from '../model/types.js';
 import { standingsFor } from '../state/standings.js';
 import { KIND_ICONS } from './kind-style.js';
-import { preloadMarkdown, renderMarkdownIfReady } from './markdown.js';
+import { preloadMarkdown, fillWithMarkdown } from './markdown.js';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -264,9 +264,7 @@ function link(url: string): HTMLAnchorElement {
 function textBlock(text: string, className: string, rendered: boolean): HTMLElement {
   const box = el('div', className);
   // The renderer sanitises (DOMPurify): the one place user text becomes HTML.
-  const html = rendered ? renderMarkdownIfReady(text) : undefined;
-  if (html !== undefined) box.innerHTML = html;
-  else box.append(el('p', undefined, text));
+  if (!rendered || !fillWithMarkdown(box, text)) box.append(el('p', undefined, text));
   return box;
 }
 

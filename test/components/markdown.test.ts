@@ -5,9 +5,11 @@ import {
   markdown,
   markdownToPlainText,
   plainParagraphs,
+  fillWithMarkdown,
   renderMarkdownIfReady,
   whenMarkdownReady,
 } from '../../src/components/markdown.js';
+import { stripStyleAttributes } from '../../src/components/markdown-render.js';
 import '../../src/components/node-detail.js';
 import { buildTree } from '../../src/model/tree.js';
 import { Origin, type ArgNode } from '../../src/model/types.js';
@@ -99,7 +101,7 @@ describe('Markdown before the renderer has loaded', () => {
 describe('Markdown rendering (marked + DOMPurify), once loaded', () => {
   before(() => whenMarkdownReady());
 
-  const renderMarkdown = (text: string): string => renderMarkdownIfReady(text)!;
+  const renderMarkdown = (text: string): string => String(renderMarkdownIfReady(text));
 
   it('renders ordinary Markdown', () => {
     expect(renderMarkdown('**NATO** expanded in *1999*.')).to.equal(
@@ -146,7 +148,8 @@ describe('Markdown rendering (marked + DOMPurify), once loaded', () => {
     const w = window as unknown as { __pwned?: number };
     delete w.__pwned;
     const div = document.createElement('div');
-    div.innerHTML = renderMarkdown(
+    fillWithMarkdown(
+      div,
       '<img src=x onerror="window.__pwned=1"><svg onload="window.__pwned=2"></svg><iframe src="javascript:parent.__pwned=3"></iframe>',
     );
     document.body.append(div);
@@ -162,6 +165,54 @@ describe('Markdown rendering (marked + DOMPurify), once loaded', () => {
       'https://example.org/',
     ]);
     expect(box.querySelector('img, [onerror]')).to.equal(null);
+  });
+
+  it('keeps only the allow-listed tags: marquee, template, style, form and iframe do not survive', () => {
+    expect(
+      renderMarkdown(
+        'a <marquee>moving</marquee> <template><b>hidden</b></template><style>p{color:red}</style>' +
+          '<form action="https://x.example/"><input name="q"></form><iframe src="https://x.example/"></iframe>' +
+          '<details><summary>s</summary>d</details> z',
+      ),
+      // The <form> closes the paragraph as an HTML parser does; its words stay, the tags do not.
+    ).to.equal('<p>a moving </p>sd z<p></p>\n');
+  });
+
+  it('drops style, class, id and event-handler attributes and keeps href and title', () => {
+    expect(
+      renderMarkdown(
+        '<p style="color:red" class="c" id="i" onmouseover="alert(1)" data-x="1">x</p>\n\n' +
+          '<a href="https://example.org/" title="t" style="x" onclick="y">link</a>',
+      ),
+    ).to.equal(
+      '<p>x</p><p><a href="https://example.org/" title="t" rel="noopener noreferrer" target="_blank">link</a></p>\n',
+    );
+  });
+
+  it('keeps the Markdown blocks notes use: headings, lists, quotes, code, rules and tables', () => {
+    expect(
+      renderMarkdown(
+        '## H\n\n- one\n- two\n\n3. three\n\n> quote\n\n`c` ~~gone~~\n\n```\npre\n```\n\n---\n\n| a | b |\n|:-|-:|\n| 1 | 2 |\n',
+      ),
+    ).to.equal(
+      '<h2>H</h2>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n<ol start="3">\n<li>three</li>\n</ol>\n' +
+        '<blockquote>\n<p>quote</p>\n</blockquote>\n<p><code>c</code> <del>gone</del></p>\n<pre><code>pre\n</code></pre>\n<hr>\n' +
+        '<table>\n<thead>\n<tr>\n<th align="left">a</th>\n<th align="right">b</th>\n</tr>\n</thead>\n' +
+        '<tbody><tr>\n<td align="left">1</td>\n<td align="right">2</td>\n</tr>\n</tbody></table>\n',
+    );
+  });
+
+  it('returns TrustedHTML, the only kind the HTML sinks take under Trusted Types', () => {
+    const out = renderMarkdownIfReady('*x*');
+    const tt = (window as unknown as { trustedTypes?: { isHTML(value: unknown): boolean } }).trustedTypes;
+    expect(tt?.isHTML(out)).to.equal(true);
+  });
+
+  it('removes style attributes before parsing, so sanitising fires no style-src report', () => {
+    expect(stripStyleAttributes('<p style="color:red">a</p><b STYLE=\'x\' title="t">b</b><i style=x>c</i>')).to.equal(
+      '<p>a</p><b title="t">b</b><i>c</i>',
+    );
+    expect(stripStyleAttributes('the word style="x" outside a tag')).to.equal('the word style="x" outside a tag');
   });
 
   it('gives plain text for labels', () => {
