@@ -9,8 +9,9 @@ import { offlineCommand } from './scripts/offline-check.mjs';
 
 // Every test page enforces Trusted Types as the app does (index.html's CSP carries the same two
 // directives): an HTML or script-URL sink fed a plain string fails the test that reached it.
+// 'warrant-test' is for tests that parse an exported file's text to check it (test/helpers/trusted.ts).
 const TRUSTED_TYPES_CSP =
-  "require-trusted-types-for 'script'; trusted-types dompurify lit-html warrant-sw warrant-worker";
+  "require-trusted-types-for 'script'; trusted-types dompurify lit-html warrant-sw warrant-worker warrant-test";
 
 export default {
   files: ['test/**/*.test.ts'],

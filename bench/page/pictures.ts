@@ -18,6 +18,24 @@ import { longTaskWatch, sleep, untilPainted } from './util.js';
 
 const inputs = new Map<number, PictureInput>();
 
+interface HtmlPolicy {
+  createHTML(html: string): unknown;
+}
+let benchPolicy: HtmlPolicy | undefined;
+
+/**
+ * The baseline drawing's markup as TrustedHTML: bench/index.html enforces Trusted Types like the
+ * app, and lists 'warrant-bench' only there. The markup is the bench's own (numbers and fixed
+ * words), never user text.
+ */
+function benchHTML(markup: string): string {
+  const factory = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: object): HtmlPolicy } })
+    .trustedTypes;
+  if (!factory) return markup;
+  benchPolicy ??= factory.createPolicy('warrant-bench', { createHTML: (s: string) => s });
+  return benchPolicy.createHTML(markup) as string;
+}
+
 function inputOf(n: number): PictureInput {
   let input = inputs.get(n);
   if (!input) {
@@ -80,7 +98,7 @@ async function drawBaseline(kind: 'sunburst' | 'diagram', shapes: number): Promi
   }
   await sleep(50);
   const t0 = performance.now();
-  box.innerHTML = `<svg width="1100" height="720">${body}</svg>`;
+  box.innerHTML = benchHTML(`<svg width="1100" height="720">${body}</svg>`);
   document.body.append(box);
   mounted = box;
   const { at } = await untilPainted(() => (box.querySelector('svg') ? true : null), 60_000);

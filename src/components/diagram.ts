@@ -27,7 +27,7 @@ import {
   spokenLabel,
   type PictureInput,
 } from '../pictures/picture-data.js';
-import { exportSvg, pictureFileName, saveBlob, svgToPng } from './picture-export.js';
+import { exportSvg, pictureFileName, saveBlob, standaloneSvg, svgToPng } from './picture-export.js';
 import { legend } from './picture-legend.js';
 import { pictureStyles } from './picture-styles.js';
 import { baseStyles } from './shared-styles.js';
@@ -37,6 +37,11 @@ declare global {
   interface HTMLElementTagNameMap {
     'warrant-diagram': WarrantDiagram;
   }
+}
+
+/** A picture file shows the whole branch, whatever the pan and zoom on screen. */
+function resetPan(copy: SVGSVGElement): void {
+  copy.querySelector('.viewport')?.removeAttribute('transform');
 }
 
 const MOVE_KEYS = new Set<string>(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End']);
@@ -274,9 +279,7 @@ export class WarrantDiagram extends LitElement {
     const svgEl = this.svgEl();
     const layout = this.layout;
     if (!svgEl || !layout) return '';
-    return exportSvg(svgEl, { x: 0, y: 0, width: layout.width, height: layout.height }, (copy) => {
-      copy.querySelector('.viewport')?.removeAttribute('transform');
-    });
+    return exportSvg(svgEl, { x: 0, y: 0, width: layout.width, height: layout.height }, resetPan);
   }
 
   private exportSvgFile(): void {
@@ -297,10 +300,9 @@ export class WarrantDiagram extends LitElement {
   preparePrint(): HTMLElement | null {
     this.clearPrint();
     const layout = this.layout;
-    const text = this.svgText();
-    if (!layout || !text) return null;
-    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-    const source = doc.documentElement as unknown as SVGSVGElement;
+    const svgEl = this.svgEl();
+    if (!layout || !svgEl) return null;
+    const source = standaloneSvg(svgEl, { x: 0, y: 0, width: layout.width, height: layout.height }, resetPan);
     const tiles = printTiles(layout.width, layout.height, PAGE_PX.width, PAGE_PX.height);
     const root = document.createElement('div');
     root.className = `warrant-print ${PRINT_DIAGRAM_CLASS}`;

@@ -11,13 +11,14 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 /**
  * A standalone copy of `svg` showing `box` (x, y, width, height in its user units): focus and
  * selection rings, tab stops and live-region attributes dropped, `prepare` applied to the copy
- * (e.g. to add <title>s or reset a pan), and serialised with its XML declaration.
+ * (e.g. to add <title>s or reset a pan). An element, so printing can use it without parsing text
+ * (with Trusted Types enforced, DOMParser takes no plain string).
  */
-export function exportSvg(
+export function standaloneSvg(
   svg: SVGSVGElement,
   box: { x: number; y: number; width: number; height: number },
   prepare?: (copy: SVGSVGElement) => void,
-): string {
+): SVGSVGElement {
   const copy = svg.cloneNode(true) as SVGSVGElement;
   copy.setAttribute('xmlns', SVG_NS);
   copy.setAttribute('viewBox', `${box.x} ${box.y} ${box.width} ${box.height}`);
@@ -33,7 +34,16 @@ export function exportSvg(
   while (walker.nextNode()) comments.push(walker.currentNode);
   for (const c of comments) c.parentNode?.removeChild(c);
   prepare?.(copy);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(copy)}`;
+  return copy;
+}
+
+/** `standaloneSvg()` serialised with its XML declaration: the text of an .svg file. */
+export function exportSvg(
+  svg: SVGSVGElement,
+  box: { x: number; y: number; width: number; height: number },
+  prepare?: (copy: SVGSVGElement) => void,
+): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(standaloneSvg(svg, box, prepare))}`;
 }
 
 /**

@@ -13,6 +13,7 @@ import { plainLine } from '../../src/model/text.js';
 import type { MapBundle } from '../../src/model/types.js';
 import { derive } from '../../src/state/derive.js';
 import { pictureInput } from '../../src/state/picture-input.js';
+import { parseExported } from '../helpers/trusted.js';
 import { bigInput } from '../pictures/helpers.js';
 
 let essay: MapBundle | undefined;
@@ -127,7 +128,7 @@ describe('<warrant-sunburst>', () => {
   it('exports an SVG that parses and names every node', async () => {
     const { el, bundle } = await mountSunburst();
     const text = el.svgText();
-    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    const doc = parseExported(text, 'image/svg+xml');
     expect(doc.querySelector('parsererror')).to.equal(null);
     expect(doc.documentElement.getAttribute('xmlns')).to.equal('http://www.w3.org/2000/svg');
     const all = doc.documentElement.textContent!;
@@ -177,7 +178,7 @@ describe('<warrant-diagram>', () => {
 
   it("exports an SVG that parses and contains every node's text of the branch", async () => {
     const { el, bundle, input } = await mountDiagram('c12-ukraine-2014');
-    const doc = new DOMParser().parseFromString(el.svgText(), 'image/svg+xml');
+    const doc = parseExported(el.svgText(), 'image/svg+xml');
     expect(doc.querySelector('parsererror')).to.equal(null);
     const all = doc.documentElement.textContent!;
     for (const id of subtreeIds(input.tree, 'c12-ukraine-2014')) {
