@@ -108,6 +108,11 @@ export class WarrantApp extends LitElement {
       nav a[aria-current='page'] {
         background: rgb(255 255 255 / 14%);
       }
+      @media (max-width: 760px) {
+        .bar {
+          padding: 2px 12px;
+        }
+      }
       main {
         min-height: 0;
         overflow: auto;

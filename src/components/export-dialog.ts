@@ -89,6 +89,17 @@ export class WarrantExportDialog extends LitElement {
         color: var(--ink);
         box-sizing: border-box;
       }
+      /* The actions stay at the bottom of the dialog while its options scroll, so Download is
+         always on screen (a phone, or a 768-px laptop with every Markdown option shown). */
+      .actions {
+        position: sticky;
+        bottom: -16px;
+        margin: 14px -20px -16px;
+        padding: 10px 20px 12px;
+        background: var(--surface, #fff);
+        border-top: 1px solid var(--rule);
+        z-index: 1;
+      }
       dialog::backdrop {
         background: rgb(0 0 0 / 35%);
       }
@@ -182,7 +193,10 @@ export class WarrantExportDialog extends LitElement {
         flex-wrap: wrap;
         gap: 8px;
         align-items: center;
-        margin-top: 14px;
+      }
+      .actions .status {
+        flex-basis: 100%;
+        margin: 0;
       }
       .actions .close {
         margin-left: auto;
@@ -428,10 +442,10 @@ export class WarrantExportDialog extends LitElement {
         <button class="primary" ?disabled=${!this.text} @click=${this.onDownload}>Download ${info.extension}</button>
         <button ?disabled=${!this.text} @click=${() => void this.onCopy()}>Copy to clipboard</button>
         <button class="close" @click=${() => this.close()}>Close</button>
+        <p class="status ${this.status?.error ? 'error' : ''}" role="status" aria-live="polite">
+          ${this.status?.text ?? ''}
+        </p>
       </div>
-      <p class="status ${this.status?.error ? 'error' : ''}" role="status" aria-live="polite">
-        ${this.status?.text ?? ''}
-      </p>
     </dialog>`;
   }
 }

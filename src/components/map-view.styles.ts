@@ -173,6 +173,9 @@ export const mapViewStyles = css`
     padding: 4px 10px;
     min-height: 32px;
   }
+  .tools-toggle {
+    display: none;
+  }
   .tools button:disabled {
     opacity: 0.5;
     cursor: default;
@@ -226,17 +229,58 @@ export const mapViewStyles = css`
   }
   /* Phones and narrow windows: the tree takes the screen; details open as a sheet. */
   @media (max-width: 760px) {
+    /* About 120 px from the top of the page to the tree: one line of title beside an Actions
+       menu, one line of standing. Layout containment only: paint containment would clip the menu. */
     header {
-      padding: 8px 12px;
+      padding: 6px 12px;
+      contain: layout;
+      position: relative;
+    }
+    .head-row {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) auto;
+      gap: 4px 8px;
+      align-items: center;
+    }
+    .head-row > .head-text {
+      grid-area: 1 / 1;
+    }
+    .head-row > .tools-toggle {
+      grid-area: 1 / 2;
+    }
+    .head-row > .thesis-standing {
+      grid-area: 2 / 1 / 3 / 3;
     }
     h1 {
-      font-size: 17px;
+      font-size: 16px;
+      -webkit-line-clamp: 1;
     }
     .head-text {
-      flex: 1 1 100%;
+      flex: 1 1 auto;
+    }
+    .tools-toggle {
+      display: block;
+      flex: none;
+      font-size: 13px;
+      padding: 4px 10px;
+      min-height: 32px;
     }
     .tools {
-      flex-wrap: wrap;
+      display: none;
+      position: absolute;
+      right: 12px;
+      top: 40px;
+      z-index: 30;
+      flex-direction: column;
+      align-items: stretch;
+      padding: 6px;
+      background: var(--surface);
+      border: 1px solid var(--rule-strong);
+      border-radius: 8px;
+      box-shadow: 0 8px 24px rgb(0 0 0 / 18%);
+    }
+    .tools.open {
+      display: flex;
     }
     .doc {
       display: none;
@@ -244,13 +288,13 @@ export const mapViewStyles = css`
     .thesis-standing {
       align-items: flex-start;
       text-align: left;
-      order: 3;
-      width: 100%;
+      align-items: center;
       flex-direction: row;
       flex-wrap: wrap;
       gap: 4px 10px;
     }
-    .thesis-standing .range {
+    .thesis-standing .range,
+    .thesis-standing > .muted {
       display: none;
     }
     .body {

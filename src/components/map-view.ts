@@ -161,6 +161,8 @@ export class WarrantMapView extends LitElement {
   }
 
   private scrolledFor?: string;
+  /** Whether the phone's Actions menu is open. */
+  @state() private toolsOpen = false;
 
   protected override updated(): void {
     // Undo and Redo enable and disable as the history changes: keep the toolbar one Tab stop.
@@ -422,41 +424,69 @@ export class WarrantMapView extends LitElement {
     </div>`;
   }
 
+  /** A phone's menu of actions closes once one is chosen (or on Escape). */
+  private onToolsClick = (e: Event): void => {
+    if ((e.target as Element).closest('button')) this.toolsOpen = false;
+  };
+
+  private onToolsKeyDown = (e: KeyboardEvent): void => {
+    if (e.key === 'Escape' && this.toolsOpen) {
+      e.preventDefault();
+      e.stopPropagation();
+      this.toolsOpen = false;
+      this.renderRoot.querySelector<HTMLElement>('.tools-toggle')?.focus();
+      return;
+    }
+    onToolbarKeyDown(e);
+  };
+
   /** The header's toolbar: history, export, import, print, help. New header actions go here. */
   private renderHeaderActions(): TemplateResult {
     const stack = this.history.undoStack;
-    return html`<div
-      class="tools"
-      role="toolbar"
-      aria-label="Map actions"
-      @keydown=${onToolbarKeyDown}
-      @focusin=${onToolbarFocusIn}
-    >
-      <button
-        ?disabled=${!stack?.canUndo}
-        @click=${() => this.history.undo()}
-        title=${stack?.undoLabel ? `Undo ${stack.undoLabel} (Ctrl+Z)` : 'Nothing to undo'}
+    // On phones the actions fold into a menu button, so the header stays small; wider screens
+    // show the toolbar itself and never see the button.
+    return html`<button
+        class="tools-toggle"
+        aria-expanded=${this.toolsOpen ? 'true' : 'false'}
+        aria-controls="tools"
+        @click=${() => (this.toolsOpen = !this.toolsOpen)}
       >
-        Undo<span class="sr-only">${stack?.undoLabel ? ` ${stack.undoLabel}` : ''}</span>
+        Actions
       </button>
-      <button
-        ?disabled=${!stack?.canRedo}
-        @click=${() => this.history.redo()}
-        title=${stack?.redoLabel ? `Redo ${stack.redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'}
+      <div
+        id="tools"
+        class="tools ${this.toolsOpen ? 'open' : ''}"
+        @click=${this.onToolsClick}
+        role="toolbar"
+        aria-label="Map actions"
+        @keydown=${this.onToolsKeyDown}
+        @focusin=${onToolbarFocusIn}
       >
-        Redo<span class="sr-only">${stack?.redoLabel ? ` ${stack.redoLabel}` : ''}</span>
-      </button>
-      <button @click=${() => void this.openLazy('export')}>Export…</button>
-      <button @click=${() => void this.openLazy('import')}>Import…</button>
-      <button @click=${() => window.print()}>Print</button>
-      <button
-        @click=${() => void this.shortcutsEl?.open()}
-        aria-label="Keyboard shortcuts"
-        title="Keyboard shortcuts (?)"
-      >
-        ?
-      </button>
-    </div>`;
+        <button
+          ?disabled=${!stack?.canUndo}
+          @click=${() => this.history.undo()}
+          title=${stack?.undoLabel ? `Undo ${stack.undoLabel} (Ctrl+Z)` : 'Nothing to undo'}
+        >
+          Undo<span class="sr-only">${stack?.undoLabel ? ` ${stack.undoLabel}` : ''}</span>
+        </button>
+        <button
+          ?disabled=${!stack?.canRedo}
+          @click=${() => this.history.redo()}
+          title=${stack?.redoLabel ? `Redo ${stack.redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'}
+        >
+          Redo<span class="sr-only">${stack?.redoLabel ? ` ${stack.redoLabel}` : ''}</span>
+        </button>
+        <button @click=${() => void this.openLazy('export')}>Export…</button>
+        <button @click=${() => void this.openLazy('import')}>Import…</button>
+        <button @click=${() => window.print()}>Print</button>
+        <button
+          @click=${() => void this.shortcutsEl?.open()}
+          aria-label="Keyboard shortcuts"
+          title="Keyboard shortcuts (?)"
+        >
+          ?
+        </button>
+      </div>`;
   }
 
   /**

@@ -78,6 +78,20 @@ export class WarrantSearch extends LitElement {
         padding: 3px 10px;
         min-height: 30px;
       }
+      /* Phones: the result count goes under the field, so Filters and Clear stay on screen. */
+      @media (max-width: 560px) {
+        .bar {
+          flex-wrap: wrap;
+        }
+        .bar .count {
+          order: 3;
+          flex-basis: 100%;
+          font-size: 12px;
+        }
+        .bar .count:empty {
+          display: none;
+        }
+      }
       .filters {
         display: flex;
         flex-wrap: wrap;
