@@ -6,9 +6,10 @@
  */
 import { provide } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import { parseEvaluationSettings, type EvaluationSettings } from '../evaluation/index.js';
 import { servicesContext, type AppServices } from '../state/app-context.js';
+import { isShareFragment } from '../state/share-link.js';
 import {
   explainStorageError,
   getSetting,
@@ -21,6 +22,8 @@ import { fetchSample, loadSampleOnce, SAMPLE_MAP_ID, SAMPLE_PATH } from '../stat
 import { baseStyles } from './shared-styles.js';
 import type { PersistenceState } from './settings-panel.js';
 import './map-view.js';
+import './who-dialog.js';
+import type { WarrantWho } from './who-dialog.js';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -28,7 +31,7 @@ declare global {
   }
 }
 
-type Route = { page: 'list' } | { page: 'map'; mapId: string } | { page: 'settings' };
+type Route = { page: 'list' } | { page: 'map'; mapId: string } | { page: 'settings' } | { page: 'share'; hash: string };
 
 /** The pages whose code loads on first visit. */
 type LazyPage = 'list' | 'settings';
@@ -38,6 +41,7 @@ const PAGE_MODULES: Record<LazyPage, () => Promise<unknown>> = {
 };
 
 function parseRoute(hash: string): Route | undefined {
+  if (isShareFragment(hash)) return { page: 'share', hash };
   const path = hash.replace(/^#\/?/, '');
   if (path === '') return undefined;
   if (path === 'settings') return { page: 'settings' };
@@ -143,6 +147,9 @@ export class WarrantApp extends LitElement {
       .loading {
         padding: 24px;
       }
+      warrant-who {
+        position: absolute;
+      }
     `,
   ];
 
@@ -164,6 +171,26 @@ export class WarrantApp extends LitElement {
   private pagesLoading = new Set<LazyPage>();
 
   private db?: WarrantDB;
+  @query('warrant-who') private whoDialog?: WarrantWho;
+  /** The one question in flight, so two quick actions ask once. */
+  private asking?: Promise<string | undefined>;
+
+  /** "Who are you?": keeps the answer in Settings and in the services every view reads. */
+  private askName = (): Promise<string | undefined> => {
+    const current = this.services?.authorName.trim();
+    if (current) return Promise.resolve(current);
+    this.asking ??= (async () => {
+      await this.updateComplete;
+      const name = await this.whoDialog?.ask();
+      this.asking = undefined;
+      if (name && this.services) {
+        this.services = { ...this.services, authorName: name };
+        await setSetting(this.services.db, AUTHOR, name);
+      }
+      return name;
+    })();
+    return this.asking;
+  };
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -186,7 +213,7 @@ export class WarrantApp extends LitElement {
 
   private onHashChange = (): void => {
     const route = parseRoute(location.hash) ?? { page: 'list' };
-    if (route.page !== 'map' && this.pages.get(route.page) === 'failed') {
+    if (route.page !== 'map' && route.page !== 'share' && this.pages.get(route.page) === 'failed') {
       const pages = new Map(this.pages);
       pages.delete(route.page);
       this.pages = pages;
@@ -222,7 +249,7 @@ export class WarrantApp extends LitElement {
       if (target) history.replaceState(null, '', `#/map/${encodeURIComponent(target.id)}`);
     }
     // Together, so the first page shown is the one routed to (and only its code loads).
-    this.services = { db, authorName, evaluation };
+    this.services = { db, authorName, evaluation, askName: this.askName, anonymous: false };
     this.route = route;
     void this.askToPersist();
   }
@@ -246,6 +273,10 @@ export class WarrantApp extends LitElement {
     void setSetting(this.services.db, EVALUATION, e.detail);
   };
 
+  private onAnonymousChange = (e: CustomEvent<{ anonymous: boolean }>): void => {
+    if (this.services) this.services = { ...this.services, anonymous: e.detail.anonymous };
+  };
+
   private onAuthorChange = (e: CustomEvent<{ name: string }>): void => {
     if (!this.services) return;
     this.services = { ...this.services, authorName: e.detail.name };
@@ -254,7 +285,8 @@ export class WarrantApp extends LitElement {
 
   protected override willUpdate(): void {
     const page = this.route.page;
-    if (this.services && page !== 'map' && !this.pages.has(page)) this.loadPage(page);
+    if (this.services && page !== 'map' && page !== 'share' && !this.pages.has(page)) this.loadPage(page);
+    if (page === 'share') void import('./share-open.js');
   }
 
   /** A pointer over (or focus on) a link to a lazy page starts loading it before the click. */
@@ -280,6 +312,7 @@ export class WarrantApp extends LitElement {
   private renderPage() {
     const r = this.route;
     if (r.page === 'map') return html`<warrant-map-view map-id=${r.mapId}></warrant-map-view>`;
+    if (r.page === 'share') return html`<warrant-share-open hash=${r.hash}></warrant-share-open>`;
     const state = this.pages.get(r.page);
     if (state === 'failed') {
       return html`<p class="loading" role="alert">
@@ -328,9 +361,11 @@ export class WarrantApp extends LitElement {
         class=${page === 'map' ? 'map' : ''}
         @warrant-author-change=${this.onAuthorChange}
         @warrant-evaluation-change=${this.onEvaluationChange}
+        @warrant-anonymous-change=${this.onAnonymousChange}
       >
         ${this.services ? this.renderPage() : html`<p class="loading" role="status">Opening your maps…</p>`}
       </main>
+      <warrant-who></warrant-who>
     `;
   }
 }

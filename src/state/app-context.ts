@@ -10,6 +10,13 @@ export interface AppServices {
   authorName: string;
   /** How standing is computed: semantics and rating mapping (kept locally, named in exports). */
   evaluation: EvaluationSettings;
+  /**
+   * Asks "Who are you?" and keeps the answer as authorName; resolves with the name, or undefined
+   * when dismissed. Called before the first edit or rating when no name is kept yet.
+   */
+  askName?: () => Promise<string | undefined>;
+  /** Anonymous mode: people shown (and exported) as Student A, B ... (for projecting in class). */
+  anonymous?: boolean;
 }
 
 /** Context key for AppServices. */

@@ -4,6 +4,7 @@
  * (as new maps, or merged into an open map), and the export side's download and clipboard.
  */
 import type { WarrantDB } from '../db/database.js';
+import { putAssignment } from '../db/class-repo.js';
 import { loadBundle, putBundles } from '../db/maps-repo.js';
 import {
   checkImportSize,
@@ -475,7 +476,13 @@ export async function importInto(
   if (!read.ok) return { read };
   throwIfAborted(options.signal);
   options.onProgress?.({ phase: 'writing' });
-  return { read, written: await writeImport(db, read.bundles, mode, options) };
+  const written = await writeImport(db, read.bundles, mode, options);
+  // An assignment file: the assignment goes with its map when the map kept its id (a student's
+  // browser); a copy under new ids (the teacher's own browser) is a plain map.
+  if (read.assignment && mode === 'new' && written.mapIds[0] === read.assignment.mapId) {
+    await putAssignment(db, read.assignment);
+  }
+  return { read, written };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -18,12 +18,18 @@ import {
 } from '../formats/index.js';
 import { checkMarkdownNesting } from '../formats/nesting.js';
 import { notMarkdown } from '../formats/sniff.js';
+import { importAssignmentJson, sniffClassFile } from '../formats/class-files.js';
+import { importHandInMarkdown } from '../formats/handin-markdown.js';
+import type { Assignment } from '../model/assignment.js';
 
 /** Formats Warrant can read. */
 export type ImportFormatId = 'json' | 'markdown' | 'kialo' | 'argdown';
 
-/** An import's result, with the format it was read as. */
-export type ReadResult = ImportResult & { format: SniffedFormat };
+/**
+ * An import's result, with the format it was read as; an assignment file also gives its
+ * assignment (stored with the map when the map keeps its id).
+ */
+export type ReadResult = ImportResult & { format: SniffedFormat; assignment?: Assignment };
 
 /** The input of one import: file bytes (decoded here) or text (pasted). */
 export type ImportInput = { bytes: Uint8Array } | { blob: Blob } | { text: string };
@@ -48,6 +54,12 @@ const UNKNOWN: FormatError = {
     'Warrant cannot tell what kind of file this is. It reads Warrant JSON (.json), Markdown outlines (.md: a "# Title" and nested "- " items), Kialo text exports (.txt, starting "Discussion Title:" or "Discussion Name:") and Argdown (.argdown).',
 };
 
+const FEEDBACK: FormatError = {
+  line: 1,
+  message:
+    "This is a teacher's feedback file, not a map. Open the assignment's map, then Class > Import feedback… to see the comments on your nodes.",
+};
+
 /** Decodes, detects and parses one input; everything synchronous (call it where blocking is fine). */
 export function parseImport(
   input: { bytes: Uint8Array } | { text: string },
@@ -63,6 +75,21 @@ export function parseImport(
   const sniffed = sniffFormat(text);
   const as: SniffedFormat = format === 'auto' ? sniffed : format;
   const options = { now };
+  // The class's files are maps with a header or an assignment beside them: read them whole.
+  const classFile = as === 'kialo' ? null : sniffClassFile(text);
+  if (classFile === 'hand-in' && as === 'markdown') {
+    const r = importHandInMarkdown(text);
+    return r.ok ? { ok: true, bundles: [r.bundle], warnings: [], format: as } : { ...r, format: as };
+  }
+  if (classFile === 'assignment' && as === 'json') {
+    const r = importAssignmentJson(text);
+    return r.ok
+      ? { ok: true, bundles: [r.bundle], warnings: [], format: as, assignment: r.value }
+      : { ...r, format: as };
+  }
+  if (classFile === 'feedback') {
+    return { ok: false, errors: [FEEDBACK], format: as };
+  }
   switch (as) {
     case 'json':
       return { ...importJson(text, options), format: as };
