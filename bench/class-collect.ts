@@ -32,7 +32,7 @@ export function classAssignment(map: MapBundle): Assignment {
 }
 
 /** One student's copy of `map` with 10 additions and 20 ratings. */
-function work(map: MapBundle, s: number): MapBundle {
+function work(map: MapBundle, s: number, who = `Student ${s + 1}`): MapBundle {
   const b: MapBundle = {
     map: map.map,
     nodes: [...map.nodes],
@@ -40,7 +40,6 @@ function work(map: MapBundle, s: number): MapBundle {
     citations: [...map.citations],
     ratings: [...map.ratings],
   };
-  const who = `Student ${s + 1}`;
   const targets = map.nodes.filter((n) => n.parentId !== null);
   for (let i = 0; i < 10; i++) {
     const parent = targets[(s * 7 + i * 3) % targets.length]!;
@@ -95,10 +94,16 @@ function work(map: MapBundle, s: number): MapBundle {
 }
 
 /** The 30 hand-in files (even students Markdown, odd JSON). */
-export function classDrop(map: MapBundle, assignment: Assignment, students = 30): InFile[] {
+export function classDrop(
+  map: MapBundle,
+  assignment: Assignment,
+  students = 30,
+  names: readonly string[] = [],
+): InFile[] {
   const files: InFile[] = [];
   for (let s = 0; s < students; s++) {
-    const h = makeHandIn(work(map, s), assignment, `Student ${s + 1}`, `bench-h${s}`, LATER);
+    const who = names[s] ?? `Student ${s + 1}`;
+    const h = makeHandIn(work(map, s, who), assignment, who, `bench-h${s}`, LATER);
     files.push(
       s % 2 === 0
         ? { name: `student-${s + 1}.md`, text: exportHandInMarkdown(h.bundle, h.handIn) }
@@ -115,6 +120,8 @@ export function collectDrop(map: MapBundle, assignment: Assignment, files: reado
     throw new Error(`collect refused: ${r.refused[0]?.message}`);
   return r.merged;
 }
+
+export { exportAssignmentJson } from '../src/formats/class-files.js';
 
 /** The single-file import of the same size: the merged class map as one JSON file. */
 export function singleFile(merged: MapBundle): string {

@@ -10,6 +10,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { LiveQueryController } from '../state/live-query-controller.js';
 import { checklist, TASK_KINDS, taskLabel, type TaskKind } from '../model/assignment.js';
+import { anonymousNames, peopleIn } from '../model/class-records.js';
 import { servicesContext, type AppServices } from '../state/app-context.js';
 import {
   assignmentFile,
@@ -151,6 +152,13 @@ export class WarrantClassPanel extends LitElement {
     return this.data.value;
   }
 
+  /** A person's name as shown: in anonymous mode, Student A ... (or "you" for someone unnamed yet). */
+  private shown(person: string): string {
+    const st = this.data.value;
+    if (!this.services?.anonymous || !st) return person;
+    return anonymousNames(peopleIn(st.bundle)).get(person) ?? 'you';
+  }
+
   private say(text: string, error = false): void {
     this.status = error ? '' : text;
     this.error = error ? text : '';
@@ -215,7 +223,7 @@ export class WarrantClassPanel extends LitElement {
     const who = await this.name();
     if (!who) return this.say('Give your name first: a hand-in says whose work it is.', true);
     const names = handIn(st.bundle, st.assignment, who);
-    this.say(`Handed in as ${who}: saved ${names.join(' and ')}. Give these files to your teacher.`);
+    this.say(`Handed in as ${this.shown(who)}: saved ${names.join(' and ')}. Give these files to your teacher.`);
   };
 
   private onFeedbackFile = async (e: Event): Promise<void> => {
@@ -270,7 +278,7 @@ export class WarrantClassPanel extends LitElement {
     return html`<section aria-labelledby="asg-title">
       <h2 id="asg-title">Assignment: ${a.title}</h2>
       ${a.instructions ? html`<p class="instructions">${a.instructions}</p>` : nothing}
-      <h3 id="checklist-title">${who ? `Checklist for ${who}` : 'Checklist'}</h3>
+      <h3 id="checklist-title">${who ? `Checklist for ${this.shown(who)}` : 'Checklist'}</h3>
       ${
         who
           ? html`<ul class="checklist" aria-labelledby="checklist-title">

@@ -10,8 +10,8 @@ import { consume } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { CollectResult } from '../formats/collect.js';
-import { classTable, contributors } from '../model/assignment.js';
-import { anonymousNames } from '../model/class-records.js';
+import { classTable } from '../model/assignment.js';
+import { anonymousNames, peopleIn } from '../model/class-records.js';
 import { servicesContext, type AppServices } from '../state/app-context.js';
 import { collect, commentOnNode, feedbackFiles, readFiles, setNote, type ClassState } from '../state/class-work.js';
 import { download } from '../state/transfer.js';
@@ -123,7 +123,7 @@ export class WarrantClassTeacher extends LitElement {
   /** The name shown for a person: their own, or "Student A" ... in anonymous mode. */
   private shown(person: string): string {
     if (!this.anonymous || !this.state?.assignment) return person;
-    return anonymousNames(contributors(this.state.bundle, this.state.assignment.baseline)).get(person) ?? person;
+    return anonymousNames(peopleIn(this.state.bundle)).get(person) ?? person;
   }
 
   private async take(files: File[]): Promise<void> {

@@ -181,8 +181,10 @@ export class WarrantNodeDetail extends LitElement {
           ><span class="icon" aria-hidden="true">${KIND_ICONS[kind]}</span>${kindLabel(kind)}</span
         >
         <span class="origin"
-          >${node.origin === 'essay' ? 'From the essay' : 'Added by the class'}${node.edited ? ' (reworded)' : ''}${
-            node.author ? html` · by ${node.author}` : nothing
+          >${
+            node.origin === 'essay'
+              ? `From the essay${node.edited ? ' (reworded)' : ''}${node.author ? ` · by ${node.author}` : ''}`
+              : `Added by ${node.author ?? 'the class'}${node.edited ? ' (reworded)' : ''}`
           }</span
         >
       </h2>

@@ -65,6 +65,15 @@ export function anonymousName(i: number): string {
   return `Student ${label}`;
 }
 
+/** Everyone named in a map (authors of nodes, sources, citations; raters), sorted by name. */
+export function peopleIn(bundle: MapBundle): string[] {
+  const names = new Set<string>();
+  for (const list of [bundle.nodes, bundle.sources, bundle.citations])
+    for (const r of list) if (r.author !== undefined) names.add(r.author);
+  for (const r of bundle.ratings) names.add(r.rater);
+  return [...names].sort((a, b) => a.localeCompare(b));
+}
+
 /** Anonymous names for `people`, lettered in the order given (sort first for a stable order). */
 export function anonymousNames(people: readonly string[]): Map<string, string> {
   return new Map(people.map((p, i) => [p, anonymousName(i)]));
