@@ -1,6 +1,7 @@
 // The case registry: `npm run bench` runs these in this order (see bench/README.md for the shape
 // of a case and how to add one).
 import bundle from './bundle.mjs';
+import classCase from './class.mjs';
 import edit from './edit.mjs';
 import firstVisit from './first-visit.mjs';
 import importCase from './import.mjs';
@@ -12,7 +13,20 @@ import rating from './rating.mjs';
 import scroll from './scroll.mjs';
 import search from './search.mjs';
 
-export const CASES = [bundle, nodeFormats, firstVisit, open, edit, rating, search, scroll, importCase, pure, pictures];
+export const CASES = [
+  bundle,
+  nodeFormats,
+  firstVisit,
+  open,
+  edit,
+  rating,
+  search,
+  scroll,
+  importCase,
+  pure,
+  pictures,
+  classCase,
+];
 
 /** Checks the shape of every case when the bench starts, so a new case fails early and clearly. */
 export function checkCases(cases) {

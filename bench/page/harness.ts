@@ -10,6 +10,7 @@
 import { installCommitLog } from './idb.js';
 import * as app from './app.js';
 import * as maps from './maps.js';
+import { classCollect } from './class.js';
 import * as pictures from './pictures.js';
 import { pureCases } from './pure.js';
 import * as scroll from './scroll.js';
@@ -59,6 +60,7 @@ const bench: Record<string, PageFn> = {
   picturesUnmount: pictures.unmountPicture,
   watchLongTasksStart: pictures.watchLongTasksStart,
   watchLongTasksStop: pictures.watchLongTasksStop,
+  classCollect,
   ...ui,
 };
 
