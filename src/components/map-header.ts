@@ -32,6 +32,8 @@ export interface StandingOptions {
   perspective: string | undefined;
   /** Called with the chosen rater ('' = everyone). */
   onPerspective(value: string): void;
+  /** A rater's name as shown (anonymous mode shows Student A ...); the name itself by default. */
+  shown?: (name: string) => string;
 }
 
 /** How the thesis stands, the range it could take, and whose ratings count. */
@@ -59,7 +61,7 @@ export function thesisStanding(d: Derived, opts: StandingOptions): TemplateResul
       <select @change=${(e: Event) => opts.onPerspective((e.target as HTMLSelectElement).value)}>
         <option value="" ?selected=${perspective === undefined}>everyone (mean)</option>
         ${[...new Set([...d.raters, ...(perspective ? [perspective] : [])])].map(
-          (r) => html`<option value=${r} ?selected=${perspective === r}>${r}</option>`,
+          (r) => html`<option value=${r} ?selected=${perspective === r}>${opts.shown ? opts.shown(r) : r}</option>`,
         )}
       </select></label
     >

@@ -10,6 +10,7 @@ export const PANELS = [
   { id: 'node', label: 'Selected node' },
   { id: 'sources', label: 'Sources' },
   { id: 'gaps', label: 'Evidence gaps' },
+  { id: 'class', label: 'Class' },
 ] as const;
 
 /** A panel's id. */

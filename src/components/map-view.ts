@@ -14,6 +14,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { SEMANTICS_LABELS } from '../evaluation/index.js';
 import type { MapBundle, Relation } from '../model/types.js';
 import { servicesContext, type AppServices } from '../state/app-context.js';
+import { AnonymousView, type AnonymousMap } from '../state/anonymous-view.js';
 import { CommandRunner } from '../state/command-runner.js';
 import type { Derived } from '../state/derive.js';
 import { EditSessionController } from '../state/edit-session.js';
@@ -112,8 +113,8 @@ export class WarrantMapView extends LitElement {
     tree: () => this.data.derived?.tree,
     selectedId: () => this.ui.selectedId,
     actions: {
-      startEdit: (id, field) => this.startEdit(id, field),
-      startNew: (parentId, relation, afterId) => this.startNew(parentId, relation, afterId),
+      startEdit: (id, field) => void this.startEdit(id, field),
+      startNew: (parentId, relation, afterId) => void this.startNew(parentId, relation, afterId),
       showHelp: () => void this.shortcutsEl?.open(),
       openMenu: () => this.menu.openAtRow(this.ui.selectedId),
       focusSearch: () => this.searchEl?.focusSearch(),
@@ -278,7 +279,44 @@ export class WarrantMapView extends LitElement {
   }
 
   private onRate = (e: CustomEvent<RateDetail>): void =>
-    void this.commands.rate(this.raterName, e.detail.value, e.detail.rationale, e.detail.nodeId);
+    void this.named().then((name) => {
+      if (name) void this.commands.rate(name, e.detail.value, e.detail.rationale, e.detail.nodeId);
+    });
+
+  /**
+   * The name work is filed under. With none kept yet, asks "Who are you?" first (the app keeps the
+   * answer in Settings); undefined when the person would not say, and then nothing is written.
+   */
+  private async named(): Promise<string | undefined> {
+    const kept = this.services?.authorName.trim();
+    if (kept) return kept;
+    const asked = await this.services?.askName?.();
+    if (!asked) this.history.announce('Give your name first: your work is filed under it.', true);
+    return asked;
+  }
+
+  /** Shows one person's work: their ratings as the perspective, the tree down to their nodes. */
+  private onViewAs = (e: CustomEvent<{ person: string | undefined }>): void => {
+    const person = e.detail.person;
+    const tree = this.data.derived?.tree;
+    this.ui.setPerspective(person ?? '');
+    const ids =
+      person && tree ? [...tree.byId.values()].filter((n) => n.author === person).map((n) => n.id) : undefined;
+    this.search.setResults(tree, ids?.length ? ids : undefined, true);
+  };
+
+  private readonly anonymous = new AnonymousView();
+
+  /** The anonymous version of the map (Student A, B ...), when anonymous mode is on. */
+  private anonymousView(bundle: MapBundle): AnonymousMap | undefined {
+    return this.anonymous.of(bundle, this.services?.anonymous);
+  }
+
+  /** The map as exports and the printout get it: without names in anonymous mode. */
+  exportedBundle(): MapBundle | undefined {
+    const b = this.data.derived?.bundle;
+    return b && (this.anonymousView(b)?.shown ?? b);
+  }
 
   private onAnnounce = (e: CustomEvent<{ text: string; error?: boolean; undo?: boolean }>): void => {
     this.history.announce(e.detail.text, e.detail.error === true, e.detail.undo === true);
@@ -300,17 +338,18 @@ export class WarrantMapView extends LitElement {
 
   // ---- editing ----
 
-  private startEdit(id: string, field: 'text' | 'notes'): void {
+  private async startEdit(id: string, field: 'text' | 'notes'): Promise<void> {
+    if (!(await this.named())) return;
     const node = this.data.derived?.tree.byId.get(id);
     if (!node) return;
     this.edits.begin(node, field);
     this.showEditor(id);
   }
 
-  private startNew(parentId: string, relation: Relation, afterId?: string): void {
+  private async startNew(parentId: string, relation: Relation, afterId?: string): Promise<void> {
+    const author = await this.named();
     const tree = this.data.derived?.tree;
-    if (!tree || !this.services) return;
-    const author = this.services.authorName;
+    if (!tree || !this.services || !author) return;
     const node = this.edits.beginNew(tree, { mapId: this.mapId, parentId, relation, afterId, author });
     this.ui.expanded = new Set([...this.ui.expanded, parentId]);
     this.showEditor(node.id);
@@ -339,6 +378,8 @@ export class WarrantMapView extends LitElement {
   };
 
   private selectPanel = (id: PanelId, focus: boolean): void => {
+    // The class panel's code loads on first use (the initial load stays small).
+    if (id === 'class') void import('./class-panel.js');
     this.panel = id;
     if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${id}`)?.focus());
   };
@@ -364,13 +405,13 @@ export class WarrantMapView extends LitElement {
       ${this.renderHeader(derived, bundle)} ${this.renderMain(derived, bundle)} ${this.renderNotice()}
       <warrant-shortcuts></warrant-shortcuts>
       <warrant-export-dialog
-        .bundle=${derived.bundle}
+        .bundle=${this.exportedBundle()}
         .evaluationSettings=${this.services!.evaluation}
         .perspective=${this.ui.perspective}
       ></warrant-export-dialog>
       <warrant-import-dialog .currentMapId=${this.mapId} .currentMapTitle=${bundle.map.title}></warrant-import-dialog>
       <warrant-print-outline
-        .bundle=${derived.bundle}
+        .bundle=${this.exportedBundle()}
         .evaluationSettings=${this.services!.evaluation}
         .perspective=${this.ui.perspective}
       ></warrant-print-outline>
@@ -386,6 +427,7 @@ export class WarrantMapView extends LitElement {
           semanticsLabel: SEMANTICS_LABELS[this.services!.evaluation.semantics],
           perspective: this.ui.perspective,
           onPerspective: (value) => this.ui.setPerspective(value),
+          shown: (name) => this.anonymousView(bundle)?.names.get(name) ?? name,
         })}
         ${this.renderHeaderActions()}
       </div>
@@ -539,7 +581,7 @@ export class WarrantMapView extends LitElement {
         <warrant-search
           .index=${this.search.index}
           .version=${this.search.version}
-          .raters=${d.raters}
+          .raters=${this.anonymousView(bundle) ? [] : d.raters}
           @focusin=${this.ensureSearchIndex}
           @warrant-search-wanted=${this.ensureSearchIndex}
           @warrant-search-change=${this.onSearchChange}
@@ -586,6 +628,9 @@ export class WarrantMapView extends LitElement {
         .perspectiveLabel=${perspective ?? 'everyone (mean)'}
       ></warrant-gap-report>`;
     }
+    if (this.panel === 'class') {
+      return html`<warrant-class-panel map-id=${this.mapId} @warrant-view-as=${this.onViewAs}></warrant-class-panel>`;
+    }
     if (this.panel === 'sources') {
       return html`<warrant-sources-panel
         .editor=${this.history.editor}
@@ -595,24 +640,27 @@ export class WarrantMapView extends LitElement {
       ></warrant-sources-panel>`;
     }
     const selected = this.ui.selectedId ? d.tree.byId.get(this.ui.selectedId) : undefined;
+    const anon = this.anonymousView(bundle);
+    const who = (name: string): string => anon?.names.get(name) ?? name;
+    const ratings = (selected && d.ratingsByNode.get(selected.id)) ?? NO_ROWS;
     const session = this.edits.session;
     const actions = this.commands.buttons(selected);
     const editingHere = session && selected && session.id === selected.id ? session.field : undefined;
     return html`<warrant-node-detail
       .tree=${d.tree}
-      .node=${selected}
+      .node=${anon && selected?.author !== undefined ? { ...selected, author: who(selected.author) } : selected}
       .allSources=${bundle.sources}
       .allCitations=${bundle.citations}
       .editor=${this.history.editor}
       .citations=${(selected && d.citationsByNode.get(selected.id)) ?? NO_ROWS}
-      .ratings=${(selected && d.ratingsByNode.get(selected.id)) ?? NO_ROWS}
+      .ratings=${anon ? ratings.map((r) => ({ ...r, rater: who(r.rater) })) : ratings}
       .actions=${actions}
       .editing=${editingHere}
       ?isNew=${session?.isNew === true && editingHere !== undefined}
       .saveState=${this.edits.saveState}
       .problem=${this.edits.problem}
-      .rater=${this.raterName}
-      .perspective=${perspective}
+      .rater=${who(this.raterName)}
+      .perspective=${perspective && who(perspective)}
     >
       <warrant-explanation
         slot="explanation"

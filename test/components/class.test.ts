@@ -2,7 +2,7 @@
 // a link; two students (each their own database and name) open it, add a counterpoint with a
 // source, rate three nodes and hand in Markdown; the teacher collects both in one drop, reads the
 // class table, goes anonymous, and returns feedback that lands on the student's own node.
-import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html, waitUntil as waitFor } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { WarrantApp } from '../../src/components/app.js';
 import type { WarrantClassPanel } from '../../src/components/class-panel.js';
@@ -16,6 +16,11 @@ import { deepQuery, row, uniqueDbName } from '../helpers/app.js';
 const MAP = 'klusmann-2025-alliance';
 const SAMPLE = 'claims/essay-map.json';
 const made: string[] = [];
+
+/** waitUntil with room for a loaded machine (opening apps and databases, not timing anything). */
+function waitUntil<T>(check: () => T, message?: string, _opts?: unknown): Promise<void> {
+  return waitFor(check as () => boolean, message, { timeout: 15000 });
+}
 
 /** Captures downloads (file name and text) until restored. */
 function captureDownloads() {
@@ -154,8 +159,13 @@ async function studentWork(
   );
   // Rate three nodes with the rating control.
   for (const id of rated) {
-    row(view, id)!.click();
-    view.shadowRoot!.querySelector<HTMLButtonElement>('#tab-node')!.click();
+    // As the gap report jumps to a node: the tree reveals it and the details show it.
+    view
+      .shadowRoot!.querySelector('#tab-node')!
+      .dispatchEvent(new CustomEvent('warrant-select', { detail: { id }, bubbles: true, composed: true }));
+    await waitUntil(
+      () => deepQuery(view.shadowRoot!, 'warrant-node-detail')?.shadowRoot?.textContent?.includes(id) !== undefined,
+    );
     await waitUntil(() =>
       deepQuery(view.shadowRoot!, 'warrant-rating')?.shadowRoot?.querySelector('input[type=radio]'),
     );
@@ -237,14 +247,14 @@ describe('a class through the app', () => {
     const ben = await studentWork(link, 'Ben', 'c02-assurance-1990', [
       'c02-assurance-1990',
       'c03-nato-expanded',
-      'p01-geneva-1985',
+      'c04-defence-industry',
     ]);
 
     // The teacher collects both in one drop.
     app = await mount(teacherDb, `#/map/${MAP}`);
     view = await mapView(app);
     panel = await classPanel(view);
-    const teacher = deepQuery(panel.shadowRoot!, 'warrant-class-teacher')!;
+    let teacher = deepQuery(panel.shadowRoot!, 'warrant-class-teacher')!;
     await waitUntil(() => teacher.shadowRoot?.querySelector('details'));
     q<HTMLDetailsElement>(teacher, 'details').open = true;
     const drop = new DataTransfer();
@@ -280,17 +290,27 @@ describe('a class through the app', () => {
       ['Ana', '0', '0', '1', '0', '1', '3', '2 of 2', '0'],
       ['Ben', '0', '0', '1', '0', '1', '3', '2 of 2', '0'],
     ]);
-    // The tree says whose each counterpoint is.
-    row(view, by('Ana')[0]!.id)!.click();
-    view.shadowRoot!.querySelector<HTMLButtonElement>('#tab-node')!.click();
-    await waitUntil(
-      () => deepQuery(view.shadowRoot!, 'warrant-node-detail')?.shadowRoot?.textContent?.includes('Added by Ana'),
-      'added by',
-    );
+    // The details say whose each counterpoint is (once the view has the collected rows).
+    const inView = (id: string) =>
+      (view as unknown as { data: { derived?: { tree: { byId: Map<string, unknown> } } } }).data.derived?.tree.byId.has(
+        id,
+      );
+    await waitUntil(() => inView(by('Ana')[0]!.id), 'the view did not take in the collected rows');
+    view
+      .shadowRoot!.querySelector('#tab-class')!
+      .dispatchEvent(
+        new CustomEvent('warrant-select', { detail: { id: by('Ana')[0]!.id }, bubbles: true, composed: true }),
+      );
+    const detailHead = () =>
+      deepQuery(view.shadowRoot!, 'warrant-node-detail')?.shadowRoot?.querySelector('h2')?.textContent ?? '';
+    await waitUntil(() => detailHead().includes('Added by Ana')).catch(() => {
+      throw new Error(`details say "${detailHead()}"`);
+    });
 
     // Anonymous mode: no name on screen, none in an export.
-    view.shadowRoot!.querySelector<HTMLButtonElement>('#tab-class')!.click();
-    await waitUntil(() => teacher.shadowRoot!.querySelector('details'));
+    panel = await classPanel(view);
+    await waitUntil(() => deepQuery(panel.shadowRoot!, 'warrant-class-teacher')?.shadowRoot?.querySelector('details'));
+    teacher = deepQuery(panel.shadowRoot!, 'warrant-class-teacher')!;
     q<HTMLDetailsElement>(teacher, 'details').open = true;
     const anon = q<HTMLInputElement>(teacher, 'input[type=checkbox]');
     anon.click();
@@ -311,6 +331,7 @@ describe('a class through the app', () => {
     note.value = 'Clear objection.';
     note.dispatchEvent(new Event('change'));
     await waitUntil(async () => (await db.feedback.count()) === 2, 'feedback not saved');
+    await waitUntil(() => panel.classState?.feedback.length === 2, 'feedback not shown');
     const downloads = captureDownloads();
     try {
       button(teacher.shadowRoot!, 'Return feedback').click();

@@ -47,9 +47,16 @@ export function deepActive(): Element | null {
 }
 
 /** Mounts <warrant-app> on a database (fresh unless named) and waits for the map's tree. */
-export async function mountApp(opts: { db?: string; sample?: string; waitFor?: string } = {}) {
+export async function mountApp(opts: { db?: string; sample?: string; waitFor?: string; name?: string | null } = {}) {
   history.replaceState(null, '', location.pathname + location.search);
   const db = opts.db ?? uniqueDbName();
+  // Work is filed under a name, asked for on the first edit or rating ("Who are you?"). Tests that
+  // are not about that question answer it beforehand, as "me" (null: leave it unanswered).
+  if (opts.name !== null && !opts.db) {
+    const w = new WarrantDB(db);
+    await w.settings.put({ key: 'author-name', value: opts.name ?? 'me' });
+    w.close();
+  }
   // A laptop-sized box, as the page gives the app in real use.
   const box = await fixture<HTMLDivElement>(
     html`<div style="height: 720px; width: 1200px; display: flex; flex-direction: column">
