@@ -47,6 +47,10 @@ export class WarrantClassPanel extends LitElement {
       :host {
         display: block;
         font-size: 14px;
+        padding: 8px 12px;
+      }
+      .contributors {
+        margin: 0 0 8px;
       }
       h2 {
         font-size: 16px;
@@ -328,7 +332,12 @@ export class WarrantClassPanel extends LitElement {
   override render() {
     const st = this.data.value;
     if (!st) return html`<p role="status">Loading the class…</p>`;
+    const people = peopleIn(st.bundle);
     return html`
+      <p class="contributors">
+        <strong>Contributors:</strong>
+        ${people.length ? people.map((p) => this.shown(p)).join(', ') : 'none yet (the map as it shipped)'}
+      </p>
       ${
         this.making
           ? this.renderMaker()

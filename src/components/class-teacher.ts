@@ -53,6 +53,9 @@ export class WarrantClassTeacher extends LitElement {
         border-color: var(--accent);
         background: var(--hover);
       }
+      .table {
+        overflow-x: auto;
+      }
       table {
         border-collapse: collapse;
         width: 100%;
@@ -200,9 +203,9 @@ export class WarrantClassTeacher extends LitElement {
         ${r.collected.map(
           (c) =>
             html`<li>
-              ${this.shown(c.student)} (${c.fileName}): ${c.added.nodes} added, ${c.added.citations} citations,
-              ${c.added.ratings} ratings${c.changed ? `, ${c.changed} reworded` : ''}; tasks
-              ${c.tasks.filter((t) => t.complete).length} of ${c.tasks.length}
+              ${this.shown(c.student)}${this.anonymous ? '' : ` (${c.fileName})`}: ${c.added.nodes} added,
+              ${c.added.citations} citations, ${c.added.ratings} ratings${c.changed ? `, ${c.changed} reworded` : ''};
+              tasks ${c.tasks.filter((t) => t.complete).length} of ${c.tasks.length}
               done${
                 c.conflicts.length
                   ? html`; ${c.conflicts.length} ${c.conflicts.length === 1 ? 'conflict' : 'conflicts'}:
@@ -226,8 +229,8 @@ export class WarrantClassTeacher extends LitElement {
         ${r.duplicates.map(
           (d) =>
             html`<li>
-              ${d.fileName}: ${this.shown(d.student)}’s hand-in was collected
-              already${d.sameAs ? ` (as ${d.sameAs})` : ''}; nothing changed.
+              ${this.anonymous ? '' : `${d.fileName}: `}${this.shown(d.student)}’s hand-in was collected
+              already${d.sameAs && !this.anonymous ? ` (as ${d.sameAs})` : ''}; nothing changed.
             </li>`,
         )}
       </ul>
@@ -303,49 +306,51 @@ export class WarrantClassTeacher extends LitElement {
           />
           Anonymous (Student A, B …)</label
         >
-        <label for="view-as">View as</label>
+        <label for="view-as">Show the work of</label>
         <select id="view-as" @change=${(e: Event) => this.setViewAs((e.target as HTMLSelectElement).value)}>
           <option value="" ?selected=${this.viewAs === ''}>everyone</option>
           ${people.map((p) => html`<option value=${p} ?selected=${this.viewAs === p}>${this.shown(p)}</option>`)}
         </select>
       </div>
-      <table aria-label="Class table">
-        <thead>
-          <tr>
-            <th scope="col">Student</th>
-            <th scope="col">Claims</th>
-            <th scope="col">Premises</th>
-            <th scope="col">Counterpoints</th>
-            <th scope="col">Rebuttals</th>
-            <th scope="col">Sources cited</th>
-            <th scope="col">Ratings</th>
-            <th scope="col">Tasks done</th>
-            <th scope="col">Gaps closed</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${
-            rows.length
-              ? rows.map(
-                  (r) =>
-                    html`<tr>
-                      <th scope="row">${this.shown(r.person)}</th>
-                      <td>${r.added.claim}</td>
-                      <td>${r.added.premise}</td>
-                      <td>${r.added.counterpoint}</td>
-                      <td>${r.added.rebuttal}</td>
-                      <td>${r.cited}</td>
-                      <td>${r.rated}</td>
-                      <td>${r.tasksDone} of ${r.tasks}</td>
-                      <td>${r.gapsClosed}</td>
-                    </tr>`,
-                )
-              : html`<tr>
-                  <td colspan="9">No work yet: collect hand-ins to fill the table.</td>
-                </tr>`
-          }
-        </tbody>
-      </table>
+      <div class="table">
+        <table aria-label="Class table">
+          <thead>
+            <tr>
+              <th scope="col">Student</th>
+              <th scope="col">Claims</th>
+              <th scope="col">Premises</th>
+              <th scope="col">Counterpoints</th>
+              <th scope="col">Rebuttals</th>
+              <th scope="col">Sources cited</th>
+              <th scope="col">Ratings</th>
+              <th scope="col">Tasks done</th>
+              <th scope="col">Gaps closed</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${
+              rows.length
+                ? rows.map(
+                    (r) =>
+                      html`<tr>
+                        <th scope="row">${this.shown(r.person)}</th>
+                        <td>${r.added.claim}</td>
+                        <td>${r.added.premise}</td>
+                        <td>${r.added.counterpoint}</td>
+                        <td>${r.added.rebuttal}</td>
+                        <td>${r.cited}</td>
+                        <td>${r.rated}</td>
+                        <td>${r.tasksDone} of ${r.tasks}</td>
+                        <td>${r.gapsClosed}</td>
+                      </tr>`,
+                  )
+                : html`<tr>
+                    <td colspan="9">No work yet: collect hand-ins to fill the table.</td>
+                  </tr>`
+            }
+          </tbody>
+        </table>
+      </div>
       <h3>Feedback</h3>
       ${people.map((p) => this.renderStudent(p))}
       <div class="row">
