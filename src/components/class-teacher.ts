@@ -312,7 +312,7 @@ export class WarrantClassTeacher extends LitElement {
           ${people.map((p) => html`<option value=${p} ?selected=${this.viewAs === p}>${this.shown(p)}</option>`)}
         </select>
       </div>
-      <div class="table">
+      <div class="table" tabindex="0" role="region" aria-label="Class table (scrolls sideways)">
         <table aria-label="Class table">
           <thead>
             <tr>
