@@ -51,8 +51,10 @@ export async function mountApp(opts: { db?: string; sample?: string; waitFor?: s
   history.replaceState(null, '', location.pathname + location.search);
   const db = opts.db ?? uniqueDbName();
   // Work is filed under a name, asked for on the first edit or rating ("Who are you?"). Tests that
-  // are not about that question answer it beforehand, as "me" (null: leave it unanswered).
-  if (opts.name !== null && !opts.db) {
+  // are not about that question answer it beforehand, as "me" (null: leave it unanswered). A named
+  // database that already exists is left as the test made it (it may be an older release's).
+  const exists = opts.db ? (await indexedDB.databases()).some((d) => d.name === opts.db) : false;
+  if (opts.name !== null && !exists) {
     const w = new WarrantDB(db);
     await w.settings.put({ key: 'author-name', value: opts.name ?? 'me' });
     w.close();
