@@ -23,7 +23,9 @@ import {
 import { hasFilters, normalizeSince, type SearchFilters } from './filters.js';
 import { foldText, foldWithMap } from './fold.js';
 import { mergeRanges, type Range } from './highlight.js';
+import { Best, type Ranked } from './best.js';
 import { LiveTree } from './live-tree.js';
+import { placeable, type NearWord } from './placement.js';
 import { Vocabulary, type WordIds } from './vocabulary.js';
 
 /** What fuse indexes for one node: the folded text of every searchable field. */
@@ -151,126 +153,9 @@ interface Skeleton extends TreeNode {
   readonly slot: number;
 }
 
-interface Ranked {
-  entry: Entry;
-  /** 0: the text contains the query as a phrase; 1: another field does; 2: fuzzy only. */
-  tier: number;
-  score: number;
-  order: number;
-}
-
 function byCreation(a: Citation, b: Citation): number {
   if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
-function byRank(a: Ranked, b: Ranked): number {
-  return a.tier - b.tier || a.score - b.score || a.order - b.order;
-}
-
-/**
- * The best `limit` matches offered, by byRank: a bounded max-heap, so ranking 10,000 matches
- * for 50 hits neither sorts them all nor allocates for the ones that cannot make it.
- */
-class Best {
-  private readonly heap: Ranked[] = [];
-
-  constructor(private readonly limit: number) {}
-
-  offer(entry: Entry, tier: number, score: number, order: number): void {
-    const { heap } = this;
-    if (heap.length < this.limit) {
-      heap.push({ entry, tier, score, order });
-      for (let i = heap.length - 1; i > 0;) {
-        const parent = (i - 1) >> 1;
-        if (byRank(heap[i]!, heap[parent]!) <= 0) break;
-        [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
-        i = parent;
-      }
-      return;
-    }
-    const worst = heap[0];
-    // Compared without allocating: most matches lose to the worst kept and stop here.
-    if (!worst || (tier - worst.tier || score - worst.score || order - worst.order) >= 0) return;
-    heap[0] = { entry, tier, score, order };
-    for (let i = 0; ;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let top = i;
-      if (l < heap.length && byRank(heap[l]!, heap[top]!) > 0) top = l;
-      if (r < heap.length && byRank(heap[r]!, heap[top]!) > 0) top = r;
-      if (top === i) break;
-      [heap[i], heap[top]] = [heap[top]!, heap[i]!];
-      i = top;
-    }
-  }
-
-  sorted(): Ranked[] {
-    return [...this.heap].sort(byRank);
-  }
-}
-
-/** A query word as the candidate search sees it: its place among the chunk's words, and how near each vocabulary word is. */
-interface NearWord {
-  token: number;
-  edits: Uint8Array;
-}
-
-/**
- * Whether the query words `near` (in query order) can be placed on words of `sequence` with
- * at most `budget` edits in all: edits inside each word, plus one for each word of difference
- * between their distance in the text and in the query (a space inserted, deleted or replaced).
- * Starts from the places of the rarest word, `pivot`, and extends right then left: the
- * others, being common, would start a search almost everywhere.
- */
-function placeable(sequence: Int32Array, near: readonly NearWord[], budget: number, pivot: number): boolean {
-  const order: number[] = [];
-  for (let i = pivot + 1; i < near.length; i++) order.push(i);
-  for (let i = pivot - 1; i >= 0; i--) order.push(i);
-  const edits = near[pivot]!.edits;
-  for (let p = 0; p < sequence.length; p++) {
-    const w = sequence[p]!;
-    if (w >= 0 && edits[w]! <= budget && extend(sequence, near, budget, pivot, order, 0, p, p, edits[w]!)) return true;
-  }
-  return false;
-}
-
-/** Places near[order[step]] beside the words placed so far (from `left` to `right`), depth first. */
-function extend(
-  sequence: Int32Array,
-  near: readonly NearWord[],
-  budget: number,
-  pivot: number,
-  order: readonly number[],
-  step: number,
-  left: number,
-  right: number,
-  spent: number,
-): boolean {
-  if (step === order.length) return true;
-  const i = order[step]!;
-  const { token, edits } = near[i]!;
-  const slack = budget - spent;
-  // Text is read forwards: a later query word never sits on an earlier text word, and a match
-  // stays inside one value (-1 marks the end of one).
-  if (i > pivot) {
-    const gap = token - near[i - 1]!.token;
-    for (let p = Math.max(right, right + gap - slack); p <= right + gap + slack && p < sequence.length; p++) {
-      const w = sequence[p]!;
-      if (w < 0) break;
-      const cost = spent + Math.abs(p - right - gap) + edits[w]!;
-      if (cost <= budget && extend(sequence, near, budget, pivot, order, step + 1, left, p, cost)) return true;
-    }
-  } else {
-    const gap = near[i + 1]!.token - token;
-    for (let p = Math.min(left, left - gap + slack); p >= left - gap - slack && p >= 0; p--) {
-      const w = sequence[p]!;
-      if (w < 0) break;
-      const cost = spent + Math.abs(left - p - gap) + edits[w]!;
-      if (cost <= budget && extend(sequence, near, budget, pivot, order, step + 1, p, right, cost)) return true;
-    }
-  }
-  return false;
 }
 
 function addTo(index: Map<string, Set<string>>, key: string, id: string): void {
@@ -460,7 +345,7 @@ export class SearchIndex {
       return { hits: ids.slice(0, limit).map((id) => this.hit(tree, this.entries.get(id)!, 0, [])), ids };
     }
     const compiled = compileQuery(pattern, SEARCH_THRESHOLD);
-    const best = new Best(limit);
+    const best = new Best<Entry>(limit);
     const matched: number[] = [];
     const { entries, near } = this.candidates(compiled);
     const word = singleWord(compiled);
@@ -588,7 +473,7 @@ export class SearchIndex {
   }
 
   /** Runs fuse over the hits to show, for its scores and match ranges. */
-  private confirm(tree: Tree<TreeNode>, top: readonly Ranked[], pattern: string): SearchHit[] {
+  private confirm(tree: Tree<TreeNode>, top: readonly Ranked<Entry>[], pattern: string): SearchHit[] {
     if (top.length === 0) return [];
     const fuse = new Fuse(
       top.map((r) => r.entry.doc),
