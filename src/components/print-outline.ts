@@ -158,6 +158,7 @@ function buildOutline(
   for (const s of bundle.sources) if (!numbers.has(s.id)) numbers.set(s.id, numbers.size + 1);
   const ratings = new Map<string, number[]>();
   for (const r of bundle.ratings) {
+    if (r.value === undefined) continue;
     const list = ratings.get(r.nodeId) ?? [];
     list.push(r.value);
     ratings.set(r.nodeId, list);

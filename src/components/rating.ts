@@ -197,8 +197,8 @@ export class WarrantRating extends LitElement {
                 .map(
                   (r) =>
                     html`<li>
-                      ${r.rater}: ${r.value}
-                      (${RATING_LABELS[r.value]})${r.rationale ? html` · “${r.rationale}”` : nothing}
+                      ${r.rater}: ${r.value ?? 'not rated'}
+                      ${r.value !== undefined ? `(${RATING_LABELS[r.value]})` : ''}${r.rationale ? html` · “${r.rationale}”` : nothing}
                     </li>`,
                 )}
             </ul>`

@@ -4,6 +4,7 @@
  * evidence against a claim.
  */
 import type { Rating, RatingValue } from '../model/types.js';
+import { NEUTRAL_WEIGHT, relevanceToWeight } from './class-standing.js';
 import { RatingMapping } from './settings.js';
 
 /** Lowest rating on the scale ("none"). */
@@ -52,6 +53,20 @@ export interface UnratedBaseScore {
 /** The base score of one node. */
 export type BaseScore = RatedBaseScore | UnratedBaseScore;
 
+/** The relevance ratings of one node (to its parent) under the chosen perspective. */
+export interface RelevanceScore {
+  nodeId: string;
+  count: number;
+  /** Mean relevance on the 0-4 scale (not rounded). */
+  mean: number;
+  /** Population standard deviation. */
+  spread: number;
+  min: RatingValue;
+  max: RatingValue;
+  /** `relevanceToWeight(mean)`: 0..2. */
+  weight: number;
+}
+
 /** Base scores of one map under one perspective and mapping. */
 export interface BaseScores {
   readonly mapping: RatingMapping;
@@ -60,6 +75,10 @@ export interface BaseScores {
   readonly raters: readonly string[];
   /** Rated nodes only; any other node id is unrated. */
   readonly rated: ReadonlyMap<string, RatedBaseScore>;
+  /** Nodes with a relevance rating only. */
+  readonly relevance: ReadonlyMap<string, RelevanceScore>;
+  /** Relevance weight of any node in its parent (1 when nobody rated its relevance). */
+  weightOf(nodeId: string): number;
   /** Base score of any node id (unrated when it has no rating). */
   get(nodeId: string): BaseScore;
   /** Tau of any node id; a standalone function, so it can be passed to `evaluate` as is. */
@@ -77,10 +96,16 @@ export interface BaseScoreOptions {
 }
 
 /** The fields of a rating the base scores read. */
-export type RatingInput = Pick<Rating, 'nodeId' | 'rater' | 'value'>;
+export type RatingInput = Pick<Rating, 'nodeId' | 'rater' | 'value' | 'relevance'>;
 
-function isRatingValue(v: number): v is RatingValue {
-  return Number.isInteger(v) && v >= MIN_RATING && v <= MAX_RATING;
+/** Whether `v` is a rating on the 0-4 scale (an integer). */
+export function isRatingValue(v: unknown): v is RatingValue {
+  return typeof v === 'number' && Number.isInteger(v) && v >= MIN_RATING && v <= MAX_RATING;
+}
+
+/** Whether a rating record carries a rating at all (evidence or relevance). */
+export function hasAnyRating(r: Pick<Rating, 'value' | 'relevance'>): boolean {
+  return isRatingValue(r.value) || isRatingValue(r.relevance);
 }
 
 /**
@@ -93,18 +118,28 @@ export function computeBaseScores(ratings: readonly RatingInput[], options: Base
   const perspective: Perspective = options.perspective?.rater === undefined ? {} : { rater: options.perspective.rater };
   const raterSet = new Set<string>();
   const values = new Map<string, RatingValue[]>();
+  const relevances = new Map<string, RatingValue[]>();
   for (const r of ratings) {
-    if (!isRatingValue(r.value)) continue;
+    const hasValue = isRatingValue(r.value);
+    const hasRelevance = isRatingValue(r.relevance);
+    if (!hasValue && !hasRelevance) continue;
     raterSet.add(r.rater);
     if (perspective.rater !== undefined && r.rater !== perspective.rater) continue;
-    const list = values.get(r.nodeId);
-    if (list) list.push(r.value);
-    else values.set(r.nodeId, [r.value]);
+    if (hasValue) push(values, r.nodeId, r.value!);
+    if (hasRelevance) push(relevances, r.nodeId, r.relevance!);
   }
   const rated = new Map<string, RatedBaseScore>();
   for (const [nodeId, list] of values) rated.set(nodeId, scoreOf(nodeId, list, mapping));
+  const relevance = new Map<string, RelevanceScore>();
+  for (const [nodeId, list] of relevances) relevance.set(nodeId, relevanceOf(nodeId, list));
   const raters = [...raterSet].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return makeBaseScores(mapping, perspective, raters, rated);
+  return makeBaseScores(mapping, perspective, raters, rated, relevance);
+}
+
+function push(map: Map<string, RatingValue[]>, key: string, v: RatingValue): void {
+  const list = map.get(key);
+  if (list) list.push(v);
+  else map.set(key, [v]);
 }
 
 /**
@@ -123,29 +158,44 @@ export function rescoreNodes(
 ): BaseScores {
   const { mapping, perspective } = prev;
   const rated = prev.rated as Map<string, RatedBaseScore>;
+  const relevance = prev.relevance as Map<string, RelevanceScore>;
   const knownRaters = new Set(prev.raters);
   let ratersMayChange = removed;
   for (const nodeId of nodeIds) {
     const list: RatingValue[] = [];
+    const rel: RatingValue[] = [];
     for (const r of ratingsOf(nodeId) ?? []) {
-      if (!isRatingValue(r.value)) continue;
+      const hasValue = isRatingValue(r.value);
+      const hasRelevance = isRatingValue(r.relevance);
+      if (!hasValue && !hasRelevance) continue;
       if (!knownRaters.has(r.rater)) ratersMayChange = true;
       if (perspective.rater !== undefined && r.rater !== perspective.rater) continue;
-      list.push(r.value);
+      if (hasValue) list.push(r.value!);
+      if (hasRelevance) rel.push(r.relevance!);
     }
     if (list.length) rated.set(nodeId, scoreOf(nodeId, list, mapping));
     else rated.delete(nodeId);
+    if (rel.length) relevance.set(nodeId, relevanceOf(nodeId, rel));
+    else relevance.delete(nodeId);
   }
   let raters = prev.raters;
   if (ratersMayChange) {
     const set = new Set<string>();
-    for (const r of allRatings) if (isRatingValue(r.value)) set.add(r.rater);
+    for (const r of allRatings) if (hasAnyRating(r)) set.add(r.rater);
     raters = [...set].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   }
-  return makeBaseScores(mapping, perspective, raters, rated);
+  return makeBaseScores(mapping, perspective, raters, rated, relevance);
 }
 
-function scoreOf(nodeId: string, list: readonly RatingValue[], mapping: RatingMapping): RatedBaseScore {
+interface Stats {
+  count: number;
+  mean: number;
+  spread: number;
+  min: RatingValue;
+  max: RatingValue;
+}
+
+function statsOf(list: readonly RatingValue[]): Stats {
   let sum = 0;
   let min = list[0]!;
   let max = min;
@@ -159,7 +209,17 @@ function scoreOf(nodeId: string, list: readonly RatingValue[], mapping: RatingMa
   let squares = 0;
   for (const v of list) squares += (v - mean) * (v - mean);
   const spread = Math.sqrt(squares / list.length);
-  return { nodeId, rated: true, count: list.length, mean, spread, min, max, tau: ratingToTau(mean, mapping) };
+  return { count: list.length, mean, spread, min, max };
+}
+
+function scoreOf(nodeId: string, list: readonly RatingValue[], mapping: RatingMapping): RatedBaseScore {
+  const st = statsOf(list);
+  return { nodeId, rated: true, ...st, tau: ratingToTau(st.mean, mapping) };
+}
+
+function relevanceOf(nodeId: string, list: readonly RatingValue[]): RelevanceScore {
+  const st = statsOf(list);
+  return { nodeId, ...st, weight: relevanceToWeight(st.mean) };
 }
 
 function makeBaseScores(
@@ -167,11 +227,13 @@ function makeBaseScores(
   perspective: Perspective,
   raters: readonly string[],
   rated: ReadonlyMap<string, RatedBaseScore>,
+  relevance: ReadonlyMap<string, RelevanceScore>,
 ): BaseScores {
   const get = (nodeId: string): BaseScore => rated.get(nodeId) ?? { nodeId, rated: false, count: 0, tau: NEUTRAL_TAU };
   const tauOf = (nodeId: string): number => rated.get(nodeId)?.tau ?? NEUTRAL_TAU;
   const isRated = (nodeId: string): boolean => rated.has(nodeId);
-  return { mapping, perspective, raters, rated, get, tauOf, isRated };
+  const weightOf = (nodeId: string): number => relevance.get(nodeId)?.weight ?? NEUTRAL_WEIGHT;
+  return { mapping, perspective, raters, rated, relevance, weightOf, get, tauOf, isRated };
 }
 
 /** A mean rating for display: "3" or "2.7". */

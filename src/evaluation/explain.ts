@@ -5,7 +5,7 @@
  * changing it.
  */
 import { MAX_RATING, MIN_RATING, NEUTRAL_RATING, ratingToTau, type BaseScore, type BaseScores } from './base-scores.js';
-import { evaluate, propagateStrength, strengthWithTau, updateTau, type Evaluation } from './engine.js';
+import { evaluate, propagateStrength, strengthWithTau, updateNode, type Evaluation } from './engine.js';
 import { localSplit, type LocalSplit, type ShapleyOptions } from './shapley.js';
 import type { TreeIndex } from './tree-index.js';
 
@@ -35,13 +35,14 @@ export function polarityOf(source: Evaluation | TreeIndex, nodeId: string): Pola
 
 /**
  * The thesis's standing if this node and everything under it were removed; null for the thesis.
- * A child of standing 0 contributes exactly nothing under both semantics (it adds 0 to E, or
- * multiplies a DF-QuAD product by 1), so pinning the node at 0 is exactly removing its subtree.
+ * Under QE and DF-QuAD a child of standing 0 contributes exactly nothing (it adds 0 to E, or
+ * multiplies a DF-QuAD product by 1), so pinning the node at 0 is removing its subtree; the class
+ * default leaves the child out of its parent's mean instead.
  */
 export function counterfactual(ev: Evaluation, nodeId: string): number | null {
   const i = indexOfNode(ev.index, nodeId);
   if (i === 0) return null;
-  return propagateStrength(ev, i, 0).thesis;
+  return propagateStrength(ev, i, null).thesis;
 }
 
 /** The outcome of one hypothetical rating. */
@@ -146,8 +147,9 @@ export function rangeEvaluations(ev: Evaluation, base: Pick<BaseScores, 'rated'>
     high[i] = low[i] = ev.tau[i]!;
   }
   return {
-    low: evaluate(ev.index, low, ev.semantics),
-    high: evaluate(ev.index, high, ev.semantics),
+    // Every node rated (at its extreme or its own base), with the relevance weights of `ev`.
+    low: evaluate(ev.index, low, ev.semantics, { weight: ev.weight }),
+    high: evaluate(ev.index, high, ev.semantics, { weight: ev.weight }),
     unrated: size - rated,
   };
 }
@@ -166,8 +168,10 @@ export function updateRangeNode(
   const i = ev.index.indexOf.get(nodeId);
   if (i === undefined) return;
   const [low, high] = extremes(ev, i, is);
-  if (range.low.tau[i] !== low) updateTau(range.low, nodeId, low);
-  if (range.high.tau[i] !== high) updateTau(range.high, nodeId, high);
+  const weight = ev.weight[i]!;
+  if (range.low.tau[i] !== low || range.low.weight[i] !== weight) updateNode(range.low, nodeId, { tau: low, weight });
+  if (range.high.tau[i] !== high || range.high.weight[i] !== weight)
+    updateNode(range.high, nodeId, { tau: high, weight });
   if (was !== is) range.unrated += was ? 1 : -1;
 }
 

@@ -6,6 +6,7 @@ export * from './settings.js';
 export * from './base-scores.js';
 export * from './tree-index.js';
 export * from './semantics.js';
+export * from './class-standing.js';
 export * from './engine.js';
 export * from './shapley.js';
 export * from './explain.js';

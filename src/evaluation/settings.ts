@@ -6,7 +6,9 @@
 
 /** How a node's standing is computed from its base score and its children's standings. */
 export const Semantics = {
-  /** Quadratic Energy (Potyka 2018): the recommended default. */
+  /** The class default (class-standing.ts): weighted mean of what is rated, bounded objections. */
+  class: 'class',
+  /** Quadratic Energy (Potyka 2018): every contribution adds up; saturates on wide maps. */
   qe: 'qe',
   /** DF-QuAD (Rago et al. 2016): diminishing returns, one decisive attacker can zero a claim. */
   dfquad: 'dfquad',
@@ -26,13 +28,16 @@ export type RatingMapping = (typeof RatingMapping)[keyof typeof RatingMapping];
 
 /** Names of the semantics as shown in the settings and in exports. */
 export const SEMANTICS_LABELS: Readonly<Record<Semantics, string>> = {
+  class: 'Class standing',
   qe: 'Quadratic Energy',
   dfquad: 'DF-QuAD',
 };
 
 /** One-line descriptions of the semantics for the settings panel. */
 export const SEMANTICS_DESCRIPTIONS: Readonly<Record<Semantics, string>> = {
-  qe: 'Every contribution counts; support and attack are symmetric; one extreme rating cannot wipe a claim out.',
+  class:
+    'The default. Only what is rated counts; a point stands as well as the average of its evidence and its supporting points, weighted by relevance, and objections take a bounded share away.',
+  qe: 'Every contribution adds up and unrated points count as half: wide maps quickly sit near 1.00. Support and attack are symmetric.',
   dfquad: 'Quality over quantity: diminishing returns, and one unanswered decisive counterpoint zeroes a claim.',
 };
 
@@ -48,15 +53,19 @@ export interface EvaluationSettings {
   mapping: RatingMapping;
 }
 
-/** Quadratic Energy with the plain r/4 mapping. */
+/**
+ * The class default with the plain r/4 mapping. Settings are stored only when a user changes one
+ * in the Settings panel, so a user who never did gets this default; a stored choice (QE included)
+ * is theirs and is kept.
+ */
 export const DEFAULT_EVALUATION_SETTINGS: Readonly<EvaluationSettings> = Object.freeze({
-  semantics: Semantics.qe,
+  semantics: Semantics.class,
   mapping: RatingMapping.linear,
 });
 
 /** Whether `value` names a semantics (for settings read back from storage or a file). */
 export function isSemantics(value: unknown): value is Semantics {
-  return value === Semantics.qe || value === Semantics.dfquad;
+  return value === Semantics.class || value === Semantics.qe || value === Semantics.dfquad;
 }
 
 /** Whether `value` names a rating mapping (for settings read back from storage or a file). */

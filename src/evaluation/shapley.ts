@@ -7,6 +7,7 @@
 import { Relation } from '../model/types.js';
 import type { Evaluation } from './engine.js';
 import { DEFAULT_SEED, mulberry32 } from './random.js';
+import { classStrength, classSupport } from './class-standing.js';
 import { dfquadStrength, qeStrength } from './semantics.js';
 import { Semantics } from './settings.js';
 
@@ -69,11 +70,23 @@ export function localSplit(ev: Evaluation, nodeId: string, options: ShapleyOptio
   const delta = sigma - tau;
   const signs = new Float64Array(k);
   const strengths = new Float64Array(k);
+  const weights = new Float64Array(k);
+  const cl = ev.semantics === Semantics.class;
   for (let j = 0; j < k; j++) {
     signs[j] = sign[first + j]!;
     strengths[j] = ev.sigma[first + j]!;
+    // Under the class default an uninformed child is absent: weight 0 makes its marginals exactly 0.
+    weights[j] = cl ? (ev.informed[first + j] === 1 ? ev.weight[first + j]! : 0) : 1;
   }
-  const game: Game = { qe: ev.semantics === Semantics.qe, tau, signs, strengths };
+  const game: Game = {
+    kind: ev.semantics,
+    qe: ev.semantics === Semantics.qe,
+    tau,
+    own: ev.rated[i]!,
+    signs,
+    strengths,
+    weights,
+  };
   const exactLimit = Math.min(options.exactLimit ?? DEFAULT_EXACT_LIMIT, MAX_EXACT_LIMIT);
   const exact = k <= exactLimit;
   let samples = 0;
@@ -97,10 +110,20 @@ export function localSplit(ev: Evaluation, nodeId: string, options: ShapleyOptio
 }
 
 interface Game {
+  kind: Semantics;
   qe: boolean;
   tau: number;
+  /** Class default: 1 when the node is rated. */
+  own: number;
   signs: Float64Array;
   strengths: Float64Array;
+  /** Class default: each child's relevance weight (0 for an uninformed child). */
+  weights: Float64Array;
+}
+
+// The class default's coalition value from its three running sums.
+function classValue(g: Game, weightedSum: number, weightSum: number, attack: number): number {
+  return classStrength(classSupport(g.tau, g.own, weightedSum, weightSum), attack) - g.tau;
 }
 
 // Coalition values are built up one child at a time (E, or the two products of DF-QuAD). Adding a
@@ -113,14 +136,25 @@ function exactShapley(g: Game): Float64Array {
   const value = new Float64Array(count);
   const accA = new Float64Array(count); // QE: E; DF-QuAD: product of (1 - s) over supporters
   const accB = new Float64Array(count); // DF-QuAD: product of (1 - s) over attackers
-  accA[0] = g.qe ? 0 : 1;
-  accB[0] = 1;
+  const cl = g.kind === Semantics.class;
+  // Class default: accA = sum of w*s over supporters, accB = sum of w over them, accC = attack.
+  const accC = new Float64Array(cl ? count : 0);
+  accA[0] = g.qe || cl ? 0 : 1;
+  accB[0] = cl ? 0 : 1;
+  value[0] = cl ? classValue(g, 0, 0, 0) : 0;
   for (let mask = 1; mask < count; mask++) {
     const low = mask & -mask;
     const rest = mask ^ low;
     const j = 31 - Math.clz32(low);
     const s = g.strengths[j]!;
-    if (g.qe) {
+    if (cl) {
+      const w = g.weights[j]!;
+      const sup = g.signs[j]! > 0;
+      accA[mask] = sup ? accA[rest]! + w * s : accA[rest]!;
+      accB[mask] = sup ? accB[rest]! + w : accB[rest]!;
+      accC[mask] = sup ? accC[rest]! : accC[rest]! + w * s;
+      value[mask] = classValue(g, accA[mask]!, accB[mask]!, accC[mask]!);
+    } else if (g.qe) {
       accA[mask] = accA[rest]! + g.signs[j]! * s;
       value[mask] = qeStrength(g.tau, accA[mask]!) - g.tau;
     } else {
@@ -170,14 +204,23 @@ function sampledShapley(g: Game, samples: number, random: () => number): Float64
         order[r] = swap;
       }
     }
-    let accA = g.qe ? 0 : 1;
-    let accB = 1;
-    let previous = 0;
+    const cl = g.kind === Semantics.class;
+    let accA = g.qe || cl ? 0 : 1;
+    let accB = cl ? 0 : 1;
+    let accC = 0;
+    let previous = cl ? classValue(g, 0, 0, 0) : 0;
     for (let step = 0; step < k; step++) {
       const j = order[backwards ? k - 1 - step : step]!;
       const s = g.strengths[j]!;
       let current: number;
-      if (g.qe) {
+      if (cl) {
+        const w = g.weights[j]!;
+        if (g.signs[j]! > 0) {
+          accA += w * s;
+          accB += w;
+        } else accC += w * s;
+        current = classValue(g, accA, accB, accC);
+      } else if (g.qe) {
         accA += g.signs[j]! * s;
         current = qeStrength(g.tau, accA) - g.tau;
       } else {

@@ -124,9 +124,9 @@ export interface RatingSummary {
 
 /** Summarises ratings of one node, optionally as one rater's perspective. */
 export function summarize(ratings: readonly Pick<Rating, 'value' | 'rater'>[], rater?: string): RatingSummary {
-  const values = (rater === undefined ? ratings : ratings.filter((r) => r.rater === rater)).map(
-    (r) => r.value as number,
-  );
+  const values: number[] = [];
+  for (const r of ratings)
+    if (r.value !== undefined && (rater === undefined || r.rater === rater)) values.push(r.value);
   if (!values.length) return { count: 0 };
   const mean = values.reduce((a, b) => a + b, 0) / values.length;
   const spread = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / values.length);

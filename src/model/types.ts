@@ -161,13 +161,20 @@ export interface Citation {
   createdAt: Timestamp;
 }
 
-/** One rater's current rating of a node's own evidence. One per (node, rater). */
+/**
+ * One rater's current ratings of a node: its own evidence (`value`) and how much it matters to
+ * the point above it (`relevance`, Kialo's impact). One record per (node, rater), so each field
+ * changes on its own; a record holds at least one of the two. Missing = not rated, never 0.
+ */
 export interface Rating {
   id: string;
   mapId: string;
   nodeId: string;
   rater: string;
-  value: RatingValue;
+  /** Evidence: 0 none ... 4 decisive. */
+  value?: RatingValue;
+  /** Relevance to the parent: 0 irrelevant ... 4 essential. */
+  relevance?: RatingValue;
   rationale?: string;
   createdAt: Timestamp;
   updatedAt: Timestamp;
@@ -213,6 +220,15 @@ export const RATING_LABELS: Readonly<Record<RatingValue, string>> = {
   2: 'moderate',
   3: 'strong',
   4: 'decisive',
+};
+
+/** Labels a rater sees for each relevance value ("how much does this matter to the point above it?"). */
+export const RELEVANCE_LABELS: Readonly<Record<RatingValue, string>> = {
+  0: 'irrelevant',
+  1: 'slightly',
+  2: 'matters',
+  3: 'much',
+  4: 'essential',
 };
 
 /** Words for each node kind, as shown to students (also used by exporters). */

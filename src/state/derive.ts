@@ -7,14 +7,14 @@
 import {
   cloneEvaluation,
   computeBaseScores,
-  evaluate,
+  evaluateBase,
   formatMean,
   rescoreNodes,
   shareIndex,
   rangeEvaluations,
   rangeOf,
+  updateNode,
   updateRangeNode,
-  updateTau,
   type BaseScores,
   type Evaluation,
   type EvaluationSettings,
@@ -29,7 +29,7 @@ export interface RowMeta {
   sources: number;
   /** Mean rating in the current perspective, formatted; undefined = unrated. */
   rating?: string;
-  /** Computed standing in [0,1]. */
+  /** Computed standing in [0,1]; undefined when nothing in the node's subtree is rated. */
   standing?: number;
   /** A claim or premise that cites no source. */
   unsourced?: boolean;
@@ -101,7 +101,7 @@ function metaFunction(
     const meta: RowMeta = {
       sources,
       rating: score.rated ? formatMean(score.mean) : undefined,
-      standing: evaluation.sigmaOf(nodeId),
+      standing: evaluation.informedOf(nodeId) ? evaluation.sigmaOf(nodeId) : undefined,
       // Claims and premises (supporters below the thesis) should cite evidence.
       unsourced: node.relation === 'supports' && sources === 0,
     };
@@ -145,7 +145,7 @@ export function derive(input: DeriveInput): Derived {
     mapping: settings.mapping,
     ...(perspective !== undefined && { perspective: { rater: perspective } }),
   });
-  const evaluation = evaluate(tree, base.tauOf, settings.semantics);
+  const evaluation = evaluateBase(tree, base, settings.semantics);
   return assemble(
     input,
     tree,
@@ -228,18 +228,30 @@ export function deriveNext(prev: Derived, input: DeriveInput, changes: RowChange
     }
     ratingsByNode = lists;
     base = rescoreNodes(prev.base, affected, (id) => lists.get(id), bundle.ratings, removed);
+    // A node's inputs are its base score, whether it is rated (the class default leaves unrated
+    // nodes out) and its relevance weight.
     const moved: string[] = [];
+    const prevEv = prev.evaluation;
     for (const id of affected) {
-      const before = prev.evaluation.tauOf(id);
-      if (before !== undefined && before !== base.tauOf(id)) moved.push(id);
+      const i = prevEv.index.indexOf.get(id);
+      if (i === undefined) continue;
+      if (
+        prevEv.tau[i] !== base.tauOf(id) ||
+        (prevEv.rated[i] === 1) !== base.isRated(id) ||
+        prevEv.weight[i] !== base.weightOf(id)
+      ) {
+        moved.push(id);
+      }
     }
     if (moved.length > MAX_PATH_UPDATES) {
-      evaluation = evaluate(tree, base.tauOf, input.settings.semantics);
+      evaluation = evaluateBase(tree, base, input.settings.semantics);
       rangeEvals = rangeEvaluations(evaluation, base);
     } else {
       if (moved.length) {
         evaluation = cloneEvaluation(prev.evaluation);
-        for (const id of moved) updateTau(evaluation, id, base.tauOf(id));
+        for (const id of moved) {
+          updateNode(evaluation, id, { tau: base.tauOf(id), rated: base.isRated(id), weight: base.weightOf(id) });
+        }
       }
       for (const id of affected) updateRangeNode(rangeEvals, evaluation, id, wasRated.get(id)!, base.isRated(id));
     }

@@ -7,7 +7,7 @@ import type { MapBundle } from '../model/types.js';
 import type { MarkdownStandings } from '../formats/markdown/index.js';
 import {
   computeBaseScores,
-  evaluate,
+  evaluateBase,
   RATING_MAPPING_LABELS,
   SEMANTICS_LABELS,
   Semantics,
@@ -37,11 +37,12 @@ export function standingsFor(
     mapping: settings.mapping,
     ...(perspective !== undefined && { perspective: { rater: perspective } }),
   });
-  const ev = evaluate(buildTree(bundle.nodes), base.tauOf, settings.semantics);
+  const ev = evaluateBase(buildTree(bundle.nodes), base, settings.semantics);
   const values = new Map<string, number>();
   for (const n of bundle.nodes) {
+    // Nothing rated in its subtree: it has no standing to print.
     const sigma = ev.sigmaOf(n.id);
-    if (sigma !== undefined) values.set(n.id, sigma);
+    if (sigma !== undefined && ev.informedOf(n.id)) values.set(n.id, sigma);
   }
   return { semanticsLabel, byNode: values };
 }

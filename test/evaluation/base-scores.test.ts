@@ -97,9 +97,9 @@ describe('evaluation base scores', () => {
 });
 
 describe('evaluation settings', () => {
-  it('defaults to Quadratic Energy with r/4 and has labels', () => {
-    expect(DEFAULT_EVALUATION_SETTINGS).to.deep.equal({ semantics: 'qe', mapping: 'linear' });
-    expect(SEMANTICS_LABELS).to.deep.equal({ qe: 'Quadratic Energy', dfquad: 'DF-QuAD' });
+  it('defaults to the class standing with r/4 and has labels', () => {
+    expect(DEFAULT_EVALUATION_SETTINGS).to.deep.equal({ semantics: 'class', mapping: 'linear' });
+    expect(SEMANTICS_LABELS).to.deep.equal({ class: 'Class standing', qe: 'Quadratic Energy', dfquad: 'DF-QuAD' });
     expect(RATING_MAPPING_LABELS['avoid-extremes']).to.equal('avoid extremes (r+0.5)/5');
   });
 
@@ -108,8 +108,10 @@ describe('evaluation settings', () => {
       semantics: 'dfquad',
       mapping: 'avoid-extremes',
     });
+    // A stored choice is kept (QE included); an unknown one falls back to the default.
+    expect(parseEvaluationSettings({ semantics: 'qe', mapping: 'linear' }).semantics).to.equal('qe');
     expect(parseEvaluationSettings({ semantics: 'euler', mapping: 'avoid-extremes' })).to.deep.equal({
-      semantics: 'qe',
+      semantics: 'class',
       mapping: 'avoid-extremes',
     });
     expect(parseEvaluationSettings(null)).to.deep.equal(DEFAULT_EVALUATION_SETTINGS);

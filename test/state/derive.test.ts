@@ -46,6 +46,7 @@ function snapshot(d: Derived) {
     ids: d.evaluation.index.ids,
     tau: Array.from(d.evaluation.tau),
     sigma: Array.from(d.evaluation.sigma),
+    informed: Array.from(d.evaluation.informed),
     range: d.range,
     citations: ids.map((id) => (d.citationsByNode.get(id) ?? []).map((c) => c.id)),
     ratings: ids.map((id) => (d.ratingsByNode.get(id) ?? []).map((r) => `${r.id}=${r.value}`)),
@@ -55,6 +56,7 @@ function snapshot(d: Derived) {
 
 const SETTINGS: EvaluationSettings[] = [
   DEFAULT_EVALUATION_SETTINGS,
+  { ...DEFAULT_EVALUATION_SETTINGS, semantics: 'qe' },
   { ...DEFAULT_EVALUATION_SETTINGS, semantics: 'dfquad', mapping: 'avoid-extremes' },
 ];
 

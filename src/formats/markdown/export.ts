@@ -127,11 +127,12 @@ function exportNode(ctx: ExportContext, node: ArgNode, depth: number): void {
     out.push(`${indent}*Sources:* ${refs.join('; ')}`);
     out.push('');
   }
-  const ratings = ctx.ratings ? (ctx.ratingsByNode.get(node.id) ?? []) : [];
+  // Evidence ratings only: relevance is not in the Markdown format yet (JSON carries it).
+  const ratings = ctx.ratings ? (ctx.ratingsByNode.get(node.id) ?? []).filter((r) => r.value !== undefined) : [];
   const standing = ctx.standings?.byNode.get(node.id);
   const numbers: string[] = [];
   if (ratings.length) {
-    const mean = ratings.reduce((sum, r) => sum + r.value, 0) / ratings.length;
+    const mean = ratings.reduce((sum, r) => sum + r.value!, 0) / ratings.length;
     numbers.push(`*Rating:* ${formatNumber(mean)} of 4 (${ratings.length} rating${ratings.length === 1 ? '' : 's'})`);
   }
   if (standing !== undefined && Number.isFinite(standing)) numbers.push(`*Standing:* ${standing.toFixed(2)}`);
