@@ -280,7 +280,9 @@ export class WarrantMapView extends LitElement {
 
   private onRate = (e: CustomEvent<RateDetail>): void =>
     void this.named().then((name) => {
-      if (name) void this.commands.rate(name, e.detail.value, e.detail.rationale, e.detail.nodeId);
+      if (name) {
+        void this.commands.rate(name, e.detail.value, e.detail.rationale, e.detail.field ?? 'value', e.detail.nodeId);
+      }
     });
 
   /**

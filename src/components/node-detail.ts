@@ -258,6 +258,7 @@ export class WarrantNodeDetail extends LitElement {
               .ratings=${this.ratings}
               .rater=${this.rater}
               .perspective=${this.perspective}
+              ?relevance=${kind !== 'thesis'}
             ></warrant-rating>`
       }
     `;

@@ -1,13 +1,15 @@
 /**
- * <warrant-rating>: rate a node's OWN evidence 0-4 as the current rater, with the labels shown,
- * an optional one-line rationale, and "clear"; below it, everyone's ratings (mean, count,
- * spread). Unrated is shown as such and never as 0.
+ * <warrant-rating>: rate a node's OWN evidence 0-4 as the current rater, and (below the thesis)
+ * how much it matters to the point above it, with the labels shown, an optional one-line
+ * rationale, and "clear"; below it, everyone's ratings (mean, count, spread) and each rater's.
+ * Unrated is shown as such and never as 0.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { formatMean } from '../evaluation/base-scores.js';
 import { summarize } from '../model/sources.js';
-import { RATING_LABELS, type Rating, type RatingValue } from '../model/types.js';
+import type { RatingField } from '../model/ratings.js';
+import { RATING_LABELS, RELEVANCE_LABELS, type Rating, type RatingValue } from '../model/types.js';
 import { baseStyles } from './shared-styles.js';
 import { scrubField } from './scrub-input.js';
 
@@ -17,6 +19,8 @@ export interface RateDetail {
   rationale: string;
   /** The node rated (absent: the selected one). */
   nodeId?: string;
+  /** Which rating: the node's own evidence (default) or its relevance to its parent. */
+  field?: RatingField;
 }
 
 declare global {
@@ -114,6 +118,8 @@ export class WarrantRating extends LitElement {
   @property() rater = 'me';
   /** The perspective the map is viewed in: undefined = everyone (mean). */
   @property({ attribute: false }) perspective?: string;
+  /** Whether the node has a parent it can matter to (false for the thesis: no relevance). */
+  @property({ type: Boolean }) relevance = false;
 
   /** The node rated: the "Why" draft belongs to it and is dropped only when another node is shown. */
   @property({ attribute: false }) nodeId?: string;
@@ -134,11 +140,11 @@ export class WarrantRating extends LitElement {
     }
   }
 
-  private emit(value: RatingValue | undefined): void {
+  private emit(value: RatingValue | undefined, field: RatingField = 'value'): void {
     const rationale = this.rationale ?? this.mine?.rationale ?? '';
     this.dispatchEvent(
       new CustomEvent('warrant-rate', {
-        detail: { value, rationale, ...(this.nodeId && { nodeId: this.nodeId }) },
+        detail: { value, rationale, field, ...(this.nodeId && { nodeId: this.nodeId }) },
         bubbles: true,
         composed: true,
       }),
@@ -147,7 +153,41 @@ export class WarrantRating extends LitElement {
 
   private onRationaleKey(e: KeyboardEvent): void {
     e.stopPropagation();
-    if (e.key === 'Enter' && this.mine) this.emit(this.mine.value);
+    if (e.key === 'Enter' && this.mine) this.emitRationale();
+  }
+
+  // A rationale belongs to the record: re-send whichever rating it has (evidence first).
+  private emitRationale(): void {
+    const mine = this.mine;
+    if (!mine) return;
+    if (mine.value !== undefined) this.emit(mine.value);
+    else this.emit(mine.relevance, 'relevance');
+  }
+
+  private relevanceScale(mine: Rating | undefined) {
+    return html`<fieldset class="relevance">
+      <legend>How much does this matter to the point above it?</legend>
+      <div class="scale" role="radiogroup" aria-label="Relevance rating, 0 to 4">
+        ${VALUES.map(
+          (v) =>
+            html`<label class=${mine?.relevance === v ? 'on' : ''}
+              ><input
+                type="radio"
+                name="relevance"
+                .checked=${mine?.relevance === v}
+                @change=${() => this.emit(v, 'relevance')}
+              />${v} ${RELEVANCE_LABELS[v]}</label
+            >`,
+        )}
+      </div>
+      <button
+        class="clear-relevance"
+        ?disabled=${mine?.relevance === undefined}
+        @click=${() => this.emit(undefined, 'relevance')}
+      >
+        Clear my relevance
+      </button>
+    </fieldset>`;
   }
 
   override render() {
@@ -173,11 +213,12 @@ export class WarrantRating extends LitElement {
             .value=${this.rationale ?? mine?.rationale ?? ''}
             @input=${(e: Event) => (this.rationale = scrubField(e.target as HTMLInputElement))}
             @keydown=${this.onRationaleKey}
-            @change=${() => mine && this.emit(mine.value)}
+            @change=${() => this.emitRationale()}
           />
-          <button ?disabled=${!mine} @click=${() => this.emit(undefined)}>Clear my rating</button>
+          <button ?disabled=${mine?.value === undefined} @click=${() => this.emit(undefined)}>Clear my rating</button>
         </div>
       </fieldset>
+      ${this.relevance ? this.relevanceScale(mine) : nothing}
       <p class="summary">
         ${
           all.count === 0
@@ -187,18 +228,23 @@ export class WarrantRating extends LitElement {
                 ${all.count}
                 rating${all.count === 1 ? '' : 's'}${all.count > 1 ? html`, spread ±${all.spread!.toFixed(1)}` : nothing}.`
         }
+        ${relevanceSummary(this.relevance ? this.ratings : [])}
         ${this.perspective ? html`<br />Viewing as <strong>${this.perspective}</strong>.` : nothing}
       </p>
       ${
-        all.count
+        this.ratings.length
           ? html`<ul aria-label="Ratings by rater">
               ${[...this.ratings]
                 .sort((a, b) => a.rater.localeCompare(b.rater))
                 .map(
                   (r) =>
                     html`<li>
-                      ${r.rater}: ${r.value ?? 'not rated'}
-                      ${r.value !== undefined ? `(${RATING_LABELS[r.value]})` : ''}${r.rationale ? html` · “${r.rationale}”` : nothing}
+                      ${r.rater}:
+                      ${r.value !== undefined ? `evidence ${r.value} (${RATING_LABELS[r.value]})` : 'evidence not rated'}${
+                        r.relevance !== undefined
+                          ? ` · relevance ${r.relevance} (${RELEVANCE_LABELS[r.relevance]})`
+                          : nothing
+                      }${r.rationale ? html` · “${r.rationale}”` : nothing}
                     </li>`,
                 )}
             </ul>`
@@ -206,4 +252,14 @@ export class WarrantRating extends LitElement {
       }
     `;
   }
+}
+
+/** "Relevance: mean 3 (much) from 2 ratings." or nothing when nobody rated relevance. */
+function relevanceSummary(ratings: readonly Rating[]) {
+  const values: number[] = ratings.flatMap((r) => (r.relevance === undefined ? [] : [r.relevance]));
+  if (!values.length) return nothing;
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  return html`<br />Relevance: mean <strong>${formatMean(mean)}</strong>
+    (${RELEVANCE_LABELS[Math.round(mean) as RatingValue]}) from ${values.length}
+    rating${values.length === 1 ? '' : 's'}.`;
 }

@@ -2,6 +2,7 @@
  * Writing sources, citations and ratings. Each function is one transaction that stamps the map's
  * updatedAt and returns what it replaced, for undo.
  */
+import { applyRatingChange, type RatingChange } from '../model/ratings.js';
 import type { Citation, Rating, Source } from '../model/types.js';
 import type { WarrantDB } from './database.js';
 
@@ -95,5 +96,27 @@ export async function setRating(
     if (next) await db.ratings.add(next);
     await db.maps.update(key.mapId, { updatedAt: now });
     return before;
+  });
+}
+
+/**
+ * Applies `change` to one rater's rating of a node inside one transaction, so it builds on what is
+ * stored (not on a possibly stale copy): the record keeps its id, and clearing its last field
+ * removes it. `fresh` names the record if none exists. Returns the record before and after.
+ */
+export async function changeRating(
+  db: WarrantDB,
+  key: { mapId: string; nodeId: string; rater: string },
+  change: RatingChange,
+  freshId: string,
+  now: string,
+): Promise<{ before: Rating | undefined; after: Rating | undefined }> {
+  return db.transaction('rw', [db.maps, db.ratings], async () => {
+    const before = await db.ratings.where('[nodeId+rater]').equals([key.nodeId, key.rater]).first();
+    const after = applyRatingChange(before, change, { id: freshId, ...key }, now);
+    if (after) await db.ratings.put(after);
+    else if (before) await db.ratings.delete(before.id);
+    await db.maps.update(key.mapId, { updatedAt: now });
+    return { before, after };
   });
 }

@@ -274,20 +274,23 @@ export function mergeBundles(existing: MapBundle, incoming: MapBundle, options: 
       continue;
     }
     const mine = ratings[i]!;
-    const same = mine.value === r.value && mine.rationale === r.rationale;
+    const same = mine.value === r.value && mine.relevance === r.relevance && mine.rationale === r.rationale;
     if (same) continue;
     if (r.updatedAt > mine.updatedAt) {
-      const next: Rating = { ...mine, value: r.value, updatedAt: r.updatedAt };
-      if (r.rationale !== undefined) next.rationale = r.rationale;
-      else delete next.rationale;
+      // The newer record wins whole (evidence, relevance and rationale were set together).
+      const next: Rating = { ...mine, updatedAt: r.updatedAt };
+      for (const key of ['value', 'relevance', 'rationale'] as const) {
+        if (r[key] !== undefined) (next as unknown as Record<string, unknown>)[key] = r[key];
+        else delete next[key];
+      }
       ratings[i] = next;
       updatedRatings++;
     } else {
       conflicts.push({
         kind: 'rating',
         id: mine.id,
-        field: 'value',
-        message: `kept ${r.rater}'s rating ${mine.value} of ${mine.updatedAt}; the file's rating ${r.value} of ${r.updatedAt} is not newer`,
+        field: mine.value === r.value && mine.relevance !== r.relevance ? 'relevance' : 'value',
+        message: `kept ${r.rater}'s rating ${describeRating(mine)} of ${mine.updatedAt}; the file's rating ${describeRating(r)} of ${r.updatedAt} is not newer`,
       });
     }
   }
@@ -312,4 +315,12 @@ export function mergeBundles(existing: MapBundle, incoming: MapBundle, options: 
   // Unreachable for validated input: new nodes only ever hang below nodes already in the tree.
   if (problems.length) throw new Error(`merge produced a broken tree: ${problems[0]!.message}`);
   return { merged, added, updatedRatings, conflicts };
+}
+
+/** "3" for evidence only, "3, relevance 2", or "relevance 2": a rating as merge messages name it. */
+function describeRating(r: Pick<Rating, 'value' | 'relevance'>): string {
+  const parts: string[] = [];
+  if (r.value !== undefined) parts.push(String(r.value));
+  if (r.relevance !== undefined) parts.push(`relevance ${r.relevance}`);
+  return parts.join(', ');
 }

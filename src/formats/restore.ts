@@ -307,7 +307,7 @@ const SOURCE_KEYS = new Set([
 const CITATION_KEYS = new Set(['id', 'nodeId', 'sourceId', 'pinpoint', 'author', 'createdAt']);
 const LINK_KEYS = new Set(['id', 'nodeId', 'targetId', 'external', 'createdAt']);
 const EXTERNAL_KEYS = new Set(['title', 'ref']);
-const RATING_KEYS = new Set(['id', 'nodeId', 'rater', 'value', 'rationale', 'createdAt', 'updatedAt']);
+const RATING_KEYS = new Set(['id', 'nodeId', 'rater', 'value', 'relevance', 'rationale', 'createdAt', 'updatedAt']);
 
 const RELATIONS = [Relation.supports, Relation.opposes, Relation.neutral] as const;
 const ORIGINS = [Origin.essay, Origin.added] as const;
@@ -690,8 +690,17 @@ function restoreOne(raw: Obj, prefix: string, options: RestoreOptions): { bundle
     const nodeId = c.id(rr, 'nodeId', ratingRow);
     const rater = c.str(rr, 'rater', ratingRow, REQUIRED_RATER);
     if (nodeId && !nodeIds.has(nodeId)) c.failAt(ratingRow, 'nodeId', `node "${nodeId}" does not exist`);
+    // Evidence (`value`) and relevance are each optional, but a rating carries at least one.
     const v = rr.value;
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 4) {
+    const rel = rr.relevance;
+    const onScale = (x: unknown): x is RatingValue => typeof x === 'number' && Number.isInteger(x) && x >= 0 && x <= 4;
+    if (v !== undefined && !onScale(v))
+      c.failAt(ratingRow, 'value', 'must be a whole number from 0 (none) to 4 (decisive)');
+    if (rel !== undefined && !onScale(rel)) {
+      c.failAt(ratingRow, 'relevance', 'must be a whole number from 0 (irrelevant) to 4 (essential)');
+    }
+    // Without either, the message older files have always got (a rating needs its value).
+    if (v === undefined && rel === undefined) {
       c.failAt(ratingRow, 'value', 'must be a whole number from 0 (none) to 4 (decisive)');
     }
     const nodeKey = nodeId ?? 'undefined';
@@ -705,12 +714,14 @@ function restoreOne(raw: Obj, prefix: string, options: RestoreOptions): { bundle
     if (id && ratingIds.has(id)) c.failAt(ratingRow, 'id', `duplicate rating id "${id}"`);
     if (id) ratingIds.add(id);
     const ratingCreatedAt = c.time(rr, 'createdAt', ratingRow, createdAt);
+    // Key order as files have always had it: value before the timestamps.
     const r: Rating = {
       id: id ?? '',
       mapId: mapId ?? '',
       nodeId: nodeId ?? '',
       rater: rater ?? '',
-      value: (typeof v === 'number' ? v : 0) as RatingValue,
+      ...(onScale(v) && { value: v }),
+      ...(onScale(rel) && { relevance: rel }),
       createdAt: ratingCreatedAt,
       updatedAt: c.time(rr, 'updatedAt', ratingRow, ratingCreatedAt),
     };

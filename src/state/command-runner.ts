@@ -6,6 +6,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { planMove, type MoveTarget } from '../model/edits.js';
 import type { Tree } from '../model/tree.js';
+import type { RatingField } from '../model/ratings.js';
 import type { ArgNode, Rating, RatingValue } from '../model/types.js';
 import { COMMANDS, commandForKey, keyOf, type Command, type CommandContext, type ViewActions } from './commands.js';
 import type { EditSessionController } from './edit-session.js';
@@ -112,7 +113,14 @@ export class CommandRunner implements ReactiveController {
    * Rates a node (the selected one unless named) as `rater` (undefined value: withdraws the
    * rating). The new rating shows at once; a failed write re-reads the map.
    */
-  async rate(rater: string, value: RatingValue | undefined, rationale: string, nodeId?: string): Promise<void> {
+  /** Sets or clears one field (evidence or relevance) of the rater's rating of the node. */
+  async rate(
+    rater: string,
+    value: RatingValue | undefined,
+    rationale: string,
+    field: RatingField = 'value',
+    nodeId?: string,
+  ): Promise<void> {
     // Named by the rating form: "Why" saved on blur must not land on the node clicked next.
     const id = nodeId ?? this.view.selectedId();
     const { data, edits, history } = this.view;
@@ -120,7 +128,9 @@ export class CommandRunner implements ReactiveController {
     if (!id || !editor || id === edits.pending?.id) return;
     const shown = (next: Rating | undefined, who: string): void =>
       data.applyLocal('ratings', next ? [next] : [], (r) => r.nodeId === id && r.rater === who);
-    const result = await editor.rate(id, rater, value, rationale, shown);
+    // The rater's record as the view has it: the change builds on it (same id, other field kept).
+    const current = data.derived?.ratingsByNode.get(id)?.find((r) => r.rater === rater);
+    const result = await editor.rate(id, rater, value, rationale, shown, { field, ...(current && { current }) });
     if (!result.ok) data.reload();
     history.applyResult(result);
   }

@@ -19,16 +19,19 @@ import {
   removeCitation,
   replaceSource,
   restoreSource,
+  changeRating,
   setRating,
 } from '../db/sources-repo.js';
 import { flipRelation, neighbourAfterDelete, type Placement } from '../model/edits.js';
 import { newId, now } from '../model/ids.js';
 import { LIMITS } from '../model/limits.js';
+import { applyRatingChange, type RatingChange, type RatingField } from '../model/ratings.js';
 import type { SourceFields } from '../model/sources.js';
 import { kindOf, type Tree } from '../model/tree.js';
 import {
   KIND_LABELS,
   RATING_LABELS,
+  RELEVANCE_LABELS,
   type ArgNode,
   type Citation,
   type Rating,
@@ -294,9 +297,11 @@ export class MapEditor {
   // ---- ratings ----
 
   /**
-   * Sets (value 0-4) or clears (undefined) one rater's rating of a node's own evidence.
-   * `beforeWrite` hears, synchronously and before the database does, which row replaces the
-   * rater's rating of the node (undefined: none), so a view can show it without waiting.
+   * Sets (0-4) or clears (undefined) one field of one rater's rating of a node: its own evidence
+   * (`value`) or its relevance to the point above it. The record keeps its id; clearing its last
+   * field removes it, so the node is unrated, never 0. `current` is the rater's record as the view
+   * knows it: `beforeWrite` hears, synchronously and before the database does, the record that will
+   * replace it (undefined: none), so a view can show it without waiting.
    */
   async rate(
     nodeId: string,
@@ -304,31 +309,40 @@ export class MapEditor {
     value: RatingValue | undefined,
     rationale?: string,
     beforeWrite?: (next: Rating | undefined, rater: string) => void,
+    options: { field?: RatingField; current?: Rating } = {},
   ): Promise<EditResult> {
     const who = rater.trim() || 'me';
     const stamp = now();
-    let next: Rating | undefined;
-    if (value !== undefined) {
-      next = { id: newId(), mapId: this.mapId, nodeId, rater: who, value, createdAt: stamp, updatedAt: stamp };
-      const note = rationale?.trim();
-      if (note) next.rationale = note.slice(0, LIMITS.field);
-    }
+    const field = options.field ?? 'value';
+    const change: RatingChange = { field, to: value };
+    if (rationale !== undefined) change.rationale = rationale;
     const key = { mapId: this.mapId, nodeId, rater: who };
+    const freshId = options.current?.id ?? newId();
+    beforeWrite?.(applyRatingChange(options.current, change, { id: freshId, ...key }, stamp), who);
     let before: Rating | undefined;
-    beforeWrite?.(next, who);
+    let after: Rating | undefined;
     try {
-      before = await setRating(this.db, key, next, stamp);
+      ({ before, after } = await changeRating(this.db, key, change, freshId, stamp));
     } catch (e) {
       return refuse(describe(e));
     }
-    const after = next;
+    const what = field === 'value' ? 'rating' : 'relevance';
     this.undo.push({
-      label: value === undefined ? 'clear rating' : 'rate',
+      label: value === undefined ? `clear ${what}` : field === 'value' ? 'rate' : 'rate relevance',
       undo: async () => void (await setRating(this.db, key, before, now())),
       redo: async () => void (await setRating(this.db, key, after, now())),
       focusAfterUndo: nodeId,
       focusAfterRedo: nodeId,
     });
+    if (field === 'relevance') {
+      return {
+        ok: true,
+        message:
+          value === undefined
+            ? 'Your relevance rating was cleared: it counts as an ordinary point again.'
+            : `Relevance ${value} (${RELEVANCE_LABELS[value]}).`,
+      };
+    }
     return {
       ok: true,
       message:

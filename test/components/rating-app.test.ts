@@ -15,9 +15,9 @@ describe('rating and standing in the app', () => {
   it('rating a premise by keyboard moves its claim and the thesis at once, and the explanation says why', async () => {
     const { view } = await mountApp();
     // Fixture ratings: a1 rated 3 (Ana) and 2 (Ben): mean 2.5, tau 0.625.
-    // QE: a2r leaf 0.5; a2 = 0.5 - 0.5*h(0.5) = 0.5 - 0.5*0.2 = 0.4; a1 = 0.625;
-    // a: E = 0.625 - 0.4 = 0.225, h = 0.050625/1.050625, sigma = 0.5 + 0.5*h = 0.524092...
-    expect(standingOf(view, 'a')).to.equal('0.52');
+    // Class default: a2 and its rebuttal a2r are unrated, so absent; a (unrated) stands as its
+    // one informed supporter a1: 0.625.
+    expect(standingOf(view, 'a')).to.equal('0.63');
     row(view, 'a1')!.focus();
     await waitUntil(() => deepQuery(view.shadowRoot!, 'warrant-rating'));
     const rating = deepQuery(view.shadowRoot!, 'warrant-rating')!;
@@ -31,13 +31,13 @@ describe('rating and standing in the app', () => {
       async () => (await view.services!.db.ratings.filter((r) => r.rater === 'me').first())?.value === 4,
       'rating not saved',
     );
-    // Mean of 3, 2, 4 = 3 -> tau 0.75: a1 0.75, E(a) = 0.35, h = 0.1225/1.1225, a = 0.554565...
-    await waitUntil(() => standingOf(view, 'a') === '0.55', 'claim standing did not move');
+    // Mean of 3, 2, 4 = 3 -> tau 0.75: a1 0.75, so a = 0.75.
+    await waitUntil(() => standingOf(view, 'a') === '0.75', 'claim standing did not move');
     expect(thesisText(view)).to.contain('Thesis stands at');
     // The explanation of the claim names the premise and its share.
     row(view, 'a')!.click();
     const explained = () => deepQuery(view.shadowRoot!, 'warrant-explanation')?.shadowRoot?.textContent ?? '';
-    await waitUntil(() => explained().includes('Why it stands at 0.55'), 'no explanation');
+    await waitUntil(() => explained().includes('Why it stands at 0.75'), 'no explanation');
     expect(explained()).to.contain('Premise');
     expect(deepActive()).to.not.equal(null);
   });

@@ -123,9 +123,9 @@ describe('export dialog', () => {
     expect(pre()).to.contain('<!-- warrant {"id":"c1"');
     expect(pre()).to.contain('*Notes:* Check the INF treaty date.');
     expect(pre()).to.contain('*Rating:* 2.5 of 4 (2 ratings) · *Standing:* ');
-    expect(pre()).to.contain('computed with Quadratic Energy (QE) with base scores r/4.');
+    expect(pre()).to.contain('computed with Class standing with base scores r/4.');
     expect(text(root.querySelector('#semantics'))).to.equal(
-      'Standings are computed with Quadratic Energy (QE) with base scores r/4 (the mean of everyone’s ratings).',
+      'Standings are computed with Class standing with base scores r/4 (the mean of everyone’s ratings).',
     );
     // Toggle Notes off with the keyboard.
     await tabTo(isCheckbox('notes'), 'the Notes checkbox');
@@ -465,7 +465,7 @@ describe('print outline', () => {
     );
     const outline = el.prepare()!;
     expect(text(outline.querySelector('.legend'))).to.contain(
-      "computed with Quadratic Energy (QE) with base scores r/4, from ana's ratings only.",
+      "computed with Class standing with base scores r/4, from ana's ratings only.",
     );
     const claim = outline.querySelector('ol.tree > li.node')!;
     expect(text(claim.querySelector(':scope > .facts'))).to.match(
