@@ -23,7 +23,7 @@ import {
   type WhatIfOutcome,
 } from '../evaluation/index.js';
 import { kindOf, type Tree } from '../model/tree.js';
-import { RATING_LABELS, type ArgNode, type RatingValue } from '../model/types.js';
+import { RATING_LABELS, RELEVANCE_LABELS, type ArgNode, type RatingValue } from '../model/types.js';
 import { cspStyle } from './csp-style.js';
 import { KIND_ICONS, kindLabel, kindStyles } from './kind-style.js';
 import { MarkdownController, markdownToPlainText } from './markdown.js';
@@ -248,7 +248,22 @@ export class WarrantExplanation extends LitElement {
       .replace(new RegExp(`${OPEN}([^${CLOSE}]*)${CLOSE}`, 'g'), (_, id: string) => this.label(id, WORDS_TEXT_MAX));
   }
 
+  /** Under the class default: where the standing comes from, in plain words. */
+  private renderClassBase(ex: NodeExplanation) {
+    const b = ex.base;
+    const own = !b.rated
+      ? 'Nobody has rated its own evidence, so it stands as well as the points under it do'
+      : `Its own evidence is rated ${ratingWords(b.mean)}${b.count > 1 ? ` (mean of ${b.count} ratings)` : ''}, worth ${ex.tau.toFixed(2)}; it counts like one more supporting point`;
+    return html`<p class="standing">
+      Standing
+      <strong class="num">${ex.sigma.toFixed(2)}</strong>${this.semanticsLabel ? ` (${this.semanticsLabel})` : nothing}.
+      ${own}. Supporting points are averaged, each weighted by how much it matters (its relevance); objections then take
+      a share away, more the stronger they are, but never all of it. Points nobody has rated do not count yet.
+    </p>`;
+  }
+
   private renderBase(ex: NodeExplanation) {
+    if (this.evaluation?.semantics === 'class') return this.renderClassBase(ex);
     const b = ex.base;
     const rater = this.base?.perspective.rater;
     let from: string;
@@ -281,7 +296,13 @@ export class WarrantExplanation extends LitElement {
           ${this.badge(s.childId)}
           ${truncate(markdownToPlainText(this.tree!.byId.get(s.childId)!.text), CHART_TEXT_MAX)}
         </button>
-        <span class="stands">stands at <span class="num">${s.sigma.toFixed(2)}</span></span>
+        ${
+          this.evaluation?.semantics === 'class' && !this.evaluation.informedOf(s.childId)
+            ? html`<span class="stands">not rated yet</span>`
+            : html`<span class="stands"
+                >stands at <span class="num">${s.sigma.toFixed(2)}</span>${this.relevanceNote(s.childId)}</span
+              >`
+        }
       </th>
       <td class="link">${s.relation}</td>
       <td class="effect">
@@ -291,6 +312,14 @@ export class WarrantExplanation extends LitElement {
         </div>
       </td>
     </tr>`;
+  }
+
+  /** ", matters a lot (relevance 3.5)" when someone rated how much the child matters. */
+  private relevanceNote(id: string) {
+    const r = this.base?.relevance.get(id);
+    if (!r) return nothing;
+    return html`, relevance
+      <span class="num">${ratingValue(r.mean)}</span> (${RELEVANCE_LABELS[Math.round(r.mean) as RatingValue]})`;
   }
 
   private badge(id: string) {
@@ -357,10 +386,19 @@ export class WarrantExplanation extends LitElement {
         It <strong>${helps ? 'helps the thesis' : 'hurts the thesis'}</strong>: ${why}, so the stronger it stands, the
         ${helps ? 'stronger' : 'weaker'} the thesis.
       </p>
-      <p class="counterfactual">
-        Without this node and everything under it, the thesis would stand at ${ex.counterfactual.toFixed(2)} (now
-        ${this.evaluation!.thesis.toFixed(2)}).
-      </p>
+      ${
+        this.evaluation!.informedOf(ex.nodeId) === false
+          ? nothing
+          : ex.counterfactualInformed
+            ? html`<p class="counterfactual">
+                Without this node and everything under it, the thesis would stand at ${ex.counterfactual.toFixed(2)}
+                (now ${this.evaluation!.thesis.toFixed(2)}).
+              </p>`
+            : html`<p class="counterfactual">
+                Without this node and everything under it, nothing under the thesis would be rated: it would have no
+                standing (now ${this.evaluation!.thesis.toFixed(2)}).
+              </p>`
+      }
     `;
   }
 
@@ -394,6 +432,16 @@ export class WarrantExplanation extends LitElement {
   override render() {
     const ex = this.explanation;
     if (!ex) return html`<p class="note">Select a node to see why it stands where it does.</p>`;
+    if (this.evaluation?.informedOf(ex.nodeId) === false) {
+      return html`
+        <h3>No standing yet</h3>
+        <p class="standing">
+          Nothing here is rated yet: not its own evidence, nor any point under it. Until something is, it does not count
+          for the point above it, neither for nor against.
+        </p>
+        ${this.renderThesisLink(ex)} ${this.renderWhatIf(ex)}
+      `;
+    }
     return html`
       <h3>Why it stands at <span class="num">${ex.sigma.toFixed(2)}</span></h3>
       ${this.renderBase(ex)} ${this.renderSplit(ex)} ${this.renderThesisLink(ex)} ${this.renderWhatIf(ex)}

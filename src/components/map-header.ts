@@ -41,18 +41,21 @@ export function thesisStanding(d: Derived, opts: StandingOptions): TemplateResul
   const { perspective } = opts;
   return html`<div class="thesis-standing" role="group" aria-label="How the thesis stands">
     ${
-      d.base.rated.size
+      d.evaluation.thesisInformed
         ? html`<span class="big" title="The thesis's standing, computed from the ratings and the tree"
             ><span class="label">Thesis stands at</span> <strong>${d.evaluation.thesis.toFixed(2)}</strong></span
           >`
-        : html`<span class="big"><span class="label">Thesis: nothing rated yet.</span></span>
-            <span class="muted">Rate the evidence of the nodes to see how the thesis stands.</span>`
+        : html`<span class="big"><span class="label">The thesis is not rated yet.</span></span>
+            <span class="muted">Rate the evidence of the points under it to see how it stands.</span>`
     }
     <span class="range muted"
       >${opts.semanticsLabel}${
-        d.range.unrated
-          ? html` · ${d.range.unrated} unrated node${d.range.unrated === 1 ? '' : 's'}: it could be anywhere from
-            ${d.range.min.toFixed(2)} to ${d.range.max.toFixed(2)}`
+        d.evaluation.thesisInformed
+          ? html` · based on ${d.evaluation.index.size - d.range.unrated} of ${d.evaluation.index.size} nodes rated`
+          : nothing
+      }${
+        d.range.unrated && d.evaluation.semantics !== 'class'
+          ? html`: it could be anywhere from ${d.range.min.toFixed(2)} to ${d.range.max.toFixed(2)}`
           : nothing
       }</span
     >

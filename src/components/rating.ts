@@ -259,7 +259,7 @@ function relevanceSummary(ratings: readonly Rating[]) {
   const values: number[] = ratings.flatMap((r) => (r.relevance === undefined ? [] : [r.relevance]));
   if (!values.length) return nothing;
   const mean = values.reduce((a, b) => a + b, 0) / values.length;
-  return html`<br />Relevance: mean <strong>${formatMean(mean)}</strong>
-    (${RELEVANCE_LABELS[Math.round(mean) as RatingValue]}) from ${values.length}
+  return html`<br />Relevance: mean
+    <strong>${formatMean(mean)}</strong> (${RELEVANCE_LABELS[Math.round(mean) as RatingValue]}) from ${values.length}
     rating${values.length === 1 ? '' : 's'}.`;
 }

@@ -309,6 +309,11 @@ export class WarrantTree extends LitElement {
         gap: 3px;
         color: var(--thesis-ink);
       }
+      /* Nothing rated below: an empty, dashed meter, never a confident number. */
+      .meta .standing.none .bar {
+        border-style: dashed;
+        opacity: 0.6;
+      }
       .meta .standing .num {
         display: none;
         font-variant-numeric: tabular-nums;
@@ -773,9 +778,13 @@ export class WarrantTree extends LitElement {
           ><span aria-hidden="true" class=${rating ? 'star' : 'star unrated'}>${rating ? '★' : '☆'}</span
           >${rating ?? ''}<span class="sr-only">${rating ? ' rating' : 'unrated'}</span></span
         >
-        <span class="standing" ?hidden=${standing === undefined} title="Standing ${standingText}"
-          ><span class="bar" aria-hidden="true"></span><span class="num">${standingText}</span
-          ><span class="sr-only"> standing</span></span
+        <span
+          class=${standing === undefined ? 'standing none' : 'standing'}
+          ?hidden=${!meta}
+          title=${standing === undefined ? 'No standing yet: nothing here is rated' : `Standing ${standingText}`}
+          ><span class="bar" aria-hidden="true"></span
+          ><span class="num">${standing === undefined ? '–' : standingText}</span
+          ><span class="sr-only">${standing === undefined ? ' no standing yet' : ' standing'}</span></span
         >
       </span>`;
   }

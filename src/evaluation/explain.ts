@@ -214,6 +214,8 @@ export interface NodeExplanation {
   split: LocalSplit;
   /** Thesis without this node and its subtree; null for the thesis. */
   counterfactual: number | null;
+  /** Whether anything would still inform the thesis without this node (always true under QE and DF-QuAD). */
+  counterfactualInformed: boolean;
   whatIf: WhatIf;
 }
 
@@ -234,6 +236,7 @@ export function explainNode(
     opposesOnPath: ev.index.opposesOnPath[i]!,
     split: localSplit(ev, nodeId, options),
     counterfactual: counterfactual(ev, nodeId),
+    counterfactualInformed: i === 0 || ev.semantics !== 'class' || propagateStrength(ev, i, null).thesisInformed,
     whatIf: whatIf(ev, base, nodeId),
   };
 }
