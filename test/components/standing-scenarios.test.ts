@@ -24,6 +24,15 @@ function rating(view: WarrantMapView, nodeId: string, value: RatingValue): Ratin
   return { id: `t-${nodeId}`, mapId: view.mapId, nodeId, rater: 'me', value, createdAt: stamp, updatedAt: stamp };
 }
 
+/** Writes ratings as an import does: the rows and the map's updatedAt, which the view watches. */
+async function put(view: WarrantMapView, rows: Rating[]): Promise<void> {
+  const db = view.services!.db;
+  await db.transaction('rw', [db.maps, db.ratings], async () => {
+    await db.ratings.bulkPut(rows);
+    await db.maps.update(view.mapId, { updatedAt: new Date().toISOString() });
+  });
+}
+
 describe('issue 13 scenarios on the essay map, through the app', () => {
   afterEach(cleanupApps);
 
@@ -45,7 +54,10 @@ describe('issue 13 scenarios on the essay map, through the app', () => {
     for (const n of nums) expect(n.textContent!.trim()).to.equal('–');
 
     // S1: the claims rated 0, 1, 0, 1 ...: (7*0 + 7*0.25) / 14 = 0.125.
-    await db.ratings.bulkPut(claims.map((c, i) => rating(view, c.id, (i % 2) as RatingValue)));
+    await put(
+      view,
+      claims.map((c, i) => rating(view, c.id, (i % 2) as RatingValue)),
+    );
     const s1 = await shownAfter(view, '0.13');
     expect(s1).to.be.at.most(0.4);
     expect(header(view)).to.contain('based on 14 of 112 nodes rated');
@@ -53,17 +65,26 @@ describe('issue 13 scenarios on the essay map, through the app', () => {
     expect(row(view, claims[1]!.id)!.querySelector('.standing .num')!.textContent!.trim()).to.equal('0.25');
 
     // S2: all 14 claims rated 4.
-    await db.ratings.bulkPut(claims.map((c) => rating(view, c.id, 4)));
+    await put(
+      view,
+      claims.map((c) => rating(view, c.id, 4)),
+    );
     const s2 = await shownAfter(view, '1.00');
     expect(s2).to.be.at.least(0.85);
 
     // S3: S2 plus every counterpoint directly under a claim rated 4: (6 + 7*0.5 + 0.2) / 14 = 0.69.
-    await db.ratings.bulkPut(counterpoints.map((c) => rating(view, c.id, 4)));
+    await put(
+      view,
+      counterpoints.map((c) => rating(view, c.id, 4)),
+    );
     const s3 = await shownAfter(view, '0.69');
     expect(s2 - s3).to.be.at.least(0.15);
 
     // S4: back to S2, then one claim moved from 4 to 0 by keyboard in its details: 13/14 = 0.93.
-    await db.ratings.bulkDelete(counterpoints.map((c) => `t-${c.id}`));
+    await db.transaction('rw', [db.maps, db.ratings], async () => {
+      await db.ratings.bulkDelete(counterpoints.map((c) => `t-${c.id}`));
+      await db.maps.update(view.mapId, { updatedAt: new Date().toISOString() });
+    });
     await shownAfter(view, '1.00');
     row(view, claims[0]!.id)!.focus();
     await waitUntil(() => deepQuery(view.shadowRoot!, 'warrant-rating'));
