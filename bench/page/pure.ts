@@ -104,7 +104,9 @@ function ratingCase(n: number, runs: number, warmup: number): CaseResult {
     }
   }
   const nodeId = index.ids[deepest]!;
-  const values: RatingValue[] = bundle.ratings.filter((r) => r.nodeId === nodeId).map((r) => r.value);
+  const values: RatingValue[] = bundle.ratings.flatMap((r) =>
+    r.nodeId === nodeId && r.value !== undefined ? [r.value] : [],
+  );
   if (!values.length) values.push(2);
   const ev: Evaluation = evaluate(tree, scores.tauOf, Semantics.qe);
   const taus = Float64Array.from(index.ids, (id) => scores.tauOf(id));
