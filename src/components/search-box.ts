@@ -7,7 +7,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 // Only the light parts of search load with the app; the index itself arrives on first use.
-import { hasFilters, type SearchFilters } from '../search/filters.js';
+import { hasFilters, type RelevanceFilter, type SearchFilters } from '../search/filters.js';
 import { highlight } from '../search/highlight.js';
 import { formatPath } from '../search/path.js';
 import type { SearchHit, SearchIndex } from '../search/search-index.js';
@@ -455,6 +455,20 @@ export class WarrantSearch extends LitElement {
                   .checked=${f.unrated ?? false}
                   @change=${(e: Event) => this.setFilter('unrated', (e.target as HTMLInputElement).checked)}
                 />Unrated</label
+              >
+              <label
+                >Relevance
+                <select
+                  @change=${(e: Event) => {
+                    const v = (e.target as HTMLSelectElement).value;
+                    this.setFilter('relevance', v ? (v as RelevanceFilter) : undefined);
+                  }}
+                >
+                  <option value="">any</option>
+                  <option value="unrated" ?selected=${f.relevance === 'unrated'}>not rated yet</option>
+                  <option value="low" ?selected=${f.relevance === 'low'}>matters little (0–1)</option>
+                  <option value="high" ?selected=${f.relevance === 'high'}>matters much (3–4)</option>
+                </select></label
               >
               <label
                 >Rated by

@@ -10,12 +10,28 @@ export interface SearchFilters {
   origins?: readonly Origin[];
   /** Only nodes that cite no source. */
   noSource?: boolean;
-  /** Only nodes nobody has rated. */
+  /** Only nodes whose evidence nobody has rated. */
   unrated?: boolean;
+  /**
+   * By relevance to the point above (mean over raters): nobody rated it, rated low (mean at most
+   * 1: slightly or irrelevant) or rated high (mean at least 3: much or essential).
+   */
+  relevance?: RelevanceFilter;
   /** Only nodes this rater has rated. */
   ratedBy?: string;
   /** Only nodes changed at or after this ISO date or timestamp (node.updatedAt >= it). */
   changedSince?: string;
+}
+
+/** The relevance filter's choices. */
+export type RelevanceFilter = 'unrated' | 'low' | 'high';
+
+/** Whether a node with these relevance ratings (0-4 each) passes `filter`. */
+export function matchesRelevance(filter: RelevanceFilter, values: readonly number[]): boolean {
+  if (filter === 'unrated') return values.length === 0;
+  if (!values.length) return false;
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  return filter === 'low' ? mean <= 1 : mean >= 3;
 }
 
 /** True when `filters` restricts anything: with no query and no filter a search shows nothing. */
@@ -26,6 +42,7 @@ export function hasFilters(filters: SearchFilters | undefined): boolean {
     filters.origins?.length ||
     filters.noSource ||
     filters.unrated ||
+    filters.relevance !== undefined ||
     filters.ratedBy !== undefined ||
     filters.changedSince !== undefined,
   );

@@ -20,7 +20,7 @@ import {
   singleWord,
   type CompiledQuery,
 } from './approx.js';
-import { hasFilters, normalizeSince, type SearchFilters } from './filters.js';
+import { hasFilters, matchesRelevance, normalizeSince, type SearchFilters } from './filters.js';
 import { foldText, foldWithMap } from './fold.js';
 import { mergeRanges, type Range } from './highlight.js';
 import { Best, type Ranked } from './best.js';
@@ -548,7 +548,7 @@ export class SearchIndex {
     const kinds = filters.kinds?.length ? new Set(filters.kinds) : null;
     const origins = filters.origins?.length ? new Set(filters.origins) : null;
     const since = filters.changedSince === undefined ? null : normalizeSince(filters.changedSince);
-    const { noSource, unrated, ratedBy } = filters;
+    const { noSource, unrated, ratedBy, relevance } = filters;
     return (entry) => {
       const { node } = entry;
       if (kinds && !kinds.has(kindOf(tree, entry.skeleton))) return false;
@@ -556,7 +556,15 @@ export class SearchIndex {
       if (since !== null && node.updatedAt < since) return false;
       if (noSource && this.citationsByNode.has(node.id)) return false;
       const rated = this.ratingsByNode.get(node.id);
-      if (unrated && rated) return false;
+      if (unrated && [...(rated ?? [])].some((r) => this.ratings.get(r)!.value !== undefined)) return false;
+      if (relevance !== undefined) {
+        const values: number[] = [];
+        for (const r of rated ?? []) {
+          const v = this.ratings.get(r)!.relevance;
+          if (v !== undefined) values.push(v);
+        }
+        if (!matchesRelevance(relevance, values)) return false;
+      }
       if (ratedBy !== undefined && ![...(rated ?? [])].some((r) => this.ratings.get(r)!.rater === ratedBy))
         return false;
       return true;
