@@ -56,6 +56,9 @@ try {
       },
       { ratings, mapId: map.map.id },
     );
+    // Dexie's live queries do not see raw IndexedDB writes: load the page again.
+    await page.reload();
+    await page.locator('[role=treeitem]').first().waitFor({ timeout: 20000 });
     await page.waitForTimeout(800);
     // Select the first claim so its explanation shows beside the tree.
     await page.locator('[role=treeitem][aria-level="2"]').first().click();
