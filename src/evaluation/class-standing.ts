@@ -7,7 +7,8 @@
  * Notation for a node a: tau its base score (from its own evidence rating), own = 1 when it is
  * rated and 0 when not, Sup and Att its INFORMED supporting and opposing children (a node is
  * informed when it is rated or has an informed child of relevance above 0), rho(c) in [0,2] the
- * relevance weight of child c to a (its mean relevance rating / 2; unrated relevance = 1):
+ * relevance weight of child c to a (its mean relevance rating / 2; unrated relevance = 1). A
+ * neutral child (an option) is in neither set and does not inform its parent, as under QE and DF-QuAD:
  *
  *   P(a) = (own*tau + sum over Sup of rho*sigma) / (own + sum over Sup of rho)    [0.5 when 0/0]
  *   E(a) = sum over Att of rho*sigma

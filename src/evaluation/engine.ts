@@ -248,12 +248,13 @@ export function evaluateBase<N extends TreeNode>(
   return evaluate(tree, base.tauOf, semantics, { rated: base.isRated, weight: base.weightOf });
 }
 
-// Informed: rated, or a child that is informed and counts (relevance above 0).
+// Informed: rated, or a child that is informed and counts (relevance above 0, and a supporter or
+// an objection: a neutral option says nothing about its parent).
 function informedFrom(ev: Evaluation, i: number): number {
   if (ev.rated[i] === 1) return 1;
-  const { childStart } = ev.index;
+  const { childStart, sign } = ev.index;
   const end = childStart[i + 1]!;
-  for (let c = childStart[i]!; c < end; c++) if (ev.informed[c] === 1 && ev.weight[c]! > 0) return 1;
+  for (let c = childStart[i]!; c < end; c++) if (ev.informed[c] === 1 && ev.weight[c]! > 0 && sign[c] !== 0) return 1;
   return 0;
 }
 
@@ -317,7 +318,7 @@ function classSums(ev: Evaluation, i: number, child = -1, childSigma: number | n
     if (sign[c]! > 0) {
       weightedSum += w * s;
       weights += w;
-    } else attack += w * s;
+    } else if (sign[c]! < 0) attack += w * s; // sign 0: a neutral option, in neither sum
   }
   return { weightedSum, weights, attack };
 }
@@ -457,7 +458,7 @@ export function propagateStrength(ev: Evaluation, i: number, sigma: number | nul
   // left out, as its other children make it. Under QE and DF-QuAD every child counts anyway.
   let informed = sigma !== null;
   for (let p = parent[i]!; p >= 0; p = parent[p]!) {
-    const counted = informed && ev.weight[child]! > 0;
+    const counted = informed && ev.weight[child]! > 0 && ev.index.sign[child] !== 0;
     value = strengthWithChild(ev, p, child, cl && !counted ? null : value);
     informed = counted || ev.rated[p] === 1 || otherInformed(ev, p, child);
     if (parentValue === null) parentValue = value;
@@ -468,8 +469,10 @@ export function propagateStrength(ev: Evaluation, i: number, sigma: number | nul
 
 // Whether node p has an informed child of relevance above 0 other than `except`.
 function otherInformed(ev: Evaluation, p: number, except: number): boolean {
-  const { childStart } = ev.index;
+  const { childStart, sign } = ev.index;
   const end = childStart[p + 1]!;
-  for (let c = childStart[p]!; c < end; c++) if (c !== except && ev.informed[c] === 1 && ev.weight[c]! > 0) return true;
+  for (let c = childStart[p]!; c < end; c++) {
+    if (c !== except && ev.informed[c] === 1 && ev.weight[c]! > 0 && sign[c] !== 0) return true;
+  }
   return false;
 }

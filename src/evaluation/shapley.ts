@@ -75,8 +75,10 @@ export function localSplit(ev: Evaluation, nodeId: string, options: ShapleyOptio
   for (let j = 0; j < k; j++) {
     signs[j] = sign[first + j]!;
     strengths[j] = ev.sigma[first + j]!;
-    // Under the class default an uninformed child is absent: weight 0 makes its marginals exactly 0.
-    weights[j] = cl ? (ev.informed[first + j] === 1 ? ev.weight[first + j]! : 0) : 1;
+    // Under the class default an uninformed child, and a neutral option, is absent: weight 0 makes
+    // its marginals exactly 0.
+    const counts = ev.informed[first + j] === 1 && signs[j] !== 0;
+    weights[j] = cl ? (counts ? ev.weight[first + j]! : 0) : 1;
   }
   const game: Game = {
     kind: ev.semantics,
@@ -152,7 +154,7 @@ function exactShapley(g: Game): Float64Array {
       const sup = g.signs[j]! > 0;
       accA[mask] = sup ? accA[rest]! + w * s : accA[rest]!;
       accB[mask] = sup ? accB[rest]! + w : accB[rest]!;
-      accC[mask] = sup ? accC[rest]! : accC[rest]! + w * s;
+      accC[mask] = g.signs[j]! < 0 ? accC[rest]! + w * s : accC[rest]!;
       value[mask] = classValue(g, accA[mask]!, accB[mask]!, accC[mask]!);
     } else if (g.qe) {
       accA[mask] = accA[rest]! + g.signs[j]! * s;
@@ -218,7 +220,7 @@ function sampledShapley(g: Game, samples: number, random: () => number): Float64
         if (g.signs[j]! > 0) {
           accA += w * s;
           accB += w;
-        } else accC += w * s;
+        } else if (g.signs[j]! < 0) accC += w * s;
         current = classValue(g, accA, accB, accC);
       } else if (g.qe) {
         accA += g.signs[j]! * s;

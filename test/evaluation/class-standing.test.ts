@@ -10,7 +10,7 @@ import {
   type RatingInput,
 } from '../../src/evaluation/index.js';
 import { importJson } from '../../src/formats/json.js';
-import { buildTree } from '../../src/model/tree.js';
+import { buildTree, type TreeNode } from '../../src/model/tree.js';
 import type { MapBundle, RatingValue } from '../../src/model/types.js';
 import { treeOf, type Row } from './helpers.js';
 
@@ -252,5 +252,48 @@ describe('class default on the essay map (issue 13 scenarios)', () => {
     const s4 = thesisWith(bundle, new Map([...all4, [claims[0]!.id, 0]]))!;
     expect(s4, 'S4').to.be.closeTo(13 / 14, EPS);
     expect(s2 - s4).to.be.at.least(0.02);
+  });
+});
+
+describe('class default: a neutral option', () => {
+  // An option (relation 'neutral') under a question is in neither sum, as under QE and DF-QuAD.
+  function withOption(option: boolean) {
+    const nodes: TreeNode[] = [
+      { id: 'T', parentId: null, relation: null, order: '0' },
+      { id: 'A', parentId: 'T', relation: 'supports', order: '1' },
+      { id: 'B', parentId: 'T', relation: 'opposes', order: '2' },
+    ];
+    if (option) {
+      nodes.push({ id: 'N', parentId: 'T', relation: 'neutral', order: '3' });
+      nodes.push({ id: 'M', parentId: 'N', relation: 'supports', order: '4' });
+    }
+    const tau: Record<string, number> = { T: 0.5, A: 1, B: 1, N: 1, M: 1 };
+    return evaluate(buildTree(nodes), (id) => tau[id] ?? 0.5, 'class', { rated: (id) => id in tau });
+  }
+
+  it('an option child changes nothing: not its parent, not the split, not whether it is informed', () => {
+    // P = (1*0.5 + 1*1) / 2 = 0.75; E = 1 (B only), h(1) = 0.5; sigma = 0.75 * 0.5 = 0.375 exactly.
+    // Were N counted as an objection, E = 2, h = 0.8 and sigma = 0.15; as a supporter, P = 5/6.
+    const without = withOption(false);
+    const withN = withOption(true);
+    expect(without.thesis).to.equal(0.375);
+    expect(withN.thesis).to.equal(0.375);
+    expect(withN.node('T')).to.include({ support: 0.75, attack: 1 });
+    const split = localSplit(withN, 'T');
+    expect(split.shares.find((s) => s.childId === 'N')).to.include({ relation: 'neutral', share: 0 });
+    expect(split.shares.find((s) => s.childId === 'A')!.share).to.equal(
+      localSplit(without, 'T').shares.find((s) => s.childId === 'A')!.share,
+    );
+  });
+
+  it('a rated option alone does not inform an unrated question', () => {
+    const nodes: TreeNode[] = [
+      { id: 'Q', parentId: null, relation: null, order: '0' },
+      { id: 'N', parentId: 'Q', relation: 'neutral', order: '1' },
+    ];
+    const ev = evaluate(buildTree(nodes), () => 1, 'class', { rated: (id) => id === 'N' });
+    expect(ev.informedOf('N')).to.equal(true);
+    expect(ev.thesisInformed).to.equal(false);
+    expect(ev.thesis).to.equal(0.5);
   });
 });
