@@ -336,7 +336,8 @@ export class WarrantSunburst extends LitElement {
           </svg>
         </div>
         <div class="side">
-          <div class="card">
+          <!-- Focusable: a long text scrolls inside the card, and keyboard users must reach it too. -->
+          <div class="card" tabindex="0" role="region" aria-label="Pointed-at wedge">
             ${
               shown
                 ? html`<span class="kind">${KIND_LABELS[shown.kind]}</span> · standing

@@ -10,7 +10,7 @@ import { DEFAULT_EVALUATION_SETTINGS } from '../../src/evaluation/index.js';
 import { importJson } from '../../src/formats/json.js';
 import { subtreeIds } from '../../src/model/tree.js';
 import { plainLine } from '../../src/model/text.js';
-import type { MapBundle } from '../../src/model/types.js';
+import type { MapBundle, Rating } from '../../src/model/types.js';
 import { derive } from '../../src/state/derive.js';
 import { pictureInput } from '../../src/state/picture-input.js';
 import { parseExported } from '../helpers/trusted.js';
@@ -74,7 +74,8 @@ describe('<warrant-sunburst>', () => {
     const ids = new Set([...wedges].map((w) => w.getAttribute('data-id')));
     for (const n of bundle.nodes) expect(ids.has(n.id), n.id).to.equal(true);
     const thesis = el.shadowRoot!.querySelector(`[data-id="${bundle.map.rootId}"]`)!;
-    expect(thesis.getAttribute('aria-label')).to.match(/^Thesis: Had the United States .* Standing \d\.\d\d\./);
+    // Nothing in the essay map is rated, so under the class default the thesis has no standing yet.
+    expect(thesis.getAttribute('aria-label')).to.match(/^Thesis: Had the United States .* No standing\. Unrated\.$/);
     expect(el.shadowRoot!.querySelector('svg title')!.textContent).to.contain(bundle.map.title);
     expect(el.shadowRoot!.querySelector('svg desc')!.textContent).to.contain(`${bundle.nodes.length} nodes`);
     // Opposition is hatched (a pattern fill), support is solid.
@@ -139,10 +140,22 @@ describe('<warrant-sunburst>', () => {
   it('shows an edit at once', async () => {
     const { el, bundle } = await mountSunburst();
     const nodes = bundle.nodes.map((n) => (n.id === 'c06-kosovo' ? { ...n, text: 'Kosovo, edited elsewhere' } : n));
-    el.input = pictureInput(derive({ bundle: { ...bundle, nodes }, settings: DEFAULT_EVALUATION_SETTINGS }));
+    // Rated 3 with nothing rated below: class default, tau = 3/4 and no supporters or objections.
+    const rating: Rating = {
+      id: 'r-kosovo',
+      mapId: bundle.map.id,
+      nodeId: 'c06-kosovo',
+      rater: 'Ana',
+      value: 3,
+      createdAt: bundle.map.createdAt,
+      updatedAt: bundle.map.createdAt,
+    };
+    el.input = pictureInput(
+      derive({ bundle: { ...bundle, nodes, ratings: [rating] }, settings: DEFAULT_EVALUATION_SETTINGS }),
+    );
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[data-id="c06-kosovo"]')!.getAttribute('aria-label')).to.match(
-      /^Claim: Kosovo, edited elsewhere\. Standing \d\.\d\d\./,
+      /^Claim: Kosovo, edited elsewhere\. Standing 0\.75\./,
     );
   });
 
