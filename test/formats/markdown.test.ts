@@ -310,6 +310,49 @@ describe('formats/markdown round trip', () => {
   });
 });
 
+describe('formats/markdown names the student who added a node', () => {
+  const withAuthors = (names: Record<string, string>): MapBundle => {
+    const b = canonical(smallMap());
+    for (const n of b.nodes) if (names[n.id] !== undefined) n.author = names[n.id];
+    return b;
+  };
+  const added = (b: MapBundle) => b.nodes.filter((n) => n.origin === 'added');
+
+  it('labels a student\'s node "added by <name>", and an export, import and export are byte-identical', () => {
+    const b = withAuthors(
+      Object.fromEntries(added(canonical(smallMap())).map((n, i) => [n.id, ['Maya', "Jo O'Neil-Ray"][i % 2]!])),
+    );
+    const text = exportMarkdown(b);
+    expect(text).to.contain('(supports, added by Maya): The INF Treaty was signed in 1987.');
+    expect(text).to.contain("(opposes, added by Jo O'Neil-Ray): Arms cuts are not friendship.");
+    expect(text).not.to.contain('added by the class');
+    const back = importOne(text);
+    expect(exportMarkdown(back)).to.equal(text);
+    expect(content(back)).to.deep.equal(content(b));
+    expect(exportMarkdown(back, MARKDOWN_HAND_IN)).to.equal(exportMarkdown(b, MARKDOWN_HAND_IN));
+  });
+
+  it('reads the name from the label alone when the file has no machine data', () => {
+    const b = withAuthors(Object.fromEntries(added(canonical(smallMap())).map((n) => [n.id, 'Maya'])));
+    const back = importOne(exportMarkdown(b, { ids: false }));
+    expect(added(back).map((n) => n.author)).to.deep.equal(['Maya', 'Maya']);
+  });
+
+  it('keeps "added by the class" for a name that could break the label (comma, bracket, mark)', () => {
+    for (const name of ['Lee, Sam', 'Sam (2)', '*Sam*', 'the class', ' Sam']) {
+      const b = withAuthors(Object.fromEntries(added(canonical(smallMap())).map((n) => [n.id, name])));
+      const text = exportMarkdown(b);
+      expect(text, name).to.contain('(supports, added by the class): The INF Treaty');
+      const back = importOne(text);
+      expect(exportMarkdown(back), name).to.equal(text);
+      expect(
+        added(back).map((n) => n.author),
+        name,
+      ).to.deep.equal([name, name]);
+    }
+  });
+});
+
 describe('formats/markdown import of hand-written lists', () => {
   it('reads "Pro:" / "Con:" items under a heading thesis', async () => {
     const b = importOne(await fixture('handwritten.md'));

@@ -14,10 +14,12 @@ import {
 import { encodeBlock, encodeInline } from '../md-text.js';
 import {
   ADDED,
+  ADDED_BY,
   byCodeUnits,
   commentJson,
   END_COMMENT,
   formatNumber,
+  labelName,
   MAP_COMMENT,
   NODE_COMMENT,
   REWORDED,
@@ -102,7 +104,8 @@ function pushBlock(out: string[], prefix: string, indent: string, lines: readonl
 }
 
 function nodeLabel(ctx: ExportContext, node: ArgNode, depth: number): string {
-  const qualifier = node.origin === Origin.added ? ADDED : node.edited ? REWORDED : '';
+  const name = labelName(node.author);
+  const qualifier = node.origin === Origin.added ? (name ? ADDED_BY + name : ADDED) : node.edited ? REWORDED : '';
   if (depth === 0) return qualifier ? `**${KIND_LABELS.thesis}** (${qualifier}): ` : `**${KIND_LABELS.thesis}:** `;
   const kind = KIND_LABELS[kindOf(ctx.tree, node)];
   return `**${kind}** (${node.relation}${qualifier ? `, ${qualifier}` : ''}): `;

@@ -6,6 +6,8 @@ import { Origin, Relation, Reliability, type SourceDocument, SourceType } from '
 import { decodeInline, indexOfUnescaped } from '../md-text.js';
 import {
   ADDED,
+  ADDED_BY,
+  labelName,
   HAND_LABEL,
   MACHINE_INLINE,
   OUR_LABEL,
@@ -71,7 +73,12 @@ export function applyLabel(node: ParsedNode, raw: string, bullet: string, st: Pa
       if (q === Relation.supports || q === Relation.opposes || q === Relation.neutral) node.relation = q;
       else if (q === ADDED) node.origin = Origin.added;
       else if (q === REWORDED) node.edited = true;
-      else
+      else if (q.startsWith(ADDED_BY) && labelName(q.slice(ADDED_BY.length))) {
+        // "added by Maya": a student's node, filed under their name (the machine data, when there
+        // is some, says the same).
+        node.origin = Origin.added;
+        node.author = q.slice(ADDED_BY.length);
+      } else
         st.error(
           line,
           `"${q}" is not a known mark: use supports, opposes or neutral, and "${ADDED}" or "${REWORDED}".`,

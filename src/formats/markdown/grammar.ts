@@ -12,6 +12,18 @@ export const END_COMMENT = '<!-- warrant-end -->';
 
 export const ADDED = 'added by the class';
 export const REWORDED = 'reworded by the class';
+export const ADDED_BY = 'added by ';
+
+/**
+ * A name the label can carry ("added by Maya"): letters, digits, spaces, dots, apostrophes and
+ * hyphens only, so no comma, bracket or Markdown mark can split or end the label. Other names stay
+ * in the machine data alone and the label says "added by the class".
+ */
+export function labelName(author: string | undefined): string | undefined {
+  return author && author !== 'the class' && /^[\p{L}\p{N}](?:[\p{L}\p{N} .'-]*[\p{L}\p{N}.])?$/u.test(author)
+    ? author
+    : undefined;
+}
 
 /**
  * JSON for an HTML comment on one line: no "<" or ">" inside, so nothing can close the comment
