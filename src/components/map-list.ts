@@ -18,7 +18,7 @@ import { LIMITS } from '../model/limits.js';
 import type { MapBundle, SourceDocument } from '../model/types.js';
 import { validateUrl } from '../model/url.js';
 import { servicesContext, type AppServices } from '../state/app-context.js';
-import { restoreSample, SAMPLE_MAP_ID } from '../state/sample.js';
+import { replaceSample, SAMPLE_MAP_ID } from '../state/sample.js';
 import type { WarrantImportDialog } from './import-dialog.js';
 import { baseStyles } from './shared-styles.js';
 
@@ -188,13 +188,21 @@ export class WarrantMapList extends LitElement {
     const exists = this.maps.value?.some((m) => m.id === SAMPLE_MAP_ID);
     if (
       exists &&
-      !window.confirm('The essay map is already here. Replace it with the original (your changes to it are lost)?')
+      !window.confirm(
+        'Replace the essay map with the edition shipped with this version of Warrant? Your changes to it are replaced (Undo brings them back); your other maps are not touched.',
+      )
     )
       return;
     try {
       this.status = 'Loading the essay map…';
       this.statusIsError = false;
-      const id = await restoreSample(this.services.db);
+      const { id, replaced } = await replaceSample(this.services.db);
+      if (replaced) {
+        // Stay on the list, where Undo puts the replaced copy back (the same machinery as delete).
+        this.deleted = replaced;
+        this.say('The essay map is now the shipped edition. Your other maps are unchanged.');
+        return;
+      }
       this.status = 'The essay map is back.';
       location.hash = `#/map/${encodeURIComponent(id)}`;
     } catch (error) {

@@ -4,7 +4,7 @@
  * which is once per browser: it stays out of the app's initial load.
  */
 import type { WarrantDB } from '../db/database.js';
-import { putBundles } from '../db/maps-repo.js';
+import { loadBundle, putBundles } from '../db/maps-repo.js';
 import { seedOnce } from '../db/seed.js';
 import type { MapBundle } from '../model/types.js';
 
@@ -58,12 +58,35 @@ export function loadSampleOnce(
   return seedOnce(db, fetcher);
 }
 
+/** What replacing the sample did: its map id, and the copy it replaced (absent if there was none). */
+export interface SampleReplacement {
+  id: string;
+  replaced?: MapBundle;
+}
+
+/**
+ * Puts the sample map as shipped in place of the class's copy of it (same map id), so an
+ * existing browser gets a new edition of the essay map. Only maps in the file are touched: every
+ * other map stays as it is. The replaced copy is read in the same transaction as the write and
+ * returned, so the caller can offer Undo (put it back with putBundles).
+ */
+export async function replaceSample(
+  db: WarrantDB,
+  fetcher: () => Promise<MapBundle[]> = () => fetchSample(),
+): Promise<SampleReplacement> {
+  const bundles = await fetcher();
+  const id = bundles[0]!.map.id;
+  return db.transaction('rw', [db.maps, db.nodes, db.sources, db.citations, db.ratings], async () => {
+    const replaced = await loadBundle(db, id);
+    await putBundles(db, bundles);
+    return replaced ? { id, replaced } : { id };
+  });
+}
+
 /** Brings the sample map back as shipped, replacing the current copy of it if there is one. */
 export async function restoreSample(
   db: WarrantDB,
   fetcher: () => Promise<MapBundle[]> = () => fetchSample(),
 ): Promise<string> {
-  const bundles = await fetcher();
-  await putBundles(db, bundles);
-  return bundles[0]!.map.id;
+  return (await replaceSample(db, fetcher)).id;
 }
