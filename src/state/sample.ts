@@ -59,7 +59,7 @@ export function loadSampleOnce(
 }
 
 /** What replacing the sample did: its map id, and the copy it replaced (absent if there was none). */
-export interface SampleReplacement {
+interface SampleReplacement {
   id: string;
   replaced?: MapBundle;
 }
@@ -81,12 +81,4 @@ export async function replaceSample(
     await putBundles(db, bundles);
     return replaced ? { id, replaced } : { id };
   });
-}
-
-/** Brings the sample map back as shipped, replacing the current copy of it if there is one. */
-export async function restoreSample(
-  db: WarrantDB,
-  fetcher: () => Promise<MapBundle[]> = () => fetchSample(),
-): Promise<string> {
-  return (await replaceSample(db, fetcher)).id;
 }

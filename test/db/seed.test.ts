@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { WarrantDB } from '../../src/db/database.js';
 import { deleteMap } from '../../src/db/maps-repo.js';
 import { seedOnce } from '../../src/db/seed.js';
-import { fetchSample, restoreSample, SampleError } from '../../src/state/sample.js';
+import { fetchSample, replaceSample, SampleError } from '../../src/state/sample.js';
 import { deleteTestDbs, fixtureBundles, freshDb } from '../helpers/db.js';
 
 describe('loading the sample map once', () => {
@@ -66,8 +66,11 @@ describe('loading the sample map once', () => {
     await seedOnce(db, () => fixtureBundles());
     await db.nodes.update('a', { text: 'Changed by a student' });
     await db.nodes.delete('b');
-    const id = await restoreSample(db, () => fixtureBundles());
+    const { id, replaced } = await replaceSample(db, () => fixtureBundles());
     expect(id).to.equal('small');
+    // The edited copy comes back to the caller, for Undo.
+    expect(replaced!.nodes.find((n) => n.id === 'a')!.text).to.equal('Changed by a student');
+    expect(replaced!.nodes).to.have.length(6);
     expect((await db.nodes.get('a'))!.text).to.equal('Uniforms reduce bullying about clothes.');
     expect(await db.nodes.count()).to.equal(7);
   });
