@@ -39,6 +39,9 @@ describe('share links', () => {
     const r = await encodeShareLink(text, BASE);
     if (!r.ok) throw new Error(r.message);
     expect(r.url.length).to.be.below(text.length);
+    // The shipped map is well within the limit, and its link is a fraction of the file.
+    expect(text.length).to.be.below(MAX_SHARE_BYTES);
+    expect(r.url.length).to.be.below(text.length / 2);
     const back = await decodeShareFragment(new URL(r.url).hash);
     if (!back.ok) throw new Error(back.message);
     expect(back.text).to.equal(text);
