@@ -76,7 +76,8 @@ export async function replaceSample(
 ): Promise<SampleReplacement> {
   const bundles = await fetcher();
   const id = bundles[0]!.map.id;
-  return db.transaction('rw', [db.maps, db.nodes, db.sources, db.citations, db.ratings], async () => {
+  // The same tables as loadBundle and putBundles (links included), so both run inside this one.
+  return db.transaction('rw', [db.maps, db.nodes, db.sources, db.citations, db.ratings, db.links], async () => {
     const replaced = await loadBundle(db, id);
     await putBundles(db, bundles);
     return replaced ? { id, replaced } : { id };
