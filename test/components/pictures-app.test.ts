@@ -42,7 +42,7 @@ describe('pictures in the map view', () => {
       .shadowRoot!.querySelector('[data-id="c06-kosovo"]')!
       .dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
     await waitUntil(
-      () => deepQuery(view.shadowRoot!, 'warrant-node-detail')?.shadowRoot?.textContent?.includes('Kosovo'),
+      () => deepQuery(view.shadowRoot!, 'warrant-node-detail')?.shadowRoot?.textContent?.includes('Pristina airport'),
       'the details do not show the picked node',
     );
     expect(sunburst.shadowRoot!.querySelector('[data-id="c06-kosovo"]')!.getAttribute('aria-selected')).to.equal(
