@@ -6,6 +6,7 @@ import { dexieEsm } from './scripts/dexie-esm.mjs';
 import { countsReporter } from './scripts/counts-reporter.mjs';
 import { argdownCommand } from './scripts/argdown-command.mjs';
 import { offlineCommand } from './scripts/offline-check.mjs';
+import { sharedEssay } from './scripts/shared-essay.mjs';
 
 // Every test page enforces Trusted Types as the app does (index.html's CSP carries the same two
 // directives): an HTML or script-URL sink fed a plain string fails the test that reached it.
@@ -38,6 +39,8 @@ export default {
     argdownCommand(),
     // Drives the built app in a browser of its own to check it opens offline (test/offline/).
     offlineCommand(),
+    // The class essay for the anchoring tests (../shared/essay/essay.md).
+    sharedEssay(),
   ],
   browsers: [
     chromeLauncher({
