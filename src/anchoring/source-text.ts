@@ -9,23 +9,9 @@
  * numbered 1, 2, 3 ... in order, which is how a reader counts the body of an essay.
  */
 
-/** One block of the document: a heading or a paragraph. */
-export interface TextBlock {
-  kind: 'heading' | 'paragraph';
-  /** The block's plain text (no Markdown or HTML markers). */
-  text: string;
-  /** Paragraph number (¶), only on numbered paragraphs. */
-  n?: number;
-  /** Emphasised ranges [start, end) within `text`. */
-  em?: [number, number][];
-}
+import type { SourceText, TextBlock } from '../model/types.js';
 
-/** The document as stored with a map. */
-export interface SourceText {
-  /** Title for the reading pane (the first heading, or the file name). */
-  title: string;
-  blocks: TextBlock[];
-}
+export type { SourceText, TextBlock };
 
 /** Where the document came from, shown in messages. */
 export type TextFormat = 'txt' | 'md';

@@ -3,9 +3,10 @@
  * `upgrade()` where data must move; old versions stay listed so any older database opens.
  */
 import Dexie, { type DBCore, type DBCoreMutateRequest, type Table } from 'dexie';
+import type { QuoteSelector } from '../anchoring/anchor.js';
 import type { Assignment } from '../model/assignment.js';
 import type { Feedback, HandInRecord } from '../model/class-records.js';
-import type { ArgNode, ArgumentMap, Citation, Link, Rating, Source } from '../model/types.js';
+import type { ArgNode, ArgumentMap, Citation, Link, Rating, Source, SourceText } from '../model/types.js';
 
 /** UI state kept per map, apart from map data: never exported, never synced. */
 export interface MapUiState {
@@ -14,6 +15,19 @@ export interface MapUiState {
   selectedId?: string;
   /** Rater whose ratings the map is viewed through; absent = everyone (mean). */
   perspective?: string;
+}
+
+/** A map's source document (one per map), as the teacher loaded it. */
+export interface DocumentRow extends SourceText {
+  mapId: string;
+  /** The file it was read from, if any ("pasted" otherwise). */
+  fileName?: string;
+  loadedAt: string;
+  /**
+   * Each quote's selector (text, prefix, suffix, ¶, offset) as it anchored in this version, by
+   * node id: when the teacher loads a newer version, quotes re-anchor from these.
+   */
+  anchors?: Record<string, QuoteSelector>;
 }
 
 /** A key/value row for app-wide settings and one-off flags (e.g. "sample loaded"). */
@@ -74,6 +88,8 @@ export class WarrantDB extends Dexie {
   feedback!: Table<Feedback, string>;
   /** Cross-links: a node standing for another node of the map or for another discussion. */
   links!: Table<Link, string>;
+  /** A map's source document (the essay's full text), one per map. */
+  documents!: Table<DocumentRow, string>;
   /** Keys written through this connection, for map views to patch rather than reload. */
   readonly localChanges = new LocalChanges();
 
@@ -105,6 +121,9 @@ export class WarrantDB extends Dexie {
     this.version(3).stores({
       links: 'id, mapId, nodeId, targetId',
     });
+    // Version 4 (the essay beside the map): a map's source document, keyed by its map. Nothing
+    // moves: an older database simply has no documents.
+    this.version(4).stores({ documents: 'mapId' });
     const log = this.localChanges;
     this.use({
       stack: 'dbcore',

@@ -74,10 +74,32 @@ async function clearMapRows(db: WarrantDB, mapId: string): Promise<void> {
  * same id entirely. Either every map is written or none is.
  */
 export async function putBundles(db: WarrantDB, bundles: readonly MapBundle[]): Promise<void> {
-  await db.transaction('rw', [db.maps, db.nodes, db.sources, db.citations, db.ratings, db.links], async () => {
+  // The documents table joins the transaction only when a bundle brings a document, so callers
+  // that wrap this in their own transaction without it (duplicate, seed) keep working.
+  const withText = bundles.some((b) => b.sourceText);
+  const tables = [
+    db.maps,
+    db.nodes,
+    db.sources,
+    db.citations,
+    db.ratings,
+    db.links,
+    ...(withText ? [db.documents] : []),
+  ];
+  await db.transaction('rw', tables, async () => {
     for (const b of bundles) {
       await clearMapRows(db, b.map.id);
       await db.maps.put(b.map);
+      // A bundle without a document keeps the one already loaded: a backup made without the
+      // essay's text must not wipe the teacher's copy.
+      if (b.sourceText) {
+        await db.documents.put({
+          mapId: b.map.id,
+          title: b.sourceText.title,
+          blocks: b.sourceText.blocks,
+          loadedAt: b.map.updatedAt,
+        });
+      }
       await putPipelined([
         ...chunks(b.nodes).map((rows) => () => db.nodes.bulkPut(rows)),
         ...chunks(b.sources).map((rows) => () => db.sources.bulkPut(rows)),
@@ -118,18 +140,19 @@ async function putPipelined(writes: ReadonlyArray<() => Promise<unknown>>): Prom
 
 /** Deletes a map and everything in it, in one transaction. Returns what was deleted (for undo). */
 export async function deleteMap(db: WarrantDB, mapId: string): Promise<MapBundle | undefined> {
-  return db.transaction(
-    'rw',
-    [db.maps, db.nodes, db.sources, db.citations, db.ratings, db.links, db.uiState],
-    async () => {
-      const bundle = await loadBundle(db, mapId);
-      if (!bundle) return undefined;
-      await clearMapRows(db, mapId);
-      await db.maps.delete(mapId);
-      await db.uiState.delete(mapId);
-      return bundle;
-    },
-  );
+  const tables = [db.maps, db.nodes, db.sources, db.citations, db.ratings, db.links, db.uiState, db.documents];
+  return db.transaction('rw', tables, async () => {
+    const bundle = await loadBundle(db, mapId);
+    if (!bundle) return undefined;
+    // The document goes with its map, and comes back with it on undo.
+    const doc = await db.documents.get(mapId);
+    if (doc) bundle.sourceText = { title: doc.title, blocks: doc.blocks };
+    await clearMapRows(db, mapId);
+    await db.maps.delete(mapId);
+    await db.uiState.delete(mapId);
+    await db.documents.delete(mapId);
+    return bundle;
+  });
 }
 
 /** What the "new map" form asks for. */

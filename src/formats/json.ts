@@ -44,6 +44,8 @@ export function toMapFile(bundle: MapBundle): Record<string, unknown> {
     citations: bundle.citations.map((c): InFile<Citation> => strip(c)),
     ratings: bundle.ratings.map((r): InFile<Rating> => strip(r)),
     ...(bundle.links?.length && { links: bundle.links.map((l): InFile<Link> => strip(l)) }),
+    // Optional: a backup may carry the essay's full text (an older Warrant ignores the key).
+    ...(bundle.sourceText && { sourceText: bundle.sourceText }),
   };
 }
 

@@ -24,6 +24,7 @@ import {
 import { validateUrl } from '../model/url.js';
 import type { FormatError, ImportResult } from './errors.js';
 import { scrubDeep } from './scrub.js';
+import { restoreSourceText } from './restore-source-text.js';
 
 /** The `format` tag of a file holding one map. */
 export const MAP_FORMAT = 'warrant-map';
@@ -739,6 +740,11 @@ function restoreOne(raw: Obj, prefix: string, options: RestoreOptions): { bundle
   const bundle: MapBundle = { map, nodes, sources, citations, ratings };
   // Left off when empty, so a map without links restores exactly as it did before links existed.
   if (links.length) bundle.links = links;
+  if (raw.sourceText !== undefined) {
+    const text = restoreSourceText(raw.sourceText, `${prefix}sourceText`);
+    if (!text.ok) return { errors: text.errors };
+    bundle.sourceText = text.value;
+  }
   return { bundle, errors: [] };
 }
 

@@ -47,5 +47,6 @@ export function cloneBundle(
         ...(l.targetId !== undefined && { targetId: node(l.targetId) }),
       })),
     }),
+    ...(bundle.sourceText && { sourceText: bundle.sourceText }),
   };
 }

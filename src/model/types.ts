@@ -202,6 +202,24 @@ export interface Link {
   createdAt: Timestamp;
 }
 
+/** One block of a source document: a heading or a paragraph (see anchoring/source-text.ts). */
+export interface TextBlock {
+  kind: 'heading' | 'paragraph';
+  /** The block's plain text (no Markdown or HTML markers). */
+  text: string;
+  /** Paragraph number (¶), only on numbered paragraphs. */
+  n?: number;
+  /** Emphasised ranges [start, end) within `text`. */
+  em?: [number, number][];
+}
+
+/** The full text of the document a map reconstructs, as the teacher loaded it. */
+export interface SourceText {
+  /** Title for the reading pane (the first heading, or the file name). */
+  title: string;
+  blocks: TextBlock[];
+}
+
 /** Everything that belongs to one map: what a file holds and what the app edits. */
 export interface MapBundle {
   map: ArgumentMap;
@@ -211,6 +229,11 @@ export interface MapBundle {
   ratings: Rating[];
   /** Cross-links (absent in bundles written before links existed: read as none). */
   links?: Link[];
+  /**
+   * The source document's full text, when one is loaded and wanted: in JSON backups (optional),
+   * never in Markdown hand-ins. Map views do not load it (the reading pane reads it on its own).
+   */
+  sourceText?: SourceText;
 }
 
 /** Labels a rater sees for each rating value. */

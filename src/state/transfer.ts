@@ -322,40 +322,44 @@ export async function writeImport(
   bundles.forEach(assertValidated);
   const stamp = options.now ?? currentTime();
   const makeId = options.newId ?? (() => randomId());
-  return db.transaction('rw', [db.maps, db.nodes, db.sources, db.citations, db.ratings, db.links], async () => {
-    if (mode !== 'new') return mergeInto(db, bundles, mode.mergeInto, stamp, makeId);
-    const claimed: IdSets = {
-      maps: new Set(),
-      nodes: new Set(),
-      sources: new Set(),
-      citations: new Set(),
-      ratings: new Set(),
-      links: new Set(),
-    };
-    const out: MapBundle[] = [];
-    let copies = 0;
-    for (const bundle of bundles) {
-      const ids = idsOf(bundle);
-      let taken = TABLES.some((t) => ids[t].some((id) => claimed[t].has(id)));
-      for (const t of TABLES) if (!taken) taken = await anyStored(db, t, ids[t]);
-      const final = taken ? cloneBundle(bundle, makeId) : bundle;
-      if (taken) copies++;
-      const finalIds = idsOf(final);
-      for (const t of TABLES) for (const id of finalIds[t]) claimed[t].add(id);
-      out.push(final);
-    }
-    await putBundles(db, out);
-    const sum = (f: (b: MapBundle) => number): number => out.reduce((n, b) => n + f(b), 0);
-    return {
-      mapIds: out.map((b) => b.map.id),
-      titles: out.map((b) => b.map.title),
-      nodes: sum((b) => b.nodes.length),
-      sources: sum((b) => b.sources.length),
-      citations: sum((b) => b.citations.length),
-      ratings: sum((b) => b.ratings.length),
-      copies,
-    };
-  });
+  return db.transaction(
+    'rw',
+    [db.maps, db.nodes, db.sources, db.citations, db.ratings, db.links, db.documents],
+    async () => {
+      if (mode !== 'new') return mergeInto(db, bundles, mode.mergeInto, stamp, makeId);
+      const claimed: IdSets = {
+        maps: new Set(),
+        nodes: new Set(),
+        sources: new Set(),
+        citations: new Set(),
+        ratings: new Set(),
+        links: new Set(),
+      };
+      const out: MapBundle[] = [];
+      let copies = 0;
+      for (const bundle of bundles) {
+        const ids = idsOf(bundle);
+        let taken = TABLES.some((t) => ids[t].some((id) => claimed[t].has(id)));
+        for (const t of TABLES) if (!taken) taken = await anyStored(db, t, ids[t]);
+        const final = taken ? cloneBundle(bundle, makeId) : bundle;
+        if (taken) copies++;
+        const finalIds = idsOf(final);
+        for (const t of TABLES) for (const id of finalIds[t]) claimed[t].add(id);
+        out.push(final);
+      }
+      await putBundles(db, out);
+      const sum = (f: (b: MapBundle) => number): number => out.reduce((n, b) => n + f(b), 0);
+      return {
+        mapIds: out.map((b) => b.map.id),
+        titles: out.map((b) => b.map.title),
+        nodes: sum((b) => b.nodes.length),
+        sources: sum((b) => b.sources.length),
+        citations: sum((b) => b.citations.length),
+        ratings: sum((b) => b.ratings.length),
+        copies,
+      };
+    },
+  );
 }
 
 async function mergeInto(
@@ -552,16 +556,25 @@ export function exportText(bundle: MapBundle, format: FormatId, options?: Export
 }
 
 /** Every map in this browser as one JSON backup (read in one transaction: a consistent copy). */
-export async function backupAllMaps(db: WarrantDB): Promise<{ filename: string; text: string; maps: number }> {
-  const bundles = await db.transaction(
-    'r',
-    [db.maps, db.nodes, db.sources, db.citations, db.ratings, db.links],
-    async () => {
-      const ids = (await db.maps.orderBy('updatedAt').primaryKeys()) as string[];
-      const all = await Promise.all(ids.map((id) => loadBundle(db, id)));
-      return all.filter((b): b is MapBundle => b !== undefined);
-    },
-  );
+export async function backupAllMaps(
+  db: WarrantDB,
+  options: { sourceTexts?: boolean } = {},
+): Promise<{ filename: string; text: string; maps: number }> {
+  // The essays' full texts come along unless asked not to (they can be large).
+  const withTexts = options.sourceTexts ?? true;
+  const tables = [db.maps, db.nodes, db.sources, db.citations, db.ratings, db.links, db.documents];
+  const bundles = await db.transaction('r', tables, async () => {
+    const ids = (await db.maps.orderBy('updatedAt').primaryKeys()) as string[];
+    const all = await Promise.all(ids.map((id) => loadBundle(db, id)));
+    const found = all.filter((b): b is MapBundle => b !== undefined);
+    if (withTexts) {
+      const docs = await db.documents.bulkGet(found.map((b) => b.map.id));
+      docs.forEach((d, i) => {
+        if (d) found[i]!.sourceText = { title: d.title, blocks: d.blocks };
+      });
+    }
+    return found;
+  });
   const date = currentTime().slice(0, 10);
   return { filename: `warrant-backup-${date}.json`, text: exportBackupJson(bundles), maps: bundles.length };
 }

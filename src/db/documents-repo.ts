@@ -1,0 +1,48 @@
+/**
+ * A map's source document (the essay's full text): one row per map, read by the reading pane on
+ * its own so map views and their live queries never carry a 100-page text.
+ */
+import type { QuoteSelector } from '../anchoring/anchor.js';
+import type { SourceText } from '../model/types.js';
+import type { DocumentRow, WarrantDB } from './database.js';
+
+/** The document of a map, if one is loaded. */
+export async function getDocument(db: WarrantDB, mapId: string): Promise<DocumentRow | undefined> {
+  return db.documents.get(mapId);
+}
+
+/** Stores (or replaces) a map's document; returns the one it replaced, for undo. */
+export async function putDocument(
+  db: WarrantDB,
+  mapId: string,
+  doc: SourceText,
+  meta: { fileName?: string; loadedAt: string; anchors?: Record<string, QuoteSelector> },
+): Promise<DocumentRow | undefined> {
+  return db.transaction('rw', db.documents, async () => {
+    const previous = await db.documents.get(mapId);
+    const row: DocumentRow = { mapId, title: doc.title, blocks: doc.blocks, loadedAt: meta.loadedAt };
+    if (meta.fileName) row.fileName = meta.fileName;
+    if (meta.anchors) row.anchors = meta.anchors;
+    await db.documents.put(row);
+    return previous;
+  });
+}
+
+/** Records the selectors quotes anchored with (after a load, or a quote made from the text). */
+export async function putAnchors(db: WarrantDB, mapId: string, anchors: Record<string, QuoteSelector>): Promise<void> {
+  await db.documents.update(mapId, { anchors });
+}
+
+/** Removes a map's document; returns it, for undo. */
+export async function deleteDocument(db: WarrantDB, mapId: string): Promise<DocumentRow | undefined> {
+  return db.transaction('rw', db.documents, async () => {
+    const previous = await db.documents.get(mapId);
+    await db.documents.delete(mapId);
+    return previous;
+  });
+}
+
+/** The document as a bundle carries it (no map id, no bookkeeping). */
+export function toSourceText(row: DocumentRow): SourceText {
+  return { title: row.title, blocks: row.blocks };
+}
