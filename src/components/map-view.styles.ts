@@ -38,6 +38,26 @@ export const mapViewStyles = css`
     grid-template-columns: minmax(0, 1.5fr) minmax(300px, 1fr);
     min-height: 0;
   }
+  /* The essay open: essay | splitter | tree | splitter | details, widths set by the splitters. */
+  .body.reading {
+    grid-template-columns: var(--essay-w, 36%) 6px minmax(0, 1fr) 6px var(--detail-w, 28%);
+  }
+  .body.reading warrant-reading-pane {
+    border-right: 1px solid var(--rule);
+  }
+  .splitter {
+    cursor: col-resize;
+    background: var(--rule);
+    touch-action: none;
+  }
+  .splitter:hover,
+  .splitter:focus-visible {
+    background: var(--focus);
+    outline: none;
+  }
+  .view-tabs {
+    display: none;
+  }
   .left {
     display: grid;
     grid-template-rows: auto 1fr;
@@ -297,8 +317,41 @@ export const mapViewStyles = css`
     .thesis-standing > .muted {
       display: none;
     }
-    .body {
+    .body,
+    .body.reading {
       grid-template-columns: 1fr;
+    }
+    .body.reading {
+      grid-template-rows: auto 1fr;
+    }
+    .splitter {
+      display: none;
+    }
+    .view-tabs {
+      display: flex;
+      gap: 2px;
+      padding: 4px 12px 0;
+      border-bottom: 1px solid var(--rule);
+      background: var(--surface);
+    }
+    .view-tabs [role='tab'] {
+      flex: 1;
+      min-height: 40px;
+      border: 1px solid transparent;
+      border-bottom: none;
+      border-radius: 6px 6px 0 0;
+      background: none;
+      color: var(--muted);
+    }
+    .view-tabs [role='tab'][aria-selected='true'] {
+      border-color: var(--rule);
+      color: var(--ink);
+      font-weight: 600;
+      background: var(--panel);
+    }
+    .body.tab-essay .left,
+    .body.tab-map warrant-reading-pane {
+      display: none;
     }
     .left {
       border-right: none;

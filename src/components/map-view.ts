@@ -46,6 +46,12 @@ import './node-detail.js';
 import './shortcuts-dialog.js';
 import './tree.js';
 import { onToolbarFocusIn, onToolbarKeyDown, syncToolbarTabStop } from './roving-toolbar.js';
+import './reading-pane.js';
+import { ReadingLayout } from './reading-layout.js';
+import type { QuoteNewDetail, QuoteSetDetail, WarrantReadingPane } from './reading-pane.js';
+import { setQuote } from '../state/documents.js';
+import { now } from '../model/ids.js';
+import { Origin } from '../model/types.js';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -78,6 +84,10 @@ export class WarrantMapView extends LitElement {
   @query('warrant-node-detail') private detailEl?: WarrantNodeDetail;
   @query('warrant-shortcuts') private shortcutsEl?: WarrantShortcuts;
   @query('warrant-search') private searchEl?: WarrantSearch;
+  @query('warrant-reading-pane') private readingEl?: WarrantReadingPane;
+
+  /** The essay beside the map: open or not, its column widths, the phone's tab. */
+  readonly layout = new ReadingLayout(this);
   @query('warrant-export-dialog') private exportDialog?: HTMLElementTagNameMap['warrant-export-dialog'];
   @query('warrant-import-dialog') private importDialog?: HTMLElementTagNameMap['warrant-import-dialog'];
 
@@ -372,6 +382,34 @@ export class WarrantMapView extends LitElement {
     void this.updateComplete.then(() => this.detailEl?.focusEditor());
   }
 
+  /** A passage of the essay becomes a new node with its verbatim quote, its text editor open. */
+  private onQuoteNew = (e: CustomEvent<QuoteNewDetail>): void => {
+    const { parentId, relation, quote, selector } = e.detail;
+    this.startNew(parentId, relation);
+    const pending = this.edits.pending;
+    if (!pending) return;
+    pending.quote = quote;
+    pending.origin = Origin.essay;
+    void this.readingEl?.reading.remember(pending.id, selector);
+    // On a phone the new node's editor is in the map tab.
+    this.layout.tab = 'map';
+  };
+
+  /** An orphaned quote re-selected in the text, or dropped. */
+  private onQuoteSet = async (e: CustomEvent<QuoteSetDetail>): Promise<void> => {
+    const { id, quote, selector } = e.detail;
+    if (!this.services) return;
+    try {
+      await setQuote(this.services.db, this.mapId, id, quote, now());
+      if (quote && selector) await this.readingEl?.reading.remember(id, selector);
+      this.history.announce(
+        quote ? `The quote now reads “${quote.text}” (¶${quote.paragraph}).` : 'The quote was dropped.',
+      );
+    } catch (err) {
+      this.history.announce(`The quote could not be saved: ${String(err)}`, true);
+    }
+  };
+
   private onDraft = (e: CustomEvent<DraftDetail>): void => this.edits.draft(e.detail.value);
 
   private onEditDone = (e: CustomEvent<EditDoneDetail>): void => {
@@ -520,6 +558,14 @@ export class WarrantMapView extends LitElement {
         >
           Redo<span class="sr-only">${stack?.redoLabel ? ` ${stack.redoLabel}` : ''}</span>
         </button>
+        <button
+          class="essay-toggle"
+          aria-pressed=${this.layout.open ? 'true' : 'false'}
+          title="Read the essay beside the map (a teacher loads it once: .txt, .md, .html or pasted)"
+          @click=${() => this.layout.toggle()}
+        >
+          Essay
+        </button>
         <button @click=${() => void this.openLazy('export')}>Export…</button>
         <button @click=${() => void this.openLazy('import')}>Import…</button>
         <button @click=${() => window.print()}>Print</button>
@@ -538,8 +584,11 @@ export class WarrantMapView extends LitElement {
    * are wired here; another view of the map (or a third column) belongs inside this element.
    */
   private renderMain(d: Derived, bundle: MapBundle): TemplateResult {
+    const reading = this.layout.open;
     return html`<div
-      class="body"
+      class="body ${reading ? `reading tab-${this.layout.tab}` : ''}"
+      @warrant-quote-new=${this.onQuoteNew}
+      @warrant-quote-set=${this.onQuoteSet}
       @warrant-select=${this.onSelect}
       @warrant-toggle=${this.onToggle}
       @warrant-open=${this.onOpen}
@@ -552,8 +601,26 @@ export class WarrantMapView extends LitElement {
       @warrant-announce=${this.onAnnounce}
       @contextmenu=${this.menu.onContextMenu}
     >
-      ${this.renderTreeColumn(d, bundle)}
-      <section class="detail ${this.sheetOpen ? 'open' : ''}" aria-label="Details" @keydown=${this.onDetailKeyDown}>
+      ${reading ? this.layout.tabs() : nothing}
+      ${
+        reading
+          ? html`<warrant-reading-pane
+                id="essay-pane"
+                .mapId=${this.mapId}
+                .tree=${d.tree}
+                .nodes=${bundle.nodes}
+                .selectedId=${this.ui.selectedId}
+              ></warrant-reading-pane>
+              ${this.layout.splitter('essay', 'essay-pane')}`
+          : nothing
+      }
+      ${this.renderTreeColumn(d, bundle)} ${reading ? this.layout.splitter('detail', 'details') : nothing}
+      <section
+        id="details"
+        class="detail ${this.sheetOpen ? 'open' : ''}"
+        aria-label="Details"
+        @keydown=${this.onDetailKeyDown}
+      >
         <div class="detail-bar"><button @click=${this.closeSheet}>Close</button></div>
         ${panelTabs(this.panel, this.selectPanel)}
         <div class="panel" id="panel" role="tabpanel" aria-labelledby="tab-${this.panel}">
@@ -571,7 +638,7 @@ export class WarrantMapView extends LitElement {
    */
   private renderTreeColumn(d: Derived, bundle: MapBundle): TemplateResult {
     const mode = this.viewMode;
-    return html`<div class="left">
+    return html`<div class="left" id="map-column">
       ${viewTabs(mode, this.chooseView)}
       <div
         class="tree-pane"

@@ -3,7 +3,7 @@
  * its own so map views and their live queries never carry a 100-page text.
  */
 import type { QuoteSelector } from '../anchoring/anchor.js';
-import type { SourceText } from '../model/types.js';
+import type { Quote, SourceText } from '../model/types.js';
 import type { DocumentRow, WarrantDB } from './database.js';
 
 /** The document of a map, if one is loaded. */
@@ -45,4 +45,26 @@ export async function deleteDocument(db: WarrantDB, mapId: string): Promise<Docu
 /** The document as a bundle carries it (no map id, no bookkeeping). */
 export function toSourceText(row: DocumentRow): SourceText {
   return { title: row.title, blocks: row.blocks };
+}
+
+/**
+ * Sets or drops a node's quote (fixing an orphaned quote from the reading pane), stamping the map
+ * so every view of it reloads.
+ */
+export async function setNodeQuote(
+  db: WarrantDB,
+  mapId: string,
+  nodeId: string,
+  quote: Quote | undefined,
+  now: string,
+): Promise<void> {
+  await db.transaction('rw', [db.maps, db.nodes], async () => {
+    const node = await db.nodes.get(nodeId);
+    if (!node || node.mapId !== mapId) return;
+    const next = { ...node, updatedAt: now };
+    if (quote) next.quote = quote;
+    else delete next.quote;
+    await db.nodes.put(next);
+    await db.maps.update(mapId, { updatedAt: now });
+  });
 }

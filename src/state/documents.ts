@@ -11,8 +11,8 @@ import {
 } from '../anchoring/anchor.js';
 import { foldQuote } from '../anchoring/fold.js';
 import type { DocumentRow, WarrantDB } from '../db/database.js';
-import { deleteDocument, getDocument, putAnchors, putDocument } from '../db/documents-repo.js';
-import type { ArgNode, SourceText } from '../model/types.js';
+import { deleteDocument, getDocument, putAnchors, putDocument, setNodeQuote } from '../db/documents-repo.js';
+import type { ArgNode, Quote, SourceText } from '../model/types.js';
 
 export type { DocumentRow };
 
@@ -94,4 +94,15 @@ export async function restoreMapDocument(db: WarrantDB, row: DocumentRow): Promi
     ...(row.fileName ? { fileName: row.fileName } : {}),
     ...(row.anchors ? { anchors: row.anchors } : {}),
   });
+}
+
+/** Gives a node a new quote (re-selected in the text) or drops it (an orphan the class let go). */
+export function setQuote(
+  db: WarrantDB,
+  mapId: string,
+  nodeId: string,
+  quote: Quote | undefined,
+  now: string,
+): Promise<void> {
+  return setNodeQuote(db, mapId, nodeId, quote, now);
 }
