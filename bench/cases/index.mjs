@@ -10,6 +10,7 @@ import open from './open.mjs';
 import pictures from './pictures.mjs';
 import pure from './pure.mjs';
 import rating from './rating.mjs';
+import reading from './reading.mjs';
 import scroll from './scroll.mjs';
 import search from './search.mjs';
 
@@ -26,6 +27,7 @@ export const CASES = [
   pure,
   pictures,
   classCase,
+  reading,
 ];
 
 /** Checks the shape of every case when the bench starts, so a new case fails early and clearly. */

@@ -13,6 +13,7 @@ import * as maps from './maps.js';
 import { classCollect } from './class.js';
 import * as pictures from './pictures.js';
 import { pureCases } from './pure.js';
+import * as reading from './reading.js';
 import * as scroll from './scroll.js';
 import * as timing from './timing.js';
 import * as ui from './ui.js';
@@ -62,6 +63,8 @@ const bench: Record<string, PageFn> = {
   watchLongTasksStop: pictures.watchLongTasksStop,
   classCollect,
   ...ui,
+  readingAnchor: reading.readingAnchor,
+  readingPane: reading.readingPane,
 };
 
 /** Adds a page-side function for a case (see bench/README.md). */
