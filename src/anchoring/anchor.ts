@@ -97,8 +97,10 @@ export class DocumentIndex {
     // paragraph instead of the whole document (10,000 quotes in 100 pages stay fast).
     const hintBlock = sel.paragraph === undefined ? undefined : this.blockOf(sel.paragraph);
     if (hintBlock !== undefined) {
-      const from = this.foldedStarts[hintBlock]!;
-      const to = hintBlock + 1 < this.foldedStarts.length ? this.foldedStarts[hintBlock + 1]! : text.length;
+      // The paragraphs around it too: a paragraph inserted or removed above shifts every number.
+      const from = this.foldedStarts[Math.max(0, hintBlock - NEAR)]!;
+      const last = hintBlock + NEAR + 1;
+      const to = last < this.foldedStarts.length ? this.foldedStarts[last]! : text.length;
       const inBlock: number[] = [];
       // Searched in a slice: an indexOf on the whole text would scan past the block when absent.
       const part = text.slice(from, to);
