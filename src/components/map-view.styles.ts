@@ -55,7 +55,7 @@ export const mapViewStyles = css`
     background: var(--focus);
     outline: none;
   }
-  .view-tabs {
+  .reading-tabs {
     display: none;
   }
   .left {
@@ -327,14 +327,14 @@ export const mapViewStyles = css`
     .splitter {
       display: none;
     }
-    .view-tabs {
+    .reading-tabs {
       display: flex;
       gap: 2px;
       padding: 4px 12px 0;
       border-bottom: 1px solid var(--rule);
       background: var(--surface);
     }
-    .view-tabs [role='tab'] {
+    .reading-tabs [role='tab'] {
       flex: 1;
       min-height: 40px;
       border: 1px solid transparent;
@@ -343,7 +343,7 @@ export const mapViewStyles = css`
       background: none;
       color: var(--muted);
     }
-    .view-tabs [role='tab'][aria-selected='true'] {
+    .reading-tabs [role='tab'][aria-selected='true'] {
       border-color: var(--rule);
       color: var(--ink);
       font-weight: 600;

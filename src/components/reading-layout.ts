@@ -120,7 +120,7 @@ export class ReadingLayout implements ReactiveController {
       >
         ${label}
       </button>`;
-    return html`<div class="view-tabs" role="tablist" aria-label="Essay or map">
+    return html`<div class="reading-tabs" role="tablist" aria-label="Essay or map">
       ${tab('essay', 'Essay')}${tab('map', 'Map')}
     </div>`;
   }

@@ -15,7 +15,7 @@ const essay = parseText(
 describe('source documents (real IndexedDB)', () => {
   afterEach(deleteTestDbs);
 
-  it('opens a database written by the previous release (version 2) and finds every record', async () => {
+  it('opens a database written by the previous release (version 3, with links) and finds every record', async () => {
     const name = `warrant-test-v1-${Date.now()}-${Math.random().toString(36).slice(2)}`;
     // The previous release's declarations, verbatim.
     const old = new Dexie(name);
@@ -29,6 +29,7 @@ describe('source documents (real IndexedDB)', () => {
       settings: 'key',
     });
     old.version(2).stores({ assignments: 'id, mapId', handIns: 'id, mapId', feedback: 'id, mapId, nodeId' });
+    old.version(3).stores({ links: 'id, mapId, nodeId, targetId' });
     const [bundle] = await fixtureBundles();
     const b = bundle!;
     await old.transaction('rw', old.tables, async () => {
@@ -41,6 +42,9 @@ describe('source documents (real IndexedDB)', () => {
       await old.table('settings').put({ key: 'sample-loaded', value: true });
       await old.table('assignments').put({ id: 'as1', mapId: b.map.id });
       await old.table('feedback').put({ id: 'fb1', mapId: b.map.id, nodeId: 't' });
+      await old
+        .table('links')
+        .put({ id: 'ln1', mapId: b.map.id, nodeId: 'c', targetId: 'a', createdAt: b.map.createdAt });
     });
     old.close();
     const db = freshDb(name);
@@ -53,8 +57,9 @@ describe('source documents (real IndexedDB)', () => {
     expect(await db.settings.get('sample-loaded')).to.deep.equal({ key: 'sample-loaded', value: true });
     expect(await db.assignments.get('as1')).to.deep.equal({ id: 'as1', mapId: b.map.id });
     expect(await db.feedback.where('mapId').equals(b.map.id).count()).to.equal(1);
+    expect(back!.links?.map((l) => l.id)).to.deep.equal(['ln1']);
     expect(await db.documents.count()).to.equal(0);
-    expect(db.verno).to.equal(3);
+    expect(db.verno).to.equal(4);
   });
 
   it('stores a document with its map, anchors its quotes, and undoes a replacement', async () => {
