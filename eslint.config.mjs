@@ -41,7 +41,14 @@ export default tseslint.config(
   },
   {
     // Pure modules must stay free of DOM, Dexie and Lit so they also run in Node and workers.
-    files: ['src/model/**', 'src/evaluation/**', 'src/formats/**', 'src/search/**', 'src/pictures/**', 'src/anchoring/**'],
+    files: [
+      'src/model/**',
+      'src/evaluation/**',
+      'src/formats/**',
+      'src/search/**',
+      'src/pictures/**',
+      'src/anchoring/**',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
