@@ -39,7 +39,7 @@ describe('keyboard for a newcomer', () => {
       stops.push(a.tagName === 'SELECT' ? 'select' : label(a));
     }
     // The header: two links, the perspective, the toolbar (one stop); then what the body has first.
-    expect(stops.slice(0, 4)).to.deep.equal(['Maps', 'Settings', 'select', 'Export…']);
+    expect(stops.slice(0, 4)).to.deep.equal(['Maps', 'Settings', 'select', 'Essay']);
     expect(stops.length, stops.join(', ')).to.be.at.most(6);
     expect(app.shadowRoot).to.not.equal(null);
     expect(view).to.not.equal(null);
@@ -57,13 +57,13 @@ describe('keyboard for a newcomer', () => {
     await sendKeys({ press: 'End' });
     expect(deepActive()?.getAttribute('aria-label')).to.equal('Keyboard shortcuts');
     await sendKeys({ press: 'ArrowRight' });
-    expect(label(deepActive()), 'wraps round (Undo and Redo are disabled)').to.equal('Export…');
+    expect(label(deepActive()), 'wraps round (Undo and Redo are disabled)').to.equal('Essay');
     await sendKeys({ press: 'ArrowLeft' });
     expect(deepActive()?.getAttribute('aria-label')).to.equal('Keyboard shortcuts');
     await sendKeys({ press: 'Home' });
-    expect(label(deepActive())).to.equal('Export…');
+    expect(label(deepActive())).to.equal('Essay');
     const tabbable = [...tools.querySelectorAll('button')].filter((b) => b.tabIndex === 0);
-    expect(tabbable.map(label)).to.deep.equal(['Export…']);
+    expect(tabbable.map(label)).to.deep.equal(['Essay']);
     await expect(view).to.be.accessible();
   });
 
