@@ -383,9 +383,10 @@ export class WarrantMapView extends LitElement {
   }
 
   /** A passage of the essay becomes a new node with its verbatim quote, its text editor open. */
-  private onQuoteNew = (e: CustomEvent<QuoteNewDetail>): void => {
+  private onQuoteNew = async (e: CustomEvent<QuoteNewDetail>): Promise<void> => {
     const { parentId, relation, quote, selector } = e.detail;
-    this.startNew(parentId, relation);
+    // Starting a node may first ask "Who are you?": the quote goes on the node that then exists.
+    await this.startNew(parentId, relation);
     const pending = this.edits.pending;
     if (!pending) return;
     pending.quote = quote;
