@@ -29,7 +29,7 @@ const HOME: Record<keyof ExpectedApis, OptionalName> = {
 };
 
 /** Source file of each optional module (for messages). */
-export const OPTIONAL_FILES: Record<OptionalName, string> = {
+const OPTIONAL_FILES: Record<OptionalName, string> = {
   markdown: 'src/formats/markdown/index.ts',
   argdown: 'src/formats/argdown.ts',
   search: 'src/search/index.ts',

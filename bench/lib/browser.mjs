@@ -55,7 +55,7 @@ export async function launch(origin) {
   return new Session(browser, context, origin);
 }
 
-export class Session {
+class Session {
   page = null;
   problems = [];
 

@@ -104,7 +104,7 @@ export function budgetRows(results, budgets) {
 const HEAD = ['case', 'size', '1x median', '4x median', 'baseline (1x / 4x)', 'ratio 1x', 'ratio 4x', 'n'];
 
 /** One line per case and size, the two CPU rates side by side. */
-export function tableRows(results, rates) {
+function tableRows(results, rates) {
   const keys = [];
   const seen = new Set();
   for (const r of results.rows) {

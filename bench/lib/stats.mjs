@@ -1,12 +1,12 @@
 // Statistics, formatting and the results store shared by every case.
-export function median(values) {
+function median(values) {
   const v = values.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
   if (!v.length) return NaN;
   const m = v.length >> 1;
   return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
 }
 
-export function quantile(values, q) {
+function quantile(values, q) {
   const v = values.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
   if (!v.length) return NaN;
   return v[Math.min(v.length - 1, Math.floor(q * v.length))];

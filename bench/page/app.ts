@@ -25,7 +25,7 @@ export function current(): Mounted {
   return mounted;
 }
 
-export function treeOf(app: WarrantApp): WarrantTree | null {
+function treeOf(app: WarrantApp): WarrantTree | null {
   const fatal = app.shadowRoot?.querySelector('.fatal, .notice');
   if (fatal) throw new Error(`the app shows: ${fatal.textContent?.trim()}`);
   const view = app.shadowRoot?.querySelector('warrant-map-view');

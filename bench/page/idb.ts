@@ -69,7 +69,7 @@ export async function commitAfter(mark: number, store: string, since: number, ti
   }
 }
 
-export const MAP_STORES = ['nodes', 'sources', 'citations', 'ratings'] as const;
+const MAP_STORES = ['nodes', 'sources', 'citations', 'ratings'] as const;
 
 /** What the raw read of a map found. */
 export interface RawRead {

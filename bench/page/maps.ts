@@ -30,7 +30,7 @@ function dbNameOf(n: number): string {
 }
 
 /** Thesis and claims expanded: what the map view shows for a map it has not opened before. */
-export function defaultExpanded(bundle: MapBundle): Set<string> {
+function defaultExpanded(bundle: MapBundle): Set<string> {
   const root = bundle.map.rootId;
   return new Set(bundle.nodes.filter((x) => x.parentId === null || x.parentId === root).map((x) => x.id));
 }

@@ -21,7 +21,7 @@ import { bundleOf } from './maps.js';
 import { describe, perCall } from './util.js';
 
 /** Timings of one case: its samples and its baseline's, in milliseconds unless `unit` says. */
-export interface CaseResult {
+interface CaseResult {
   samples: number[];
   baseline: number[];
   /** What the baseline is. */
@@ -31,7 +31,7 @@ export interface CaseResult {
 }
 
 /** A case that could not run: its module is not there yet, or it failed. */
-export interface CaseSkip {
+interface CaseSkip {
   skipped: string;
 }
 
@@ -256,7 +256,7 @@ function markdownCase(n: number, runs: number, warmup: number): Record<string, C
 }
 
 /** Runs a pure case, turning an exception into a skip row that says what failed. */
-export function guarded(name: string, body: () => Record<string, CaseOutcome>): Record<string, CaseOutcome> {
+function guarded(name: string, body: () => Record<string, CaseOutcome>): Record<string, CaseOutcome> {
   try {
     return body();
   } catch (error) {

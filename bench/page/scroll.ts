@@ -21,7 +21,7 @@ export interface FrameStats {
 }
 
 /** Runs `frames` animation frames, calling `step(i)` in each; counts slow frames and long tasks. */
-export async function framePass(frames: number, step: ((i: number) => void) | null): Promise<FrameStats> {
+async function framePass(frames: number, step: ((i: number) => void) | null): Promise<FrameStats> {
   const longTasks: number[] = [];
   const observer = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) longTasks.push(e.duration);

@@ -4,12 +4,12 @@
  */
 
 /** Shortest time one micro-benchmark sample runs for. */
-export const MIN_SAMPLE_MS = 25;
+const MIN_SAMPLE_MS = 25;
 
 /** Written by every timed loop, so no engine can drop the work as dead code. */
 let sink = 0;
 
-export function consume(value: unknown): void {
+function consume(value: unknown): void {
   if (typeof value === 'number') sink += value;
   else if (typeof value === 'string') sink += value.length;
   else if (value) sink += 1;
@@ -58,11 +58,6 @@ export async function settledHeap(): Promise<number> {
     last = now;
   }
   return last;
-}
-
-/** Resolves after `n` animation frames. */
-export async function frames(n: number): Promise<void> {
-  for (let i = 0; i < n; i++) await new Promise((r) => requestAnimationFrame(r));
 }
 
 /**
@@ -121,16 +116,6 @@ export function deepQuery<E extends Element>(root: ParentNode, selector: string)
     }
   }
   return null;
-}
-
-export async function waitFor<T>(test: () => T | null | undefined, timeoutMs: number, what: string): Promise<T> {
-  const start = performance.now();
-  for (;;) {
-    const value = test();
-    if (value !== null && value !== undefined) return value;
-    if (performance.now() - start > timeoutMs) throw new Error(`${what} did not appear within ${timeoutMs} ms`);
-    await sleep(10);
-  }
 }
 
 /** Long tasks (over 50 ms) seen between `start()` and `stop()`. */

@@ -24,7 +24,7 @@ declare global {
 }
 
 /** Entries shown before a list collapses behind "Show all N". */
-export const GAP_LIST_LIMIT = 10;
+const GAP_LIST_LIMIT = 10;
 const TEXT_MAX = 90;
 
 type ListKey = 'unsourced' | 'unrated' | 'unanswered';

@@ -6,7 +6,7 @@
 import { html, type TemplateResult } from 'lit';
 
 /** The right-hand panel's tabs, in order. */
-export const PANELS = [
+const PANELS = [
   { id: 'node', label: 'Selected node' },
   { id: 'sources', label: 'Sources' },
   { id: 'gaps', label: 'Evidence gaps' },

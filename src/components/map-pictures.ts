@@ -21,7 +21,7 @@ export const MapViewMode = { tree: 'tree', sunburst: 'sunburst', diagram: 'diagr
 export type MapViewMode = (typeof MapViewMode)[keyof typeof MapViewMode];
 
 /** Tab labels of the view switcher, in order. */
-export const MAP_VIEW_MODES: ReadonlyArray<readonly [MapViewMode, string]> = [
+const MAP_VIEW_MODES: ReadonlyArray<readonly [MapViewMode, string]> = [
   ['tree', 'Tree'],
   ['sunburst', 'Sunburst'],
   ['diagram', 'Diagram'],

@@ -4,7 +4,7 @@
  */
 
 /** Font stack written into exported pictures (the app's --font). */
-export const PICTURE_FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif";
+const PICTURE_FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif";
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 

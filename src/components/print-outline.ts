@@ -26,13 +26,13 @@ declare global {
 }
 
 /** Class of the outline's root in <body>; app.css shows it only in print. */
-export const PRINT_ROOT_CLASS = 'warrant-print';
+const PRINT_ROOT_CLASS = 'warrant-print';
 
 /**
  * Above this many nodes, texts are printed as written (their Markdown source) instead of
  * rendered, so preparing a huge map for print stays quick.
  */
-export const RENDER_MARKDOWN_UP_TO = 3000;
+const RENDER_MARKDOWN_UP_TO = 3000;
 
 function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,

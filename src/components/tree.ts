@@ -27,7 +27,7 @@ export type { RowMeta };
 export interface TreeSelectDetail {
   id: string;
 }
-export interface TreeToggleDetail {
+interface TreeToggleDetail {
   ids: string[];
   expanded: boolean;
 }

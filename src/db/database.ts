@@ -46,7 +46,7 @@ const MAP_TABLES: readonly string[] = ['nodes', 'sources', 'citations', 'ratings
  * after each edit; a change it did not make itself (another tab) leaves the log empty, which
  * tells it to reload.
  */
-export class LocalChanges {
+class LocalChanges {
   private keys = new Map<MapTable, Set<string>>();
   private unknown = false;
 
@@ -69,7 +69,7 @@ export class LocalChanges {
 }
 
 /** Default database name; tests open uniquely named databases instead. */
-export const DEFAULT_DB_NAME = 'warrant';
+const DEFAULT_DB_NAME = 'warrant';
 
 /** The app's database: maps and their nodes, sources, citations, ratings; UI state; settings. */
 export class WarrantDB extends Dexie {

@@ -14,7 +14,7 @@ export const MAX_RATING = 4;
 /** The middle of the scale; it maps to 0.5 under both mappings. */
 export const NEUTRAL_RATING = 2;
 /** Base score of an unrated node. */
-export const NEUTRAL_TAU = 0.5;
+const NEUTRAL_TAU = 0.5;
 
 /** Base score of a (mean) rating `r` on the 0-4 scale under `mapping`. */
 export function ratingToTau(r: number, mapping: RatingMapping): number {
@@ -27,7 +27,7 @@ export interface Perspective {
 }
 
 /** A node with at least one rating under the chosen perspective. */
-export interface RatedBaseScore {
+interface RatedBaseScore {
   nodeId: string;
   rated: true;
   /** Number of ratings. */
@@ -43,7 +43,7 @@ export interface RatedBaseScore {
 }
 
 /** A node nobody has rated under the chosen perspective: neutral base, flagged for the UI. */
-export interface UnratedBaseScore {
+interface UnratedBaseScore {
   nodeId: string;
   rated: false;
   count: 0;

@@ -17,7 +17,7 @@ import { indexTree, isTreeIndex, type TreeIndex } from './tree-index.js';
 export type TauSource = ((nodeId: string) => number) | ArrayLike<number>;
 
 /** Everything computed for one node under Quadratic Energy. */
-export interface QeNodeEvaluation {
+interface QeNodeEvaluation {
   nodeId: string;
   semantics: typeof Semantics.qe;
   tau: number;
@@ -27,7 +27,7 @@ export interface QeNodeEvaluation {
 }
 
 /** Everything computed for one node under DF-QuAD. */
-export interface DfquadNodeEvaluation {
+interface DfquadNodeEvaluation {
   nodeId: string;
   semantics: typeof Semantics.dfquad;
   tau: number;

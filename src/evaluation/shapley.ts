@@ -49,9 +49,9 @@ export interface ShapleyOptions {
 }
 
 /** Children up to which coalitions are enumerated by default. */
-export const DEFAULT_EXACT_LIMIT = 12;
+const DEFAULT_EXACT_LIMIT = 12;
 /** Sampled orderings by default. */
-export const DEFAULT_SAMPLES = 2000;
+const DEFAULT_SAMPLES = 2000;
 // 2^20 coalitions is already 8 MB per array; beyond that enumeration is never worth it.
 const MAX_EXACT_LIMIT = 20;
 

@@ -15,7 +15,7 @@ import { LIMITS, tooDeepMessage } from '../model/limits.js';
 import type { FormatError } from './errors.js';
 
 /** Relation types as @argdown/core names them. */
-export type ArgdownRelationType = 'support' | 'attack' | 'undercut' | 'contradictory';
+type ArgdownRelationType = 'support' | 'attack' | 'undercut' | 'contradictory';
 
 /** A statement (an equivalence class: every use of one title) or an argument. */
 export interface ArgdownEntity {
@@ -34,7 +34,7 @@ export interface ArgdownEntity {
 }
 
 /** One relation, from -> to, as Argdown reads it (A supports B: from A to B). */
-export interface ArgdownRelation {
+interface ArgdownRelation {
   from: string;
   to: string;
   type: ArgdownRelationType;
@@ -42,7 +42,7 @@ export interface ArgdownRelation {
 }
 
 /** An argument's premise-conclusion structure: every premise and the main conclusion. */
-export interface ArgdownPcs {
+interface ArgdownPcs {
   argument: string;
   premises: string[];
   conclusion: string;
@@ -50,7 +50,7 @@ export interface ArgdownPcs {
 }
 
 /** What `readArgdown` found. */
-export interface ArgdownDocument {
+interface ArgdownDocument {
   /** Front matter `title:` or the first heading. */
   title?: string;
   /** Entities in order of first appearance. */

@@ -191,7 +191,7 @@ function checkTasks(c: Check, raw: unknown): Task[] {
 }
 
 /** Validates an assignment record (from a file) against the map it came with. */
-export function readAssignment(
+function readAssignment(
   raw: unknown,
   mapId: string,
 ): { ok: true; value: Assignment } | { ok: false; errors: FormatError[] } {

@@ -26,13 +26,13 @@ export interface InFile {
 }
 
 /** A file that was refused, and why (a sentence naming the file). */
-export interface Refusal {
+interface Refusal {
   fileName: string;
   message: string;
 }
 
 /** A hand-in that was taken already (before, or earlier in the same drop). */
-export interface Duplicate {
+interface Duplicate {
   fileName: string;
   student: string;
   /** The file it came in first, when that was in the same drop. */
@@ -50,7 +50,7 @@ export interface CollectResult {
 }
 
 /** Reads one hand-in file, Markdown or JSON by its content. */
-export function readHandInFile(file: InFile): ClassFileResult<HandIn> {
+function readHandInFile(file: InFile): ClassFileResult<HandIn> {
   const text = file.text.replace(/^\uFEFF/, '');
   if (text.trimStart().startsWith('{')) return importHandInJson(text);
   if (sniffClassFile(text) === 'hand-in') return importHandInMarkdown(text);

@@ -9,7 +9,7 @@ import type { FormatError } from './errors.js';
 import { checkName } from './class-files.js';
 
 /** The `format` tag of a feedback file. */
-export const FEEDBACK_FORMAT = 'warrant-feedback';
+const FEEDBACK_FORMAT = 'warrant-feedback';
 
 /** A feedback file read back. */
 export type FeedbackResult =

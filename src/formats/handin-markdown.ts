@@ -43,7 +43,7 @@ function statements(n: number): string {
 }
 
 /** The header, ending with the rule before the map. */
-export function handInHeaderMarkdown(h: HandIn): string {
+function handInHeaderMarkdown(h: HandIn): string {
   const lines = [
     `${OPEN}${commentJson(handInObject(h))}${CLOSE}`,
     `**Hand-in** by **${encodeInline(h.student)}** · *Assignment:* ${encodeInline(h.assignment.title)} · *Map:* ${encodeInline(h.map.title)} · *Handed in:* ${h.handedInAt}`,
@@ -70,7 +70,7 @@ export function exportHandInMarkdown(bundle: MapBundle, handIn: HandIn): string 
  * Splits a Markdown hand-in into its header's machine data and the map's Markdown, or returns
  * null when the text does not start with a hand-in header. `bodyLine` is the line the map starts on.
  */
-export function splitHandInMarkdown(text: string): { header: string; body: string; bodyLine: number } | null {
+function splitHandInMarkdown(text: string): { header: string; body: string; bodyLine: number } | null {
   const src = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (!src.startsWith(OPEN)) return null;
   const eol = src.indexOf('\n');

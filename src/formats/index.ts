@@ -14,21 +14,12 @@ import type { RestoreOptions } from './restore.js';
 import { notMarkdown } from './sniff.js';
 
 export { describeError, type FormatError, type ImportResult } from './errors.js';
-export { argdownTitles, exportArgdown } from './argdown.js';
 export { importArgdown } from './argdown-import.js';
 export { exportBackupJson, exportMapJson, importJson } from './json.js';
 export { describeKialoLosses, exportKialo, importKialo } from './kialo.js';
-export {
-  exportMarkdown,
-  importMarkdown,
-  MARKDOWN_FULL_RECORD,
-  MARKDOWN_HAND_IN,
-  type MarkdownExportOptions,
-  type MarkdownStandings,
-} from './markdown/index.js';
-export { restore, type RestoreOptions } from './restore.js';
+export { exportMarkdown, importMarkdown, MARKDOWN_FULL_RECORD, MARKDOWN_HAND_IN } from './markdown/index.js';
 export { sniffFormat, type SniffedFormat } from './sniff.js';
-export { checkImportSize, decodeUtf8, MAX_IMPORT_BYTES, prepareImportText, utf8ByteLength } from './text-input.js';
+export { checkImportSize, decodeUtf8, MAX_IMPORT_BYTES, prepareImportText } from './text-input.js';
 
 /** Ids of the formats. */
 export type FormatId = 'markdown' | 'json' | 'kialo' | 'argdown';

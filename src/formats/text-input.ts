@@ -48,7 +48,7 @@ export function checkImportSize(byteLength: number): FormatError | null {
 }
 
 /** 1-based line number of a character offset. */
-export function lineAt(text: string, offset: number): number {
+function lineAt(text: string, offset: number): number {
   let line = 1;
   for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
   return line;

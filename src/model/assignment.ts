@@ -92,7 +92,7 @@ export function taskLabel(task: Pick<Task, 'kind' | 'count' | 'withSource'>): st
 }
 
 /** The key a rating has in a baseline. */
-export function ratingKey(nodeId: string, rater: string): string {
+function ratingKey(nodeId: string, rater: string): string {
   return `${nodeId}@${rater}`;
 }
 

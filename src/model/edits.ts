@@ -34,27 +34,18 @@ export function checkText(text: string): { ok: true; text: string } | Refusal {
 }
 
 /** Order key for a new last child of `parentId`. */
-export function lastChildOrder(tree: Tree, parentId: string): string {
+function lastChildOrder(tree: Tree, parentId: string): string {
   const kids = childrenOf(tree, parentId);
   return keyBetween(kids.length ? kids[kids.length - 1]!.order : null, null);
 }
 
 /** Order key for a node placed right after `siblingId` among its siblings. */
-export function orderAfter(tree: Tree, siblingId: string): string {
+function orderAfter(tree: Tree, siblingId: string): string {
   const sib = tree.byId.get(siblingId);
   if (!sib || sib.parentId === null) throw new Error('The thesis has no siblings.');
   const kids = childrenOf(tree, sib.parentId);
   const i = kids.findIndex((k) => k.id === siblingId);
   return keyBetween(sib.order, kids[i + 1]?.order ?? null);
-}
-
-/** Order key for a node placed right before `siblingId`. */
-export function orderBefore(tree: Tree, siblingId: string): string {
-  const sib = tree.byId.get(siblingId);
-  if (!sib || sib.parentId === null) throw new Error('The thesis has no siblings.');
-  const kids = childrenOf(tree, sib.parentId);
-  const i = kids.findIndex((k) => k.id === siblingId);
-  return keyBetween(kids[i - 1]?.order ?? null, sib.order);
 }
 
 /** A new node (not yet stored) under `parentId`, placed last or right after `afterId`. */

@@ -101,7 +101,7 @@ export interface ArgumentMap {
 }
 
 /** An exact quote from the mapped document, with the number of the paragraph it stands in. */
-export interface Quote {
+interface Quote {
   text: string;
   paragraph: number;
 }
@@ -181,7 +181,7 @@ export interface Rating {
 }
 
 /** Another discussion a link points to (Kialo's "-> See discussion #13564: title"). */
-export interface ExternalTarget {
+interface ExternalTarget {
   title: string;
   /** The other discussion's reference as written (Kialo's number, a URL ...). */
   ref: string;

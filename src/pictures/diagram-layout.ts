@@ -22,7 +22,7 @@ import { fitText, wrapText } from './text-fit.js';
  * Most boxes a diagram draws. A bigger branch is cut to its top levels (dagre's layout grows
  * faster than linearly, and a 5,000-box picture is unreadable anyway); the tree has the rest.
  */
-export const MAX_DIAGRAM_NODES = 400;
+const MAX_DIAGRAM_NODES = 400;
 
 /** Box geometry, px. */
 export const BOX = {
@@ -61,7 +61,7 @@ export interface DiagramBox extends NodeLabel {
 }
 
 /** One arrow, from a point up to the node it supports or opposes. */
-export interface DiagramEdge {
+interface DiagramEdge {
   from: string;
   to: string;
   relation: Relation;

@@ -26,7 +26,7 @@ export interface PictureInput {
 export type Polarity = 'thesis' | 'support' | 'oppose';
 
 /** Polarity of a node from its kind. */
-export function polarityOf(kind: NodeKind): Polarity {
+function polarityOf(kind: NodeKind): Polarity {
   // A neutral option takes neither side: drawn in the thesis's neutral blue, solid.
   if (kind === 'thesis' || kind === 'option') return 'thesis';
   return kind === 'claim' || kind === 'premise' ? 'support' : 'oppose';
@@ -90,7 +90,7 @@ export function shadeOf(polarity: Polarity, standing: number | undefined): strin
 }
 
 /** WCAG relative luminance of a #rrggbb colour. */
-export function luminance(hex: string): number {
+function luminance(hex: string): number {
   const channel = (i: number): number => {
     const v = parseInt(hex.slice(i, i + 2), 16) / 255;
     return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
@@ -122,7 +122,7 @@ export interface NodeLabel {
 }
 
 /** How much of a node's text a label keeps (hover, focus and aria-label); the tree has the rest. */
-export const LABEL_TEXT_MAX = 600;
+const LABEL_TEXT_MAX = 600;
 
 /** The label of node `node` in `input`. */
 export function labelOf(input: PictureInput, node: ArgNode): NodeLabel {

@@ -12,7 +12,7 @@ import { fitText, textWidth } from './text-fit.js';
 /** Rings drawn around the focus before deeper levels are left for zooming in. */
 export const MAX_RINGS = 8;
 /** Font size of wedge labels, px. */
-export const WEDGE_FONT = 11;
+const WEDGE_FONT = 11;
 
 /** One wedge: a node, its angles (radians, clockwise from 12 o'clock) and radii (px). */
 export interface Wedge extends NodeLabel {
@@ -79,7 +79,7 @@ export function arcPath(a0: number, a1: number, r0: number, r1: number): string 
 }
 
 /** SVG path of the arc a0..a1 at radius r (a full circle when it goes all the way round). */
-export function rimPath(a0: number, a1: number, r: number): string {
+function rimPath(a0: number, a1: number, r: number): string {
   if (a1 - a0 >= TAU - 1e-9)
     return `M0,${r2(-r)}A${r2(r)},${r2(r)} 0 1 1 0,${r2(r)}A${r2(r)},${r2(r)} 0 1 1 0,${r2(-r)}`;
   return `M${pt(a0, r)}A${r2(r)},${r2(r)} 0 ${a1 - a0 > Math.PI ? 1 : 0} 1 ${pt(a1, r)}`;

@@ -4,7 +4,7 @@
  * run on the current selection (and why not), and runs through the MapEditor and the view.
  */
 import { planMove, planStep, type Step } from '../model/edits.js';
-import { kindOf, type Tree } from '../model/tree.js';
+import type { Tree } from '../model/tree.js';
 import { Relation, type ArgNode } from '../model/types.js';
 import type { EditResult, MapEditor } from './editor.js';
 
@@ -234,13 +234,6 @@ export const COMMANDS: readonly Command[] = [
   },
 ];
 
-/** Looks a command up by id. */
-export function command(id: string): Command {
-  const c = COMMANDS.find((x) => x.id === id);
-  if (!c) throw new Error(`Unknown command ${id}`);
-  return c;
-}
-
 /**
  * A keyboard event as a key string: "Ctrl+Shift+Z", "Alt+ArrowUp", "F2", "+". Ctrl and Cmd are
  * one; letters with Ctrl or Alt are read from the physical key (Alt+R types "®" on a Mac);
@@ -261,11 +254,4 @@ export function keyOf(e: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaK
 /** The command bound to a key string, if any. */
 export function commandForKey(key: string): Command | undefined {
   return COMMANDS.find((c) => c.keys.includes(key));
-}
-
-/** The kind a new child would have, for labels: "claim", "premise", "counterpoint", "rebuttal". */
-export function newChildKind(tree: Tree, parent: ArgNode, relation: Relation): string {
-  if (relation === Relation.supports) return parent.parentId === null ? 'claim' : 'premise';
-  const k = kindOf(tree, parent);
-  return k === 'counterpoint' || k === 'rebuttal' ? 'rebuttal' : 'counterpoint';
 }

@@ -9,14 +9,14 @@ import { childrenOf, kindOf, walk, type Tree, type TreeNode } from '../model/tre
 import { NodeKind, Relation, type Citation } from '../model/types.js';
 
 /** The claim directly under the thesis with the lowest standing. */
-export interface WeakestLink {
+interface WeakestLink {
   id: string;
   /** Its standing. */
   sigma: number;
 }
 
 /** The counterpoint (or rebuttal) whose removal would raise the thesis most. */
-export interface CostliestOpposer {
+interface CostliestOpposer {
   id: string;
   /** The thesis's standing without this node and everything under it. */
   thesisWithout: number;

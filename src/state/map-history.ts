@@ -21,8 +21,8 @@ export interface Notice {
 }
 
 /** How long an outcome stays on screen; one that offers Undo stays longer. */
-export const NOTICE_MS = 6000;
-export const NOTICE_UNDO_MS = 12000;
+const NOTICE_MS = 6000;
+const NOTICE_UNDO_MS = 12000;
 
 /** What the controller needs from the view it serves. */
 export interface MapHistoryView {

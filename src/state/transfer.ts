@@ -28,12 +28,12 @@ import {
   type WorkerRequest,
 } from '../workers/import-worker.js';
 
-export type { ImportFormatId, ReadResult } from '../workers/import-worker.js';
+export type { ReadResult } from '../workers/import-worker.js';
 
 /** Inputs above this many bytes (or characters) are parsed in a worker. */
-export const WORKER_MIN_BYTES = 1024 * 1024;
+const WORKER_MIN_BYTES = 1024 * 1024;
 /** Inputs above this many lines are parsed in a worker. */
-export const WORKER_MIN_LINES = 2000;
+const WORKER_MIN_LINES = 2000;
 
 /** Where an import is: reading bytes (with a count), parsing, or writing to the database. */
 export interface ImportProgress {

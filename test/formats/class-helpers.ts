@@ -3,7 +3,7 @@ import { baselineOf, type Assignment } from '../../src/model/assignment.js';
 import { Origin, Relation, SourceType, type MapBundle } from '../../src/model/types.js';
 import { importJson } from '../../src/formats/json.js';
 
-export const HANDED_OUT = '2026-12-01T09:00:00.000Z';
+const HANDED_OUT = '2026-12-01T09:00:00.000Z';
 export const LATER = '2026-12-02T10:00:00.000Z';
 
 /** The shipped essay map, through the app's own import. */

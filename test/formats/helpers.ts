@@ -227,7 +227,7 @@ function pick<T>(rand: () => number, list: readonly T[]): T {
 }
 
 /** Random awkward text; never empty or only whitespace (restore refuses those for node text). */
-export function randomText(rand: () => number, maxPieces = 6): string {
+function randomText(rand: () => number, maxPieces = 6): string {
   const n = 1 + Math.floor(rand() * maxPieces);
   let s = '';
   for (let i = 0; i < n; i++) s += pick(rand, PIECES);

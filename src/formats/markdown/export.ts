@@ -164,7 +164,7 @@ function exportNode(ctx: ExportContext, node: ArgNode, depth: number): void {
   for (const child of childrenOf(ctx.tree, node.id)) exportNode(ctx, child, depth + 1);
 }
 
-export function documentLine(doc: SourceDocument): string {
+function documentLine(doc: SourceDocument): string {
   let line = `*Source document:* ${encodeInline(doc.title)}`;
   if (doc.author !== undefined) line += ` · *Author:* ${encodeInline(doc.author)}`;
   if (doc.date !== undefined) line += ` · *Date:* ${encodeInline(doc.date)}`;

@@ -16,7 +16,7 @@ import { readOwnExport } from './line-reader.js';
 import { readWithMarked } from './marked-reader.js';
 
 /** Which reader importMarkdown() uses. */
-export type MarkdownReader = 'auto' | 'marked';
+type MarkdownReader = 'auto' | 'marked';
 
 /** Options of importMarkdown(). */
 export interface MarkdownImportOptions extends RestoreOptions {

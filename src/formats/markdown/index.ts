@@ -48,4 +48,4 @@
   type MarkdownExportOptions,
   type MarkdownStandings,
 } from './export.js';
-export { importMarkdown, readMarkdownWith, type MarkdownImportOptions, type MarkdownReader } from './import.js';
+export { importMarkdown, readMarkdownWith } from './import.js';

@@ -115,7 +115,7 @@ function unindent(line: string, ind: number): string | null {
 }
 
 /** Whether a line is indented by exactly `ind` spaces (false: less); throws when it is more. */
-export function indented(line: string, ind: number): boolean {
+function indented(line: string, ind: number): boolean {
   let lead = 0;
   while (line.charCodeAt(lead) === 0x20) lead++;
   if (lead < ind) return false;
