@@ -121,8 +121,6 @@ export function collectDrop(map: MapBundle, assignment: Assignment, files: reado
   return r.merged;
 }
 
-export { exportAssignmentJson } from '../src/formats/class-files.js';
-
 /** The single-file import of the same size: the merged class map as one JSON file. */
 export function singleFile(merged: MapBundle): string {
   return exportMapJson(merged);

@@ -3,7 +3,7 @@
  * several rows is one transaction.
  */
 import type { Assignment } from '../model/assignment.js';
-import type { HandInRecord } from '../model/class-records.js';
+import type { Feedback, HandInRecord } from '../model/class-records.js';
 import type { MapBundle } from '../model/types.js';
 import type { WarrantDB } from './database.js';
 import { loadBundle } from './maps-repo.js';
@@ -17,6 +17,34 @@ export async function assignmentOf(db: WarrantDB, mapId: string): Promise<Assign
 /** Stores an assignment (a new one, or a new version of one). */
 export async function putAssignment(db: WarrantDB, assignment: Assignment): Promise<void> {
   await db.assignments.put(assignment);
+}
+
+/**
+ * Stores a map with its assignment, as a student (or a teacher on another computer) opens an
+ * assignment file: the map replaces any copy with the same id, in one transaction.
+ */
+export async function putAssignmentWithMap(db: WarrantDB, bundle: MapBundle, assignment: Assignment): Promise<void> {
+  await db.transaction(
+    'rw',
+    [db.maps, db.nodes, db.sources, db.citations, db.ratings, db.links, db.assignments],
+    async () => {
+      const id = bundle.map.id;
+      await Promise.all([
+        db.nodes.where('mapId').equals(id).delete(),
+        db.sources.where('mapId').equals(id).delete(),
+        db.citations.where('mapId').equals(id).delete(),
+        db.ratings.where('mapId').equals(id).delete(),
+        db.links.where('mapId').equals(id).delete(),
+      ]);
+      await db.maps.put(bundle.map);
+      await db.nodes.bulkPut(bundle.nodes);
+      await db.sources.bulkPut(bundle.sources);
+      await db.citations.bulkPut(bundle.citations);
+      await db.ratings.bulkPut(bundle.ratings);
+      if (bundle.links?.length) await db.links.bulkPut(bundle.links);
+      await db.assignments.put(assignment);
+    },
+  );
 }
 
 /** Hand-ins collected into a map, oldest first. */
@@ -61,4 +89,17 @@ export async function collectInto<R extends CollectWrite>(
       return result;
     },
   );
+}
+
+/** Feedback of a map (every student's, or one student's). */
+export async function feedbackOf(db: WarrantDB, mapId: string, student?: string): Promise<Feedback[]> {
+  const rows = await db.feedback.where('mapId').equals(mapId).toArray();
+  return student === undefined ? rows : rows.filter((f) => f.student === student);
+}
+
+/** Stores feedback rows (a teacher's comment or note; a student's imported feedback) in one transaction. */
+export async function putFeedback(db: WarrantDB, rows: readonly Feedback[]): Promise<void> {
+  await db.transaction('rw', db.feedback, async () => {
+    await db.feedback.bulkPut([...rows]);
+  });
 }

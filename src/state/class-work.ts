@@ -109,7 +109,7 @@ export async function openAssignment(
 }
 
 /** The hand-in's files: Markdown (readable alone, importable) and the same as JSON. */
-export function handInFiles(
+function handInFiles(
   bundle: MapBundle,
   assignment: Assignment,
   student: string,
