@@ -54,7 +54,7 @@ interface UnratedBaseScore {
 export type BaseScore = RatedBaseScore | UnratedBaseScore;
 
 /** The relevance ratings of one node (to its parent) under the chosen perspective. */
-export interface RelevanceScore {
+interface RelevanceScore {
   nodeId: string;
   count: number;
   /** Mean relevance on the 0-4 scale (not rounded). */
@@ -99,12 +99,12 @@ export interface BaseScoreOptions {
 export type RatingInput = Pick<Rating, 'nodeId' | 'rater' | 'value' | 'relevance'>;
 
 /** Whether `v` is a rating on the 0-4 scale (an integer). */
-export function isRatingValue(v: unknown): v is RatingValue {
+function isRatingValue(v: unknown): v is RatingValue {
   return typeof v === 'number' && Number.isInteger(v) && v >= MIN_RATING && v <= MAX_RATING;
 }
 
 /** Whether a rating record carries a rating at all (evidence or relevance). */
-export function hasAnyRating(r: Pick<Rating, 'value' | 'relevance'>): boolean {
+function hasAnyRating(r: Pick<Rating, 'value' | 'relevance'>): boolean {
   return isRatingValue(r.value) || isRatingValue(r.relevance);
 }
 

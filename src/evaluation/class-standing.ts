@@ -49,7 +49,7 @@
 import { qeInfluence } from './semantics.js';
 
 /** Base score used for the support part of a node that has neither evidence nor supporters. */
-export const CLASS_NEUTRAL = 0.5;
+const CLASS_NEUTRAL = 0.5;
 
 /** Relevance weight of a child whose relevance nobody rated: an ordinary point (rating 2). */
 export const NEUTRAL_WEIGHT = 1;

@@ -39,7 +39,7 @@ interface DfquadNodeEvaluation {
 }
 
 /** Everything computed for one node under the class default. */
-export interface ClassNodeEvaluation {
+interface ClassNodeEvaluation {
   nodeId: string;
   semantics: typeof Semantics.class;
   tau: number;
@@ -60,9 +60,9 @@ export interface ClassNodeEvaluation {
 export type NodeEvaluation = QeNodeEvaluation | DfquadNodeEvaluation | ClassNodeEvaluation;
 
 /** Which nodes are rated: a function of the node id, or an array aligned with the index (1 = rated). */
-export type RatedSource = ((nodeId: string) => boolean) | ArrayLike<number>;
+type RatedSource = ((nodeId: string) => boolean) | ArrayLike<number>;
 /** Relevance weights (0..2) of each node in its parent: a function of the id or an aligned array. */
-export type WeightSource = ((nodeId: string) => number) | ArrayLike<number>;
+type WeightSource = ((nodeId: string) => number) | ArrayLike<number>;
 
 /** Optional inputs of `evaluate` beyond the base scores. */
 export interface EvaluateOptions {

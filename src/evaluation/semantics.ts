@@ -4,6 +4,13 @@
  * all share one formula, and therefore agree to the last bit.
  */
 
+/** QE's influence function h(x) = max(0,x)^2 / (1 + max(0,x)^2). */
+export function qeInfluence(x: number): number {
+  if (!(x > 0)) return 0;
+  const sq = x * x;
+  return sq / (1 + sq);
+}
+
 /**
  * Quadratic Energy strength: tau - tau*h(-E) + (1-tau)*h(E), with E = sum of supporters' strengths
  * minus sum of attackers'. Only one of h(E), h(-E) is non-zero, so each branch is the full formula

@@ -33,14 +33,6 @@ export const SEMANTICS_LABELS: Readonly<Record<Semantics, string>> = {
   dfquad: 'DF-QuAD',
 };
 
-/** One-line descriptions of the semantics for the settings panel. */
-export const SEMANTICS_DESCRIPTIONS: Readonly<Record<Semantics, string>> = {
-  class:
-    'The default. Only what is rated counts; a point stands as well as the average of its evidence and its supporting points, weighted by relevance, and objections take a bounded share away.',
-  qe: 'Every contribution adds up and unrated points count as half: wide maps quickly sit near 1.00. Support and attack are symmetric.',
-  dfquad: 'Quality over quantity: diminishing returns, and one unanswered decisive counterpoint zeroes a claim.',
-};
-
 /** Names of the rating mappings as shown in the settings and in exports. */
 export const RATING_MAPPING_LABELS: Readonly<Record<RatingMapping, string>> = {
   linear: 'r/4',
@@ -64,12 +56,12 @@ export const DEFAULT_EVALUATION_SETTINGS: Readonly<EvaluationSettings> = Object.
 });
 
 /** Whether `value` names a semantics (for settings read back from storage or a file). */
-export function isSemantics(value: unknown): value is Semantics {
+function isSemantics(value: unknown): value is Semantics {
   return value === Semantics.class || value === Semantics.qe || value === Semantics.dfquad;
 }
 
 /** Whether `value` names a rating mapping (for settings read back from storage or a file). */
-export function isRatingMapping(value: unknown): value is RatingMapping {
+function isRatingMapping(value: unknown): value is RatingMapping {
   return value === RatingMapping.linear || value === RatingMapping.avoidExtremes;
 }
 
