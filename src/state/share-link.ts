@@ -6,7 +6,7 @@
  */
 
 /** The fragment's prefix: `#share=<data>`. */
-export const SHARE_PREFIX = 'share=';
+const SHARE_PREFIX = 'share=';
 /**
  * Largest file (UTF-8 bytes of JSON) a link carries; bigger ones travel as files. The shipped
  * essay map (second edition, about 210 KB as exported) must fit: gzip shrinks such JSON about
