@@ -60,6 +60,11 @@ export async function settledHeap(): Promise<number> {
   return last;
 }
 
+/** Resolves after `n` animation frames. */
+export async function frames(n: number): Promise<void> {
+  for (let i = 0; i < n; i++) await new Promise((r) => requestAnimationFrame(r));
+}
+
 /**
  * Checks `test` once per animation frame; when it gives a value, waits for that frame to be
  * painted (a message posted from the frame callback runs after the frame's rendering steps) and
