@@ -101,7 +101,7 @@ export interface ArgumentMap {
 }
 
 /** An exact quote from the mapped document, with the number of the paragraph it stands in. */
-interface Quote {
+export interface Quote {
   text: string;
   paragraph: number;
 }
