@@ -28,7 +28,7 @@ function prng(seed: number): () => number {
 const SYLLABLES = ['ka', 'lo', 'mi', 'ra', 'te', 'su', 'no', 'vi', 'de', 'pa', 'gu', 'shi', 'ron', 'bel', 'tar'];
 
 /** 100 pages of about 500 words: 1,000 paragraphs of 50 words, numbered 1, 2, 3 ... */
-export function hundredPages(seed = 15): SourceText {
+function hundredPages(seed = 15): SourceText {
   const r = prng(seed);
   const word = (): string =>
     Array.from({ length: 1 + Math.floor(r() * 3) }, () => SYLLABLES[Math.floor(r() * SYLLABLES.length)]).join('');
@@ -40,7 +40,7 @@ export function hundredPages(seed = 15): SourceText {
 }
 
 /** `n` quoted nodes, each quoting 8 to 20 words of some paragraph. */
-export function quotedNodes(doc: SourceText, n: number, seed = 16): ArgNode[] {
+function quotedNodes(doc: SourceText, n: number, seed = 16): ArgNode[] {
   const r = prng(seed);
   const t = '2025-01-01T00:00:00.000Z';
   const nodes: ArgNode[] = [

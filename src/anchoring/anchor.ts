@@ -49,14 +49,14 @@ export const ORPHAN_WORDS: Readonly<Record<OrphanReason, string>> = {
 };
 
 /** Characters of context kept on each side of a quote. */
-export const CONTEXT = 32;
+const CONTEXT = 32;
 
 /**
  * Share of a quote's length that may differ from the passage (insertions, deletions,
  * substitutions). A fixed typo or two stays well inside it; an unrelated sentence of the same
  * length is far outside it.
  */
-export const MAX_ERROR_SHARE = 0.2;
+const MAX_ERROR_SHARE = 0.2;
 
 /** Paragraphs on each side of the hinted one searched before the whole document. */
 const NEAR = 3;

@@ -19,7 +19,7 @@ export type TextFormat = 'txt' | 'md';
 const MARK = /^\s*\[?¶\s*(\d+)\]?\s*/;
 
 /** Strips Markdown emphasis and links from one paragraph, returning the plain text and the emphasis. */
-export function plainMarkdown(src: string): { text: string; em: [number, number][] } {
+function plainMarkdown(src: string): { text: string; em: [number, number][] } {
   // Links keep their text; images keep their alt text; inline code its content.
   const s = src
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')

@@ -56,7 +56,7 @@ interface Pick {
 const isWord = (ch: string | undefined): boolean => ch !== undefined && !/\s/.test(ch);
 
 /** Offset of the end of the next word after `i`. */
-export function nextWordEnd(text: string, i: number): number {
+function nextWordEnd(text: string, i: number): number {
   let j = i;
   while (j < text.length && !isWord(text[j])) j++;
   while (j < text.length && isWord(text[j])) j++;
@@ -64,7 +64,7 @@ export function nextWordEnd(text: string, i: number): number {
 }
 
 /** Offset of the start of the word before `i`. */
-export function prevWordStart(text: string, i: number): number {
+function prevWordStart(text: string, i: number): number {
   let j = i;
   while (j > 0 && !isWord(text[j - 1])) j--;
   while (j > 0 && isWord(text[j - 1])) j--;

@@ -42,11 +42,6 @@ export async function deleteDocument(db: WarrantDB, mapId: string): Promise<Docu
   });
 }
 
-/** The document as a bundle carries it (no map id, no bookkeeping). */
-export function toSourceText(row: DocumentRow): SourceText {
-  return { title: row.title, blocks: row.blocks };
-}
-
 /**
  * Sets or drops a node's quote (fixing an orphaned quote from the reading pane), stamping the map
  * so every view of it reloads.

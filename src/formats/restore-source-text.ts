@@ -7,7 +7,7 @@ import type { SourceText, TextBlock } from '../model/types.js';
 import type { FormatError } from './errors.js';
 
 /** Blocks a document may hold: a 100-page essay has about 1,500; this only stops absurd input. */
-export const MAX_BLOCKS = 50_000;
+const MAX_BLOCKS = 50_000;
 
 const BLOCK_KEYS = new Set(['kind', 'text', 'n', 'em']);
 const TEXT_KEYS = new Set(['title', 'blocks']);

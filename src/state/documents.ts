@@ -41,7 +41,7 @@ export function selectorsFor(nodes: readonly ArgNode[], stored?: Record<string, 
 }
 
 /** The selectors describing where each anchored quote stands now (stored for the next version). */
-export function describeAnchors(index: DocumentIndex, anchoring: Anchoring): Record<string, QuoteSelector> {
+function describeAnchors(index: DocumentIndex, anchoring: Anchoring): Record<string, QuoteSelector> {
   const out: Record<string, QuoteSelector> = {};
   for (const [id, a] of anchoring.anchors) out[id] = index.describe(a.start, a.end);
   return out;

@@ -48,7 +48,7 @@ const ALLOWED_TAGS = [
 ].map((t) => t.toLowerCase());
 
 /** Reduces HTML to numbered blocks (paragraphs, headings, emphasis). */
-export async function htmlToSourceText(html: string, fallbackTitle: string): Promise<SourceText> {
+async function htmlToSourceText(html: string, fallbackTitle: string): Promise<SourceText> {
   const { default: DOMPurify } = await import('dompurify');
   const fragment = DOMPurify.sanitize(html, {
     ALLOWED_TAGS,

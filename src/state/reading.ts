@@ -37,7 +37,7 @@ export interface Reading {
 }
 
 /** Highlights per block, each clipped to the block it crosses. */
-export function blockMarks(
+function blockMarks(
   index: DocumentIndex,
   anchors: ReadonlyMap<string, Anchor>,
   tree: Tree<ArgNode>,
