@@ -245,9 +245,9 @@ describe('class default on the essay map (issue 13 scenarios)', () => {
     const s2 = thesisWith(bundle, all4)!;
     expect(s2, 'S2').to.equal(1);
     const s3 = thesisWith(bundle, new Map([...all4, ...counterpoints.map((c) => [c.id, 4] as const)]))!;
-    // 6 claims unopposed (1), 7 with one counterpoint (0.5), one with two (1 - h(2) = 0.2):
-    // (6 + 3.5 + 0.2) / 14 = 9.7/14 = 0.6929.
-    expect(s3, 'S3').to.be.closeTo(9.7 / 14, EPS);
+    // Second edition: every claim has a counterpoint now. 12 with one (1 - h(1) = 0.5), one with
+    // two (1 - h(2) = 0.2), one with three (1 - h(3) = 0.1): (6 + 0.2 + 0.1) / 14 = 6.3/14 = 0.45.
+    expect(s3, 'S3').to.be.closeTo(6.3 / 14, EPS);
     expect(s2 - s3).to.be.at.least(0.15);
     const s4 = thesisWith(bundle, new Map([...all4, [claims[0]!.id, 0]]))!;
     expect(s4, 'S4').to.be.closeTo(13 / 14, EPS);
