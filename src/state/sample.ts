@@ -76,8 +76,11 @@ export async function replaceSample(
 ): Promise<SampleReplacement> {
   const bundles = await fetcher();
   const id = bundles[0]!.map.id;
-  // The same tables as loadBundle and putBundles (links included), so both run inside this one.
-  return db.transaction('rw', [db.maps, db.nodes, db.sources, db.citations, db.ratings, db.links], async () => {
+  // Every table a map's rows live in, as deleteMap's (documents included, for putBundles when a
+  // bundle brings its text), so loadBundle and putBundles both run inside this one. A bundle
+  // without a document leaves the loaded essay in place: the class keeps its reading pane.
+  const tables = [db.maps, db.nodes, db.sources, db.citations, db.ratings, db.links, db.documents];
+  return db.transaction('rw', tables, async () => {
     const replaced = await loadBundle(db, id);
     await putBundles(db, bundles);
     return replaced ? { id, replaced } : { id };

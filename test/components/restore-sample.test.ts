@@ -49,6 +49,14 @@ describe('restoring the essay map over an older edition', () => {
     expect(await db.nodes.where('mapId').equals(ESSAY).count()).to.equal(7);
     // The class changed its copy of the essay map, and has a map of its own made from it.
     await db.nodes.update('c01-cold-war-cooperation', { text: 'Our own wording' });
+    // The teacher loaded the essay into the reading pane: replacing the map keeps it.
+    const essayDoc = {
+      mapId: ESSAY,
+      title: 'The essay',
+      blocks: [{ kind: 'paragraph' as const, text: 'NATO expanded eastward.', n: 1 }],
+      loadedAt: '2026-12-01T00:00:00.000Z',
+    };
+    await db.documents.put(essayDoc);
     const list = await openList(app);
     await waitUntil(() => list().querySelector(`button[aria-label="Duplicate “${TITLE}”"]`), 'no list');
     list().querySelector<HTMLButtonElement>(`button[aria-label="Duplicate “${TITLE}”"]`)!.click();
@@ -92,6 +100,7 @@ describe('restoring the essay map over an older edition', () => {
     // One essay map, and the class's own map exactly as it was.
     expect(await db.maps.count()).to.equal(2);
     expect(await rowsOf(db, own.id)).to.equal(ownBefore);
+    expect(await db.documents.get(ESSAY)).to.deep.equal(essayDoc);
     await waitUntil(() => list().textContent!.includes(`${edition.nodes.length} nodes`), 'the list shows the new size');
     expect(list().querySelector('.status')!.textContent).to.contain('now the shipped edition');
     await expect(deepQuery(app.shadowRoot!, 'warrant-map-list')!).to.be.accessible();
@@ -102,6 +111,7 @@ describe('restoring the essay map over an older edition', () => {
     expect((await db.nodes.get('c01-cold-war-cooperation'))!.text).to.equal('Our own wording');
     expect(await db.nodes.get('p11-enlargement-1999')).to.not.equal(undefined);
     expect(await rowsOf(db, own.id)).to.equal(ownBefore);
+    expect(await db.documents.get(ESSAY)).to.deep.equal(essayDoc);
   });
 
   it('asks first, and changes nothing when the class says no', async () => {
