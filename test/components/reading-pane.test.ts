@@ -109,7 +109,13 @@ describe('the essay beside the map (reading pane)', () => {
 
   it('makes a claim from a passage selected with the mouse: verbatim quote, right ¶, editor focused', async () => {
     const { view, db, pane, map } = await withEssay();
-    const block = Number($(pane, '.block.unmapped')!.dataset.b);
+    // An unquoted paragraph if the map leaves one; the second edition quotes every paragraph, so
+    // otherwise the first numbered one (a passage may be quoted by more than one node).
+    const numbered = [...pane.shadowRoot!.querySelectorAll<HTMLElement>('.block')].filter(
+      (b) => b.querySelector('.pn') && b.querySelector('.t'),
+    );
+    const chosen = numbered.find((b) => b.classList.contains('unmapped')) ?? numbered[0];
+    const block = Number(chosen!.dataset.b);
     const text = $(pane, `[data-b="${block}"] .t`)!.textContent!;
     const n = Number($(pane, `[data-b="${block}"] .pn`)!.textContent!.slice(1));
     $(pane, `[data-b="${block}"]`)!.scrollIntoView({ block: 'center' });
