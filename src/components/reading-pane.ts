@@ -114,7 +114,12 @@ export class WarrantReadingPane extends LitElement {
     const marks = [...root.querySelectorAll<HTMLElement>('mark')].filter((m) => m.dataset.id === id);
     for (const m of marks) m.classList.add('sel');
     if (scroll && marks[0] && this.docEl && this.docEl.offsetParent !== null) {
-      marks[0].scrollIntoView({ block: 'center' });
+      // A frame later: a selection also re-renders the rest of the map view (details), which can
+      // resize this pane after this update; centring before that left the passage half off screen.
+      const mark = marks[0];
+      requestAnimationFrame(() => {
+        if (mark.isConnected) mark.scrollIntoView({ block: 'center' });
+      });
     }
   }
 
