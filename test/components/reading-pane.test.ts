@@ -102,12 +102,12 @@ describe('the essay beside the map (reading pane)', () => {
       new CustomEvent('warrant-select', { detail: { id: last.id }, bubbles: true, composed: true }),
     );
     await waitUntil(() => $(pane, `mark.sel[data-id="${last.id}"]`), 'selected passage not marked');
-    // The scroll may land a frame or two after the mark: wait until the passage's start is inside
-    // the document's box (where a reader looks for it; the essay's last passage can end below it).
+    // The scroll lands a frame after the mark (once the layout has settled): wait for the whole
+    // passage to be inside the document's box.
     const onScreen = (): boolean => {
       const box = $(pane, `mark.sel[data-id="${last.id}"]`)!.getBoundingClientRect();
       const doc = $(pane, '.doc')!.getBoundingClientRect();
-      return box.top >= doc.top && box.top + 16 <= doc.bottom;
+      return box.top >= doc.top && box.bottom <= doc.bottom;
     };
     await waitUntil(onScreen, 'passage on screen', { timeout: 3000 });
   });
