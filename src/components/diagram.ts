@@ -27,7 +27,8 @@ import {
   spokenLabel,
   type PictureInput,
 } from '../pictures/picture-data.js';
-import { exportSvg, pictureFileName, saveBlob, standaloneSvg, svgToPng } from './picture-export.js';
+import { saveBlob } from '../state/download.js';
+import { exportSvg, pictureFileName, standaloneSvg, svgToPng } from './picture-export.js';
 import { legend } from './picture-legend.js';
 import { pictureStyles } from './picture-styles.js';
 import { baseStyles } from './shared-styles.js';

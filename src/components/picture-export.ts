@@ -70,23 +70,6 @@ export async function svgToPng(svgText: string, width: number, height: number, s
   );
 }
 
-/** How long a download's object URL is kept: long enough for any browser to start saving it. */
-const REVOKE_AFTER_MS = 60_000;
-
-/** Saves `blob` as `filename` through a temporary `<a download>` (no inline script, CSP-safe). */
-export function saveBlob(filename: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.rel = 'noopener';
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
-}
-
 /** A file name from a map's title: "the-summits-sunburst.svg". */
 export function pictureFileName(title: string, what: string, ext: string): string {
   const slug = title

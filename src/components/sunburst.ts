@@ -23,7 +23,8 @@ import {
   type Wedge,
 } from '../pictures/sunburst-layout.js';
 import { emitNode } from './picture-events.js';
-import { exportSvg, pictureFileName, saveBlob, svgToPng } from './picture-export.js';
+import { saveBlob } from '../state/download.js';
+import { exportSvg, pictureFileName, svgToPng } from './picture-export.js';
 import { fillRef, hatchPatterns, legend } from './picture-legend.js';
 import { pictureStyles } from './picture-styles.js';
 import { baseStyles } from './shared-styles.js';

@@ -3,6 +3,7 @@
  * detection, parsing off the main thread when the input is large), writing it in ONE transaction
  * (as new maps, or merged into an open map), and the export side's download and clipboard.
  */
+import { saveBlob } from './download.js';
 import type { WarrantDB } from '../db/database.js';
 import { putAssignment } from '../db/class-repo.js';
 import { loadBundle, putBundles } from '../db/maps-repo.js';
@@ -505,26 +506,12 @@ export function exportFileName(title: string, extension: string): string {
   return `${slug || 'map'}${extension}`;
 }
 
-/** How long a download's object URL is kept: long enough for any browser to start saving it. */
-const REVOKE_AFTER_MS = 60_000;
-
 /**
- * Saves `text` as a file: a Blob, an object URL and a temporary `<a download>` clicked from
- * script (no inline script, no data: URL, so the Content-Security-Policy allows it).
- * Returns the Blob (tests read it back).
+ * Saves `text` as a file (see saveBlob). Returns the Blob (tests read it back).
  */
 export function download(filename: string, text: string, mime: string): Blob {
   const blob = new Blob([text], { type: `${mime};charset=utf-8` });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.rel = 'noopener';
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
+  saveBlob(filename, blob);
   return blob;
 }
 
