@@ -14,6 +14,7 @@
 import { newId } from '../model/ids.js';
 import { LIMITS, tooDeepMessage } from '../model/limits.js';
 import { FORMAT_VERSION, Origin, Relation } from '../model/types.js';
+import { ARGDOWN_ARGUMENT_NOTE, ARGDOWN_PREMISE_NOTE } from './argdown.js';
 import { readArgdown, type ArgdownEntity } from './argdown-read.js';
 import type { FormatError, ImportResult } from './errors.js';
 import { MAP_FORMAT, restore, type RestoreOptions } from './restore.js';
@@ -27,6 +28,8 @@ interface Edge {
   child: string;
   parent: string;
   relation: Relation;
+  /** A premise of its parent's premise-conclusion structure. */
+  premise?: true;
 }
 
 /** Reads Argdown text into one map. Errors and warnings name the line. */
@@ -53,7 +56,8 @@ export function importArgdown(text: string, options: RestoreOptions = {}): Impor
       });
   }
   for (const p of doc.pcs) {
-    for (const premise of p.premises) edges.push({ child: premise, parent: p.argument, relation: Relation.supports });
+    for (const premise of p.premises)
+      edges.push({ child: premise, parent: p.argument, relation: Relation.supports, premise: true });
     edges.push({ child: p.argument, parent: p.conclusion, relation: Relation.supports });
   }
   const incoming = new Map<string, Edge[]>();
@@ -69,17 +73,20 @@ export function importArgdown(text: string, options: RestoreOptions = {}): Impor
   const nodes: Array<Record<string, unknown>> = [];
   const links: Array<Record<string, unknown>> = [];
   const nodeOf = new Map<string, string>();
-  const notesOf = (e: ArgdownEntity): string | undefined => {
+  const arguments_ = new Set(doc.pcs.map((p) => p.argument));
+  const notesOf = (e: ArgdownEntity, premise: boolean): string | undefined => {
     const tags = e.tags.filter((t) => !KIND_TAGS.has(t));
     const parts: string[] = [];
+    if (arguments_.has(e.key)) parts.push(ARGDOWN_ARGUMENT_NOTE);
+    if (premise) parts.push(ARGDOWN_PREMISE_NOTE);
     if (tags.length) parts.push(`Argdown tags: ${tags.map((t) => `#${/\s/.test(t) ? `(${t})` : t}`).join(' ')}`);
     if (e.section) parts.push(`Section: ${e.section}`);
     return parts.length ? parts.join('\n') : undefined;
   };
-  const addNode = (e: ArgdownEntity, parentId: string | null, relation: Relation | null): string => {
+  const addNode = (e: ArgdownEntity, parentId: string | null, relation: Relation | null, premise = false): string => {
     const id = newId();
     const node: Record<string, unknown> = { id, parentId, relation, text: e.text || e.title, origin: Origin.added };
-    const notes = notesOf(e);
+    const notes = notesOf(e, premise);
     if (notes) node.notes = notes;
     nodes.push(node);
     nodeOf.set(e.key, id);
@@ -99,7 +106,7 @@ export function importArgdown(text: string, options: RestoreOptions = {}): Impor
         if (depth + 1 > LIMITS.depth) return { line: child.line, message: tooDeepMessage(depth + 1) };
         const placed = nodeOf.get(edge.child);
         if (placed === undefined) {
-          queue.push([edge.child, addNode(child, id, edge.relation), depth + 1]);
+          queue.push([edge.child, addNode(child, id, edge.relation, edge.premise === true), depth + 1]);
         } else {
           // Already in the tree: this place gets a link row to it.
           const linkId = newId();
@@ -109,6 +116,7 @@ export function importArgdown(text: string, options: RestoreOptions = {}): Impor
             relation: edge.relation,
             text: child.text || child.title,
             origin: Origin.added,
+            ...(edge.premise && { notes: ARGDOWN_PREMISE_NOTE }),
           });
           links.push({ nodeId: linkId, targetId: placed });
           reused++;

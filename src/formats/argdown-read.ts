@@ -271,7 +271,10 @@ export function readArgdown(source: string): ArgdownRead {
           // An inference: what came before are premises (an intermediate conclusion is one too).
           premises.push(...pending.map((e) => e.key));
           pending = [];
-          if (!RULE.test(body) && !/^--.*--[ \t]*$/.test(body)) inRule = true;
+          // "----" is a whole inference; "-- rule" and a bare "--" open one whose rules and data
+          // run over the following lines up to a line ending in "--".
+          const bare = /^--[ \t]*$/.test(body);
+          if (bare || (!RULE.test(body) && !/^--.*--[ \t]*$/.test(body))) inRule = true;
           stack.length = 0;
           continue;
         }

@@ -78,10 +78,55 @@ export function argdownTitles(bundle: MapBundle, tree: Tree<ArgNode> = buildTree
 }
 
 /**
+ * Lines of a node's notes that carry what a tree cannot say of Argdown's premise-conclusion
+ * structures (argdown-import.ts writes them), so this export writes them as such again and
+ * @argdown/core counts the same relations as in the file that was read: an argument, and each
+ * premise under it.
+ */
+export const ARGDOWN_ARGUMENT_NOTE = 'Argdown: an argument; its premises are the statements marked as such under it.';
+export const ARGDOWN_PREMISE_NOTE = 'Argdown: a premise of the argument above.';
+
+const hasNote = (node: ArgNode, note: string): boolean => node.notes?.split('\n').includes(note) === true;
+
+/** A premise-conclusion structure to write: the argument, its premises, the conclusion. */
+interface Pcs {
+  argument: ArgNode;
+  premises: ArgNode[];
+  conclusion: string;
+}
+
+/**
+ * The arguments that came from premise-conclusion structures (by the notes above), with their
+ * premises and conclusion: the parent of the argument, or of a link row standing for it, under
+ * which it supports. An argument supporting nothing is written as an outline like any node.
+ */
+function structures(bundle: MapBundle, tree: Tree<ArgNode>, linkTarget: Map<string, string>): Map<string, Pcs> {
+  const found = new Map<string, Pcs>();
+  for (const node of bundle.nodes) {
+    if (!hasNote(node, ARGDOWN_ARGUMENT_NOTE) || linkTarget.has(node.id) || node.parentId === null) continue;
+    const premises = childrenOf(tree, node.id).filter(
+      (k) => k.relation === Relation.supports && hasNote(k, ARGDOWN_PREMISE_NOTE),
+    );
+    if (!premises.length) continue;
+    let conclusion = node.relation === Relation.supports ? node.parentId : undefined;
+    if (conclusion === undefined) {
+      const place = bundle.nodes.find(
+        (n) => linkTarget.get(n.id) === node.id && n.relation === Relation.supports && n.parentId !== null,
+      );
+      conclusion = place?.parentId ?? undefined;
+    }
+    if (conclusion !== undefined) found.set(node.id, { argument: node, premises, conclusion });
+  }
+  return found;
+}
+
+/**
  * The map's statements and support/attack tree as Argdown text. A link row is written as a
  * reference to the statement it points at (`+ [Claim 1]`), so Argdown sees one statement in
  * several places; an option (neutral) has no Argdown relation, so each option is written with its
- * subtree as a separate top-level outline tagged #option, after the main one.
+ * subtree as a separate top-level outline tagged #option, after the main one. An argument read
+ * from a premise-conclusion structure is written as one again (`<Claim 2>`, then its numbered
+ * premises, "----" and its conclusion), after the outlines: its premises are not relations.
  */
 export function exportArgdown(bundle: MapBundle): string {
   const tree = buildTree(bundle.nodes);
@@ -89,26 +134,44 @@ export function exportArgdown(bundle: MapBundle): string {
   const linkTarget = new Map<string, string>();
   for (const l of bundle.links ?? [])
     if (l.targetId !== undefined && tree.byId.has(l.targetId)) linkTarget.set(l.nodeId, l.targetId);
+  const pcs = structures(bundle, tree, linkTarget);
+  const premiseOf = new Set([...pcs.values()].flatMap((p) => p.premises.map((n) => n.id)));
   const out: string[] = [];
-  const parts: ArgNode[] = [tree.root];
-  for (let p = 0; p < parts.length; p++) {
-    if (p > 0) out.push('');
-    const stack: Array<[ArgNode, number]> = [[parts[p]!, 0]];
+  /** Writes `top` and its subtree as an outline, its line after `step` (a premise's "(1) "). */
+  const outline = (top: ArgNode, step = ''): void => {
+    const stack: Array<[ArgNode, number]> = [[top, 0]];
     while (stack.length) {
       const [node, depth] = stack.pop()!;
       const target = linkTarget.get(node.id);
       const statement =
-        target !== undefined && depth > 0
-          ? `[${titles.get(target)}]`
-          : `[${titles.get(node.id)}]: ${escapeArgdownText(node.text)} #${kindOf(tree, node)}`;
-      if (depth === 0) out.push(statement);
+        target !== undefined && (depth > 0 || step !== '')
+          ? pcs.has(target)
+            ? `<${titles.get(target)}>`
+            : `[${titles.get(target)}]`
+          : pcs.has(node.id)
+            ? `<${titles.get(node.id)}>: ${escapeArgdownText(node.text)} #${kindOf(tree, node)}`
+            : `[${titles.get(node.id)}]: ${escapeArgdownText(node.text)} #${kindOf(tree, node)}`;
+      if (depth === 0) out.push(step + statement);
       else out.push(`${'  '.repeat(depth)}${node.relation === Relation.supports ? '+' : '-'} ${statement}`);
       const kids = childrenOf(tree, node.id);
       for (let i = kids.length - 1; i >= 0; i--) {
-        if (kids[i]!.relation === Relation.neutral) parts.splice(p + 1, 0, kids[i]!);
-        else stack.push([kids[i]!, depth + 1]);
+        if (kids[i]!.relation === Relation.neutral) parts.push(kids[i]!);
+        else if (!premiseOf.has(kids[i]!.id) || !pcs.has(node.id)) stack.push([kids[i]!, depth + 1]);
       }
     }
+  };
+  const parts: ArgNode[] = [tree.root];
+  for (let p = 0; p < parts.length; p++) {
+    if (p > 0) out.push('');
+    const before = parts.length;
+    outline(parts[p]!);
+    // Options found in this part come right after it, in tree order.
+    parts.splice(p + 1, 0, ...parts.splice(before).reverse());
+  }
+  for (const { argument, premises, conclusion } of pcs.values()) {
+    out.push('', `<${titles.get(argument.id)}>`, '');
+    premises.forEach((premise, i) => outline(premise, `(${i + 1}) `));
+    out.push('----', `(${premises.length + 1}) [${titles.get(conclusion)}]`);
   }
   return out.join('\n') + '\n';
 }

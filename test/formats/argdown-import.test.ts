@@ -8,7 +8,9 @@ import type { MapBundle } from '../../src/model/types.js';
 
 // The documents under test/fixtures/formats/argdown/ are written for these tests in the forms the
 // Argdown documentation describes (https://argdown.org/syntax/): outlines with every relation
-// symbol, premise-conclusion structures, front matter, data, tags, headings and comments.
+// symbol, premise-conclusion structures (with intermediate conclusions, "-- rule --" and
+// multi-line "--" inferences, relations under premises), front matter, data, tags, headings and
+// comments.
 
 interface Parsed {
   errors: string[];
@@ -33,7 +35,7 @@ function importOne(text: string): { bundle: MapBundle; warnings: string[] } {
 const treeRelations = (b: MapBundle): number =>
   b.nodes.filter((n) => n.parentId !== null && n.relation !== 'neutral').length;
 
-const FILES = ['outline.argdown', 'pcs.argdown', 'mixed.argdown'];
+const FILES = ['outline.argdown', 'pcs.argdown', 'pcs-forms.argdown', 'mixed.argdown'];
 
 describe('formats/argdown import', () => {
   for (const name of FILES) {
@@ -57,8 +59,9 @@ describe('formats/argdown import', () => {
       const { bundle } = importOne(text);
       const again = await parse(exportArgdown(bundle));
       expect(again.errors).to.deep.equal([]);
-      expect(again.relations.length).to.equal(treeRelations(bundle));
-      // Premise-conclusion structures become explicit supports (premise -> argument -> conclusion).
+      // The same number of relations as the file read: premise-conclusion structures are written
+      // as such again, not as supports (in the tree, premises hang under their argument).
+      expect(again.relations.length).to.equal(core.relations.length);
       const inferences = mine.doc.pcs.reduce((n, p) => n + p.premises.length + 1, 0);
       expect(treeRelations(bundle)).to.equal(core.relations.length + inferences);
       // And reading Warrant's export back gives the same map shape.
@@ -105,6 +108,36 @@ describe('formats/argdown import', () => {
     expect(by('Reactors emit').parentId).to.equal(tree.root.id);
     expect(by('A reactor emits').parentId).to.equal(by('Reactors emit').id);
     expect(by('Nuclear waste stays dangerous for thousands of years.').relation).to.equal('supports');
+    // The inference rule between the "--" lines is not part of the premise above it.
+    expect(by('Nobody should').text).to.equal('Nobody should leave dangers to later generations.');
+  });
+
+  it('writes premise-conclusion structures back as such: the argument, its premises, the conclusion', async () => {
+    const { bundle } = importOne(await fixture('pcs-forms.argdown'));
+    const out = exportArgdown(bundle);
+    expect(out).to.contain(
+      [
+        '<Claim 2>',
+        '',
+        '(1) [Premise 2.1]: Practice spread over days is remembered longer. #premise',
+        '(2) [Premise 1.3]',
+        '(3) [Premise 2.3]: Daily homework makes learning stick. #premise',
+        '  - [Counterpoint 2.3.1]: Pupils forget homework done in a hurry. #counterpoint',
+        '(4) [Premise 2.4]: What makes learning stick should be done. #premise',
+        '----',
+        '(5) [Homework]',
+      ].join('\n'),
+    );
+    expect(out).to.contain('  + <Claim 2>: Daily practice makes learning stick. #claim\n');
+    const again = await parse(out);
+    expect(again.relations.map((r) => `${r.from} ${r.type} ${r.to}`).sort()).to.deep.equal(
+      [
+        'Option 3 attack Homework',
+        'Premise 1.2.1 support Premise 1.2',
+        'Rebuttal 1.1 attack Counterpoint 1',
+        'Counterpoint 2.3.1 attack Premise 2.3',
+      ].sort(),
+    );
   });
 
   it('refuses a relation with nothing above it, naming the line; nothing is returned', () => {
