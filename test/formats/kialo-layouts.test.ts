@@ -158,4 +158,32 @@ describe('options and links through Markdown', () => {
     const rel = (x: MapBundle) => x.nodes.map((n) => `${n.text.slice(0, 20)} ${n.relation}`).sort();
     expect(rel(r.bundles[0]!)).to.deep.equal(rel(b));
   });
+
+  it('links keep pointing at the same claims through Markdown (and the hand-in), byte-identical again', async () => {
+    const { exportMarkdown, importMarkdown } = await import('../../src/formats/markdown/index.js');
+    const b = importOne(await fixture('kialo-pets-options.txt'));
+    const md = exportMarkdown(b);
+    expect(md).to.match(/"link":\{"title":"Are fish bowls cruel\?","ref":"77"\}/);
+    const r = importMarkdown(md);
+    if (!r.ok) throw new Error(JSON.stringify(r.errors.slice(0, 3)));
+    const back = r.bundles[0]!;
+    expect(signature(back)).to.deep.equal(signature(b));
+    expect(back.links).to.have.length(3);
+    expect(exportMarkdown(back)).to.equal(md);
+    expect(exportKialo(back)).to.equal(exportKialo(b));
+  });
+
+  it('a link in Markdown to a statement that is not in the file is refused, naming the line', async () => {
+    const { exportMarkdown, importMarkdown } = await import('../../src/formats/markdown/index.js');
+    const b = importOne(await fixture('kialo-pets-options.txt'));
+    const md = exportMarkdown(b);
+    const target = b.links!.find((l) => l.targetId)!.targetId!;
+    const broken = md.replace(`"link":"${target}"`, '"link":"nowhere"');
+    const r = importMarkdown(broken);
+    expect(r.ok).to.equal(false);
+    if (r.ok) return;
+    const line = broken.split('\n').findIndex((l) => l.includes('"link":"nowhere"')) + 1;
+    expect(r.errors[0]).to.deep.include({ line, field: 'link.targetId' });
+    expect(r.errors[0]!.message).to.contain('"nowhere" does not exist');
+  });
 });

@@ -3,6 +3,7 @@ import { buildTree, childrenOf, kindOf, type Tree, walk } from '../../model/tree
 import {
   type ArgNode,
   FORMAT_VERSION,
+  type Link,
   KIND_LABELS,
   type MapBundle,
   Origin,
@@ -72,6 +73,7 @@ interface ExportContext {
   sourceNumber: Map<string, number>;
   citationsByNode: Map<string, Array<{ n: number; pinpoint?: string }>>;
   ratingsByNode: Map<string, Rating[]>;
+  linkOf: Map<string, Link>;
   out: string[];
 }
 
@@ -151,6 +153,9 @@ function exportNode(ctx: ExportContext, node: ArgNode, depth: number): void {
   if (ctx.ids) {
     machine.id = node.id;
     if (node.author !== undefined) machine.author = node.author;
+    // A link row points by id: re-import keeps it pointing at the same statement.
+    const link = ctx.linkOf.get(node.id);
+    if (link) machine.link = link.targetId ?? link.external;
   }
   if (ratings.length) {
     machine.ratings = ratings.map((r) =>
@@ -205,6 +210,11 @@ export function exportMarkdown(bundle: MapBundle, options: MarkdownExportOptions
     sourceNumber: new Map(),
     citationsByNode: new Map(),
     ratingsByNode: new Map(),
+    linkOf: new Map(
+      (bundle.links ?? [])
+        .filter((l) => l.external !== undefined || (l.targetId !== undefined && tree.byId.has(l.targetId)))
+        .map((l) => [l.nodeId, l]),
+    ),
     out: [],
   };
   if (ctx.sources) {

@@ -141,6 +141,14 @@ export function readNodeMachine(node: ParsedNode, data: Record<string, unknown>,
     if (typeof data.author === 'string') node.author = data.author;
     else st.error(line, 'The machine data gives an author that is not text.');
   }
+  if (data.link !== undefined) {
+    const l = data.link as unknown;
+    if (typeof l === 'string') node.link = l;
+    else if (typeof l === 'object' && l !== null && !Array.isArray(l)) {
+      const { title, ref } = l as Record<string, unknown>;
+      node.link = { title, ref };
+    } else st.error(line, 'The machine data gives a link that is neither a statement id nor { "title", "ref" }.');
+  }
   if (data.ratings !== undefined) {
     if (!Array.isArray(data.ratings)) {
       st.error(line, 'The machine data gives ratings that are not a list.');

@@ -56,6 +56,8 @@ export interface ParsedNode {
   notes?: string;
   quote?: { text: string; paragraph: number };
   author?: string;
+  /** The link this node stands for: a node id of the map, or another discussion. */
+  link?: string | { title: unknown; ref: unknown };
   cites: Array<{ n: number; pinpoint?: string; line: number }>;
   ratings: Array<{ rater: unknown; value: unknown; rationale?: unknown }>;
   hasSummary: boolean;

@@ -47,6 +47,7 @@ interface LineIndex {
   sources: number[];
   citations: number[];
   ratings: number[];
+  links: number[];
   map: number;
   document: number;
   version: number;
@@ -54,10 +55,16 @@ interface LineIndex {
 
 function locate(e: FormatError, lines: LineIndex): FormatError {
   const field = e.field ?? '';
-  const rec = /^(nodes|sources|citations|ratings)\[(\d+)\](?: \(id "[^"]*"\))?\.?(.*)$/.exec(field);
+  const rec = /^(nodes|sources|citations|ratings|links)\[(\d+)\](?: \(id "[^"]*"\))?\.?(.*)$/.exec(field);
   if (rec) {
-    const kind = rec[1] as 'nodes' | 'sources' | 'citations' | 'ratings';
-    const word = { nodes: 'statement', sources: 'source', citations: 'source reference', ratings: 'rating' }[kind];
+    const kind = rec[1] as 'nodes' | 'sources' | 'citations' | 'ratings' | 'links';
+    const word = {
+      nodes: 'statement',
+      sources: 'source',
+      citations: 'source reference',
+      ratings: 'rating',
+      links: 'link',
+    }[kind];
     const rest = rec[3] ? `.${rec[3]}` : '';
     const index = Number(rec[2]);
     // A node's id and author come from its machine data: point there when it has some.
@@ -145,6 +152,7 @@ function finishImport(parsed: Parsed, st: ParseState, options: RestoreOptions): 
     sources: [],
     citations: [],
     ratings: [],
+    links: [],
     map: parsed.titleLine,
     document: parsed.documentLine,
     version: parsed.headerLine,
@@ -168,6 +176,7 @@ function finishImport(parsed: Parsed, st: ParseState, options: RestoreOptions): 
   let summariesWithoutData = 0;
   let firstSummaryLine = 0;
   // Depth first, in reading order; each statement with its parent's id.
+  const links: Array<Record<string, unknown>> = [];
   const stack: ParsedNode[] = [thesis];
   const stackParents: Array<string | null> = [null];
   while (stack.length) {
@@ -185,6 +194,10 @@ function finishImport(parsed: Parsed, st: ParseState, options: RestoreOptions): 
     if (n.notes !== undefined) record.notes = n.notes;
     if (n.quote) record.quote = n.quote;
     if (n.author !== undefined) record.author = n.author;
+    if (n.link !== undefined) {
+      links.push(typeof n.link === 'string' ? { nodeId: id, targetId: n.link } : { nodeId: id, external: n.link });
+      lines.links.push(n.machineLine);
+    }
     nodes.push(record);
     lines.nodes.push(n.line);
     lines.machine.push(n.machineLine);
@@ -240,6 +253,8 @@ function finishImport(parsed: Parsed, st: ParseState, options: RestoreOptions): 
     sources: sourceRecords,
     citations,
     ratings,
+    // Left out when empty, so a map without links reads exactly as before links existed.
+    ...(links.length && { links }),
   };
   const result = restore(file, options);
   if (!result.ok) return { ok: false, errors: result.errors.map((e) => locate(e, lines)) };
