@@ -111,11 +111,33 @@ export async function deleteSubtree(db: WarrantDB, id: string, now: string): Pro
       else kids.set(n.parentId, [n]);
     }
     const nodes: ArgNode[] = [];
-    const stack = [root];
-    while (stack.length) {
-      const n = stack.pop()!;
-      nodes.push(n);
-      for (const k of kids.get(n.id) ?? []) stack.push(k);
+    const taken = new Set<string>();
+    const take = (top: ArgNode): void => {
+      const stack = [top];
+      while (stack.length) {
+        const n = stack.pop()!;
+        if (taken.has(n.id)) continue;
+        taken.add(n.id);
+        nodes.push(n);
+        for (const k of kids.get(n.id) ?? []) stack.push(k);
+      }
+    };
+    take(root);
+    // A link row standing for a deleted statement would stand for nothing (and a Kialo link's
+    // "-> See 1.2." would point at whatever takes that number): it goes too, with what is under
+    // it, until no link left points into what is deleted. Undo brings it all back.
+    const byId = new Map(mapNodes.map((n) => [n.id, n]));
+    const mapLinks = await db.links.where('mapId').equals(root.mapId).toArray();
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const l of mapLinks) {
+        if (l.targetId === undefined || !taken.has(l.targetId) || taken.has(l.nodeId)) continue;
+        const row = byId.get(l.nodeId);
+        if (row) {
+          take(row);
+          grew = true;
+        }
+      }
     }
     const ids = nodes.map((n) => n.id);
     const citations = await db.citations.where('nodeId').anyOf(ids).toArray();

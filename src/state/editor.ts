@@ -156,12 +156,16 @@ export class MapEditor {
       focusAfterRedo: focusId,
     });
     const what = KIND_LABELS[kindOf(tree, node)];
+    const under = subtreeSize(tree, id) - 1;
+    const standIns = count - 1 - under;
+    const also =
+      standIns > 0 ? ` ${standIns === 1 ? 'A link row' : `${standIns} link rows`} that stood for it went too.` : '';
     return {
       ok: true,
       message:
-        count === 1
+        (under <= 0
           ? `Deleted the ${what.toLowerCase()}.`
-          : `Deleted the ${what.toLowerCase()} and ${count - 1} nodes under it.`,
+          : `Deleted the ${what.toLowerCase()} and ${under} nodes under it.`) + also,
       ...(focusId && { focusId }),
     };
   }
@@ -358,4 +362,16 @@ export class MapEditor {
     if (p) c.pinpoint = p.slice(0, LIMITS.field);
     return c;
   }
+}
+
+/** Number of nodes in the subtree rooted at `id` (itself included), as the view knows it. */
+function subtreeSize(tree: Tree, id: string): number {
+  let size = 0;
+  const stack = [id];
+  while (stack.length) {
+    const n = stack.pop()!;
+    size++;
+    for (const k of tree.children.get(n) ?? []) stack.push(k.id);
+  }
+  return size;
 }

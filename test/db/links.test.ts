@@ -1,5 +1,5 @@
-import { expect } from '@open-wc/testing';
-import Dexie from 'dexie';
+import { expect, waitUntil } from '@open-wc/testing';
+import Dexie, { liveQuery } from 'dexie';
 import { loadBundle, putBundles } from '../../src/db/maps-repo.js';
 import { deleteSubtree, insertRows } from '../../src/db/nodes-repo.js';
 import { importKialo } from '../../src/formats/kialo.js';
@@ -82,10 +82,48 @@ describe('links table (real IndexedDB)', () => {
     const b = pets();
     await putBundles(db, [b]);
     const cat = b.nodes.find((n) => n.text === 'A cat.')!;
+    const before = (await loadBundle(db, b.map.id))!;
     const removed = await deleteSubtree(db, cat.id, T0);
     expect(removed.links).to.have.length(1); // the dog's "-> See 1.1.1." pointed into the cat
+    // The link row that stood for the deleted claim goes with it: no row is left pointing at
+    // nothing, nor turned into a claim saying "-> See 1.1.1." of whatever takes that number.
+    expect(removed.nodes.map((n) => n.text)).to.have.members(['A cat.', 'Quiet.', '-> See 1.1.1.']);
     expect(await db.links.count()).to.equal(1); // the external one stays
+    expect((await db.nodes.toArray()).map((n) => n.text)).to.have.members([
+      'Which pet?',
+      'A dog.',
+      '-> See discussion #7: Walks',
+    ]);
     await insertRows(db, b.map.id, removed, T0);
     expect(await db.links.count()).to.equal(2);
+    const back = (await loadBundle(db, b.map.id))!;
+    expect(back.nodes.map((n) => n.id).sort()).to.deep.equal(before.nodes.map((n) => n.id).sort());
+    expect(back.links).to.deep.equal(before.links);
+  });
+
+  it('a tab showing the map sees the link row go when another tab deletes what it stood for', async () => {
+    const mine = freshDb();
+    const b = pets();
+    await putBundles(mine, [b]);
+    // Another tab: its own connection to the same database.
+    const other = freshDb(mine.name);
+    const seen: MapBundle[] = [];
+    const sub = liveQuery(() => loadBundle(mine, b.map.id)).subscribe((v) => v && seen.push(v));
+    try {
+      const rowId = b.links!.find((l) => l.targetId)!.nodeId;
+      await waitUntil(() => seen.some((v) => v.nodes.some((n) => n.id === rowId)), 'first reading');
+      const cat = b.nodes.find((n) => n.text === 'A cat.')!;
+      await deleteSubtree(other, cat.id, T0);
+      await waitUntil(() => {
+        const last = seen[seen.length - 1]!;
+        return !last.nodes.some((n) => n.id === rowId) && last.links?.length === 1;
+      }, 'this tab still shows the link row');
+      const last = seen[seen.length - 1]!;
+      expect(
+        last.links!.every((l) => l.targetId === undefined || last.nodes.some((n) => n.id === l.targetId)),
+      ).to.equal(true);
+    } finally {
+      sub.unsubscribe();
+    }
   });
 });
