@@ -14,6 +14,7 @@ import { anonymousNames, peopleIn } from '../model/class-records.js';
 import { servicesContext, type AppServices } from '../state/app-context.js';
 import {
   assignmentFile,
+  copyHandInLink,
   handIn,
   handOutFile,
   importFeedbackFile,
@@ -230,6 +231,16 @@ export class WarrantClassPanel extends LitElement {
     this.say(`Handed in as ${this.shown(who)}: saved ${names.join(' and ')}. Give these files to your teacher.`);
   };
 
+  private onHandInLink = async (): Promise<void> => {
+    const st = this.data.value;
+    if (!st?.assignment) return;
+    const who = await this.name();
+    if (!who) return this.say('Give your name first: a hand-in says whose work it is.', true);
+    const r = await copyHandInLink(st.bundle, st.assignment, who);
+    if (r.url) this.lastLink = r.url;
+    this.say(r.message, !r.ok);
+  };
+
   private onFeedbackFile = async (e: Event): Promise<void> => {
     const input = e.target as HTMLInputElement;
     const file = input.files?.[0];
@@ -300,6 +311,7 @@ export class WarrantClassPanel extends LitElement {
       }
       <div class="row">
         <button class="primary" @click=${this.onHandIn}>Hand in</button>
+        <button @click=${this.onHandInLink}>Copy hand-in link</button>
         <button @click=${this.onHandOutFile}>Assignment file</button>
         <button @click=${this.onHandOutLink}>Copy assignment link</button>
         <label class="button" for="feedback-file">Import feedback…</label>

@@ -13,7 +13,15 @@ import type { CollectResult } from '../formats/collect.js';
 import { classTable } from '../model/assignment.js';
 import { anonymousNames, peopleIn } from '../model/class-records.js';
 import { servicesContext, type AppServices } from '../state/app-context.js';
-import { collect, commentOnNode, feedbackFiles, readFiles, setNote, type ClassState } from '../state/class-work.js';
+import {
+  collect,
+  commentOnNode,
+  copyFeedbackLink,
+  feedbackFiles,
+  readFiles,
+  setNote,
+  type ClassState,
+} from '../state/class-work.js';
 import { download } from '../state/transfer.js';
 import { baseStyles } from './shared-styles.js';
 
@@ -184,6 +192,17 @@ export class WarrantClassTeacher extends LitElement {
     this.message = `Saved ${files.length} feedback ${files.length === 1 ? 'file' : 'files'}: ${files.map((f) => f.filename).join(', ')}.`;
   };
 
+  private async onFeedbackLink(person: string): Promise<void> {
+    if (!this.state) return;
+    const file = feedbackFiles(this.state).find((f) => f.student === person);
+    if (!file) {
+      this.message = `There is no feedback for ${this.shown(person)} yet: write a note or a comment first.`;
+      return;
+    }
+    const r = await copyFeedbackLink(file.text, this.shown(person));
+    this.message = r.message;
+  }
+
   private renderSummary(r: CollectResult) {
     if (r.refused.length) {
       return html`<div role="alert" class="summary">
@@ -268,6 +287,11 @@ export class WarrantClassTeacher extends LitElement {
               void commentOnNode(db, st.bundle.map.id, n.id, person, (e.target as HTMLInputElement).value)}
           />`;
       })}
+      <div class="row">
+        <button ?disabled=${!mine.length} @click=${() => void this.onFeedbackLink(person)}>
+          Copy feedback link<span class="sr-only"> for ${this.shown(person)}</span>
+        </button>
+      </div>
     </div>`;
   }
 

@@ -24,6 +24,7 @@ import {
   standingsFor,
   standingsLabel,
 } from '../state/transfer.js';
+import { copyMapLink } from '../state/share-copy.js';
 import { baseStyles } from './shared-styles.js';
 
 declare global {
@@ -334,6 +335,13 @@ export class WarrantExportDialog extends LitElement {
       : { text: result.message, error: true };
   }
 
+  /** The whole map (as its JSON file) in a link, when it is small enough; else says to use the file. */
+  private async onCopyLink(): Promise<void> {
+    if (!this.bundle) return;
+    const r = await copyMapLink(this.bundle);
+    this.status = { text: r.message, error: !r.ok };
+  }
+
   private renderMarkdownOptions() {
     const c = this.choice;
     const hand = handIn();
@@ -441,6 +449,7 @@ export class WarrantExportDialog extends LitElement {
       <div class="actions">
         <button class="primary" ?disabled=${!this.text} @click=${this.onDownload}>Download ${info.extension}</button>
         <button ?disabled=${!this.text} @click=${() => void this.onCopy()}>Copy to clipboard</button>
+        <button ?disabled=${!this.bundle} @click=${() => void this.onCopyLink()}>Copy map link</button>
         <button class="close" @click=${() => this.close()}>Close</button>
         <p class="status ${this.status?.error ? 'error' : ''}" role="status" aria-live="polite">
           ${this.status?.text ?? ''}

@@ -12,7 +12,8 @@ import { importFeedback } from '../formats/feedback-file.js';
 import { taskLabel } from '../model/assignment.js';
 import type { MapBundle } from '../model/types.js';
 import { servicesContext, type AppServices } from '../state/app-context.js';
-import { importFeedbackFile, openAssignment, sniffClassFile } from '../state/class-work.js';
+import type { Assignment } from '../model/assignment.js';
+import { collect, collectTargetOf, importFeedbackFile, openAssignment, sniffClassFile } from '../state/class-work.js';
 import { decodeShareFragment } from '../state/share-link.js';
 import { readImportText, writeImport } from '../state/transfer.js';
 import { baseStyles } from './shared-styles.js';
@@ -24,7 +25,8 @@ declare global {
 }
 
 type Preview =
-  | { kind: 'map' | 'hand-in'; bundle: MapBundle; text: string }
+  | { kind: 'map'; bundle: MapBundle; text: string }
+  | { kind: 'hand-in'; bundle: MapBundle; text: string; collectInto?: Assignment }
   | { kind: 'assignment'; bundle: MapBundle; text: string; title: string; tasks: string[]; instructions: string }
   | { kind: 'feedback'; text: string; title: string; student: string; count: number };
 
@@ -69,6 +71,7 @@ export class WarrantShareOpen extends LitElement {
       this.decodedFor = this.hash;
       this.preview = undefined;
       this.error = '';
+      this.notice = '';
       void this.decode(this.hash);
     }
   }
@@ -102,8 +105,28 @@ export class WarrantShareOpen extends LitElement {
     }
     const r = await readImportText(d.text, { format: 'json' });
     if (!r.ok) return void (this.error = `This link's map cannot be read: ${describeError(r.errors[0]!)}`);
-    this.preview = { kind: kind === 'hand-in' ? 'hand-in' : 'map', bundle: r.bundles[0]!, text: d.text };
+    if (kind !== 'hand-in') return void (this.preview = { kind: 'map', bundle: r.bundles[0]!, text: d.text });
+    // The teacher's browser has the assignment: the hand-in is collected into the class map.
+    const db = this.services?.db;
+    const into = db ? await collectTargetOf(db, d.text) : undefined;
+    if (hash !== this.hash) return;
+    this.preview = { kind: 'hand-in', bundle: r.bundles[0]!, text: d.text, ...(into && { collectInto: into }) };
   }
+
+  private onCollect = async (): Promise<void> => {
+    const p = this.preview;
+    const db = this.services?.db;
+    if (p?.kind !== 'hand-in' || !p.collectInto || !db) return;
+    const r = await collect(db, p.collectInto, [{ name: 'The link', text: p.text }]);
+    if (r.refused.length) return void (this.error = r.refused.map((x) => x.message).join(' '));
+    if (r.duplicates.length) {
+      this.notice = `${r.duplicates[0]!.student}’s hand-in was collected already; nothing changed.`;
+      return;
+    }
+    location.hash = `#/map/${encodeURIComponent(p.collectInto.mapId)}`;
+  };
+
+  @state() private notice = '';
 
   private onImport = async (): Promise<void> => {
     const p = this.preview;
@@ -162,8 +185,19 @@ export class WarrantShareOpen extends LitElement {
               </ul>`
           : nothing
       }
+      ${
+        p.kind === 'hand-in' && p.collectInto
+          ? html`<p>It is a hand-in for your assignment “${p.collectInto.title}”: collect it into the class map.</p>`
+          : nothing
+      }
+      <p role="status">${this.notice}</p>
       <div class="row">
-        <button class="primary" @click=${this.onImport}>Import it</button>
+        ${
+          p.kind === 'hand-in' && p.collectInto
+            ? html`<button class="primary" @click=${this.onCollect}>Collect into the class map</button>
+                <button @click=${this.onImport}>Import it as a map of its own</button>`
+            : html`<button class="primary" @click=${this.onImport}>Import it</button>`
+        }
         <button @click=${this.onCancel}>Cancel</button>
       </div>`;
   }

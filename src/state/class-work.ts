@@ -18,6 +18,7 @@ import {
   exportAssignmentJson,
   exportHandInJson,
   importAssignmentJson,
+  importHandInJson,
   makeHandIn,
   sniffClassFile,
 } from '../formats/class-files.js';
@@ -30,6 +31,7 @@ import type { Feedback, HandInRecord } from '../model/class-records.js';
 import { newId, now } from '../model/ids.js';
 import type { MapBundle } from '../model/types.js';
 import { download, exportFileName } from './transfer.js';
+import { copyShareLink, type CopiedLink } from './share-copy.js';
 import { encodeShareLink, type EncodeResult } from './share-link.js';
 
 /** Everything of the class around a map, as a panel shows it. */
@@ -122,6 +124,12 @@ function handInFiles(
   ];
 }
 
+/** A hand-in as a share link (its JSON file), copied; see copyShareLink. */
+export function copyHandInLink(bundle: MapBundle, assignment: Assignment, student: string): Promise<CopiedLink> {
+  const json = handInFiles(bundle, assignment, student)[1]!;
+  return copyShareLink(json.text, 'your hand-in');
+}
+
 /** Hands in: downloads the Markdown and JSON files. Returns their names. */
 export function handIn(bundle: MapBundle, assignment: Assignment, student: string): string[] {
   return handInFiles(bundle, assignment, student).map((f) => {
@@ -183,6 +191,22 @@ export function feedbackFiles(state: ClassState): Array<{ student: string; filen
     filename: exportFileName(`${student} feedback ${state.bundle.map.title}`, '.json'),
     text: exportFeedback(state.bundle.map, student, state.feedback),
   }));
+}
+
+/** One student's feedback as a share link, copied; `shown` is the name to say (anonymous mode). */
+export function copyFeedbackLink(text: string, shown: string): Promise<CopiedLink> {
+  return copyShareLink(text, `the feedback for ${shown}`);
+}
+
+/**
+ * The assignment a hand-in (its JSON, as a link carries it) can be collected into in this
+ * browser: the teacher's, when the hand-in's map and assignment are here. Undefined otherwise.
+ */
+export async function collectTargetOf(db: WarrantDB, text: string): Promise<Assignment | undefined> {
+  const r = importHandInJson(text);
+  if (!r.ok) return undefined;
+  const a = await assignmentOf(db, r.value.map.id);
+  return a && a.id === r.value.assignment.id ? a : undefined;
 }
 
 /** Imports a feedback file into the map it belongs to (which must be in this browser). */
