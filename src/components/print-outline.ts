@@ -188,7 +188,14 @@ function buildOutline(
     const label = el('span', 'label');
     if (number !== null) label.append(el('span', 'number', `${number} `));
     label.append(el('span', 'icon', `${KIND_ICONS[kind]} `), el('strong', 'kind', KIND_LABELS[kind]));
-    const qualifier = node.origin === Origin.added ? 'added by the class' : node.edited ? 'reworded by the class' : '';
+    // The author's name, as the tree and details show it (the map view hands the printout the
+    // anonymous map in anonymous mode, so names there are already Student A, B ...).
+    const qualifier =
+      node.origin === Origin.added
+        ? `added by ${node.author ?? 'the class'}`
+        : node.edited
+          ? 'reworded by the class'
+          : '';
     const detail = [node.relation ?? '', qualifier].filter(Boolean).join(', ');
     label.append(detail ? ` (${detail}): ` : ': ');
     head.append(label, textBlock(node.text, 'text', rendered));

@@ -15,6 +15,8 @@ import { loadBundle, putBundles } from '../../src/db/maps-repo.js';
 import { exportMapJson, exportMarkdown } from '../../src/formats/index.js';
 import { randomMap, smallMap } from '../formats/helpers.js';
 import { deleteTestDbs, fixtureBundles, freshDb } from '../helpers/db.js';
+import { AnonymousView } from '../../src/state/anonymous-view.js';
+import type { MapBundle } from '../../src/model/types.js';
 
 const text = (el: Element | null | undefined): string => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
@@ -453,6 +455,31 @@ describe('print outline', () => {
     expect(getComputedStyle(app).display).to.equal('block');
     window.dispatchEvent(new Event('afterprint'));
     expect(document.querySelector('.warrant-print')).to.equal(null);
+  });
+
+  it('says who added each node: the author, or Student A ... in anonymous mode', async () => {
+    const map = smallMap();
+    const premise = map.nodes.find((n) => n.text.startsWith('The INF'))!;
+    premise.author = 'Maya';
+    const items = async (bundle: MapBundle) => {
+      const el = await fixture<WarrantPrintOutline>(
+        html`<warrant-print-outline .bundle=${bundle}></warrant-print-outline>`,
+      );
+      const outline = el.prepare()!;
+      const rows = [...outline.querySelectorAll('ol.tree li.node')].map((li) =>
+        text(li.querySelector(':scope > .statement')),
+      );
+      el.remove();
+      return rows;
+    };
+    const named = await items(map);
+    expect(named[1]).to.equal('1.1 ⊕ Premise (supports, added by Maya): The INF Treaty was signed in 1987.');
+    expect(named[2]).to.equal('1.2 ⊟ Counterpoint (opposes, added by the class): Arms cuts are not friendship.');
+    const anonymous = new AnonymousView().of(map, true)!.shown;
+    const shown = await items(anonymous);
+    // The map's people are ana and ben (raters) and Maya: Maya is the third.
+    expect(shown[1]).to.equal('1.1 ⊕ Premise (supports, added by Student C): The INF Treaty was signed in 1987.');
+    expect(shown.join(' ')).not.to.contain('Maya');
   });
 
   it('computes and prints standings from the evaluation settings when the map is rated', async () => {
