@@ -664,6 +664,7 @@ export class WarrantMapView extends LitElement {
           .selectedId=${this.ui.selectedId}
           .metaOf=${d.metaOf}
           .links=${bundle.links}
+          .anonymousNames=${this.anonymousView(bundle)?.names}
           .cutId=${this.commands.cutId}
           label="Argument map: ${bundle.map.title}"
         ></warrant-tree>

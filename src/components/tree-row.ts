@@ -66,6 +66,7 @@ function rowContent(
   meta: RowMeta | undefined,
   drop: DropZone | undefined,
   link: RowLink | undefined,
+  by: string | undefined,
 ) {
   const { node } = row;
   const quote = node.quote;
@@ -89,6 +90,9 @@ function rowContent(
         : nothing
     }
     <span class="meta">
+      <span class="by" ?hidden=${by === undefined} title=${by === undefined ? '' : `Added by ${by}`}
+        >added by ${by ?? ''}</span
+      >
       <span class="count" ?hidden=${!quote} title=${quote ? `Quoted from the essay, paragraph ${quote.paragraph}` : ''}
         >¶${quote?.paragraph ?? ''}</span
       >
@@ -145,6 +149,7 @@ export interface RowView {
   drop?: DropZone;
   kind?: NodeKind;
   link?: Link;
+  by?: string;
 }
 
 /** A fresh, empty treeitem element. */
@@ -164,6 +169,8 @@ export interface RowPaint {
   meta: RowMeta | undefined;
   drop: DropZone | undefined;
   link: RowLink | undefined;
+  /** Who added the node, as shown ("Maya", "Student A"); undefined when nobody in particular. */
+  by: string | undefined;
 }
 
 /** Brings a row element up to date: its attributes (set only when they change) and its content. */
@@ -187,10 +194,18 @@ export function paintRow(view: RowView, p: RowPaint): void {
     view.level = level;
   }
   // The content depends on these only (rows, nodes and figures are new objects when they change).
-  const { row, meta, drop, kind } = p;
+  const { row, meta, drop, kind, by } = p;
   const link = p.link?.link;
-  if (view.row !== row || view.meta !== meta || view.drop !== drop || view.kind !== kind || view.link !== link) {
-    litRender(rowContent(row, kind, meta, drop, p.link), el);
+  if (
+    view.row !== row ||
+    view.meta !== meta ||
+    view.drop !== drop ||
+    view.kind !== kind ||
+    view.link !== link ||
+    view.by !== by
+  ) {
+    litRender(rowContent(row, kind, meta, drop, p.link, by), el);
+    view.by = by;
     view.row = row;
     view.meta = meta;
     view.drop = drop;

@@ -162,6 +162,12 @@ export const treeStyles = css`
     color: var(--muted);
     white-space: nowrap;
   }
+  /* Who added the node: a long name is cut short here (the title, the details say it whole). */
+  .meta .by {
+    max-width: 12em;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
   .meta .count {
     display: inline-flex;
     gap: 2px;

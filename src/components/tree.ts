@@ -16,7 +16,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { cspStyle } from './csp-style.js';
 import type { MoveTarget } from '../model/edits.js';
 import { flattenVisible, kindOf, type Tree, type VisibleRow } from '../model/tree.js';
-import type { ArgNode, Link, NodeKind } from '../model/types.js';
+import { Origin, type ArgNode, type Link, type NodeKind } from '../model/types.js';
 import { kindStyles } from './kind-style.js';
 import type { RowMeta } from '../state/derive.js';
 import { treeStyles } from './tree.styles.js';
@@ -82,6 +82,11 @@ export class WarrantTree extends LitElement {
   @property({ attribute: false }) only?: ReadonlySet<string>;
   /** Search matches: other rows shown (ancestors) are dimmed. */
   @property({ attribute: false }) matchIds?: ReadonlySet<string>;
+  /**
+   * Anonymous mode's names (Student A, B ...) by person: rows then say "added by Student A", and
+   * never a name (someone missing here is "a student"). Undefined: rows say the author's name.
+   */
+  @property({ attribute: false }) anonymousNames?: ReadonlyMap<string, string>;
 
   private selectedAtPointerDown?: string;
   private readonly drag = new TreeDragController(this);
@@ -361,7 +366,15 @@ export class WarrantTree extends LitElement {
       meta: this.metaOf(id),
       drop,
       link: this.rowLink(id),
+      by: this.addedBy(node),
     });
+  }
+
+  /** Who added the node, as its row says it; undefined for the essay's and the class's nodes. */
+  private addedBy(node: ArgNode): string | undefined {
+    if (node.origin !== Origin.added || node.author === undefined) return undefined;
+    const names = this.anonymousNames;
+    return names ? (names.get(node.author) ?? 'a student') : node.author;
   }
 
   /**

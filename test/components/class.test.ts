@@ -306,6 +306,13 @@ describe('a class through the app', () => {
     await waitUntil(() => detailHead().includes('Added by Ana')).catch(() => {
       throw new Error(`details say "${detailHead()}"`);
     });
+    // So does its row in the tree; the map's own counterpoints name nobody.
+    const anaRow = () => row(view, by('Ana')[0]!.id)?.querySelector<HTMLElement>('.by');
+    await waitUntil(() => anaRow(), 'Ana’s row is not on screen');
+    expect(anaRow()!.textContent!.trim()).to.equal('added by Ana');
+    expect(anaRow()!.hidden).to.equal(false);
+    const shipped = merged.nodes.find((n) => n.origin === 'added' && n.author === undefined)!;
+    if (row(view, shipped.id)) expect(row(view, shipped.id)!.querySelector<HTMLElement>('.by')!.hidden).to.equal(true);
 
     // Anonymous mode: no name on screen, none in an export.
     panel = await classPanel(view);
@@ -316,6 +323,8 @@ describe('a class through the app', () => {
     anon.click();
     await waitUntil(() => teacher.shadowRoot!.textContent!.includes('Student A'), 'not anonymous');
     await expect(teacher).to.be.accessible();
+    await waitUntil(() => anaRow()?.textContent?.includes('Student'), 'the row still names Ana');
+    expect(anaRow()!.textContent!.trim()).to.match(/^added by Student [AB]$/);
     const shown = screenText(app.shadowRoot!);
     for (const name of ['Ana', 'Ben', 'Ms Lee']) expect(shown, name).not.to.contain(name);
     const exported = view.exportedBundle();
