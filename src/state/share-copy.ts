@@ -2,7 +2,6 @@
  * Copying share links: a file's text carried in a link (share-link.ts), put on the clipboard,
  * with a message that says what happened.
  */
-import { exportMapJson } from '../formats/json.js';
 import type { MapBundle } from '../model/types.js';
 import { encodeShareLink } from './share-link.js';
 import { copyToClipboard } from './transfer.js';
@@ -28,6 +27,9 @@ export async function copyShareLink(text: string, what: string): Promise<CopiedL
 }
 
 /** The map as a share link (its JSON file), copied; see copyShareLink. */
-export function copyMapLink(bundle: MapBundle): Promise<CopiedLink> {
+export async function copyMapLink(bundle: MapBundle): Promise<CopiedLink> {
+  // Imported when used: the JSON reader and writer are a chunk of their own, preloaded with the
+  // page for the sample map (rollup.config.mjs); a static import here would fold it into this one.
+  const { exportMapJson } = await import('../formats/json.js');
   return copyShareLink(exportMapJson(bundle), 'the whole map');
 }
