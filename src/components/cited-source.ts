@@ -5,7 +5,8 @@
  */
 import { html, nothing } from 'lit';
 import type { Citation, Source } from '../model/types.js';
-import { sourceCard, type SourceSubmitDetail } from './source-form.js';
+import { sourceCard } from './source-card.js';
+import type { SourceSubmitDetail } from './source-form.js';
 
 /** What a row shows and whom it calls. */
 export interface CitedRowHost {

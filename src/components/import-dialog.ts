@@ -16,12 +16,10 @@ import {
   isAbortError,
   readImportFile,
   readImportText,
-  writeImport,
   type ImportProgress,
   type ReadResult,
-  type WriteMode,
-  type WriteSummary,
-} from '../state/transfer.js';
+} from '../state/import-read.js';
+import { writeImport, type WriteMode, type WriteSummary } from '../state/import-write.js';
 import { baseStyles } from './shared-styles.js';
 
 /** Detail of `warrant-imported`: the maps written (new ones, or the one merged into). */

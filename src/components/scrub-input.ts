@@ -4,6 +4,7 @@
  * the view's live region, so a field never silently holds text that displays differently.
  */
 import { scrubNotice, scrubText } from '../model/text.js';
+import { announce } from './announce.js';
 
 /** Scrubs `field` in place; returns its clean value. */
 export function scrubField(field: HTMLInputElement | HTMLTextAreaElement): string {
@@ -19,13 +20,6 @@ export function scrubField(field: HTMLInputElement | HTMLTextAreaElement): strin
   } catch {
     // Some input types (url, email) have no selection; the text is still clean.
   }
-  // The same event as source-form's announce(), written out to keep the two modules acyclic.
-  field.dispatchEvent(
-    new CustomEvent('warrant-announce', {
-      detail: { text: scrubNotice(s), error: false },
-      bubbles: true,
-      composed: true,
-    }),
-  );
+  announce(field, scrubNotice(s));
   return s.text;
 }

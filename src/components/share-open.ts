@@ -15,7 +15,8 @@ import { servicesContext, type AppServices } from '../state/app-context.js';
 import type { Assignment } from '../model/assignment.js';
 import { collect, collectTargetOf, importFeedbackFile, openAssignment, sniffClassFile } from '../state/class-work.js';
 import { decodeShareFragment } from '../state/share-link.js';
-import { readImportText, writeImport } from '../state/transfer.js';
+import { readImportText } from '../state/import-read.js';
+import { writeImport } from '../state/import-write.js';
 import { baseStyles } from './shared-styles.js';
 
 declare global {

@@ -14,7 +14,9 @@ import type { MapEditor } from '../state/editor.js';
 import { MarkdownController, markdownToPlainText } from './markdown.js';
 import { baseStyles, fieldStyles } from './shared-styles.js';
 import { sourcesPanelStyles } from './sources-panel.styles.js';
-import { announce, sourceCard, sourceCardStyles, type SourceSubmitDetail } from './source-form.js';
+import { announce } from './announce.js';
+import { sourceCard, sourceCardStyles } from './source-card.js';
+import type { SourceSubmitDetail } from './source-form.js';
 import './source-form.js';
 
 declare global {

@@ -1,6 +1,6 @@
 /**
  * Reading an import file: decode, detect the format, parse and validate. `parseImport` is the one
- * function that does it, on the main thread for small inputs (src/state/transfer.ts) and, for
+ * function that does it, on the main thread for small inputs (src/state/import-read.ts) and, for
  * large ones, in a module worker running this file (built as dist/import-worker.js), so a
  * 10,000-node file never freezes the page. It imports only the pure formats: no DOM, no Dexie.
  */

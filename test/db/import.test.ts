@@ -12,16 +12,10 @@ import {
   MAX_IMPORT_BYTES,
 } from '../../src/formats/index.js';
 import { FORMAT_VERSION, type MapBundle } from '../../src/model/types.js';
-import {
-  backupAllMaps,
-  importInto,
-  isAbortError,
-  readImportFile,
-  readImportText,
-  TransferError,
-  writeImport,
-  type ImportProgress,
-} from '../../src/state/transfer.js';
+import { isAbortError, readImportFile, readImportText, type ImportProgress } from '../../src/state/import-read.js';
+import { importInto, writeImport } from '../../src/state/import-write.js';
+import { TransferError } from '../../src/state/transfer-error.js';
+import { backupAllMaps } from '../../src/state/transfer.js';
 import { parseImport } from '../../src/workers/import-worker.js';
 import { randomMap, smallMap } from '../formats/helpers.js';
 import { deleteTestDbs, fixtureBundles, freshDb } from '../helpers/db.js';

@@ -6,7 +6,7 @@ import { importJson } from '../../src/formats/json.js';
 import { importKialo } from '../../src/formats/kialo.js';
 import { checkMarkdownNesting } from '../../src/formats/nesting.js';
 import { LIMITS } from '../../src/model/limits.js';
-import { importInto } from '../../src/state/transfer.js';
+import { importInto } from '../../src/state/import-write.js';
 import { deleteTestDbs, fixtureBundles, freshDb } from '../helpers/db.js';
 
 async function dump(db: WarrantDB): Promise<string> {

@@ -8,7 +8,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import '../../src/components/citations.js';
 import type { WarrantCitations } from '../../src/components/citations.js';
-import type { AnnounceDetail } from '../../src/components/source-form.js';
+import type { AnnounceDetail } from '../../src/components/announce.js';
 import '../../src/components/sources-panel.js';
 import type { WarrantSourcesPanel } from '../../src/components/sources-panel.js';
 import { LiveQueryController } from '../../src/state/live-query-controller.js';
