@@ -6,30 +6,19 @@
  * Supports and opposes differ by colour, by line style (solid / dashed arrows and box borders)
  * and by arrowhead shape.
  */
-import { LitElement, html, svg, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { select } from 'd3-selection';
 import { zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
-import { KIND_LABELS } from '../model/types.js';
-import {
-  BOX,
-  diagramMove,
-  layoutDiagram,
-  printTiles,
-  type DiagramKey,
-  type DiagramLayout,
-} from '../pictures/diagram-layout.js';
-import {
-  INK,
-  MARK_INK,
-  describeLabels,
-  formatStanding,
-  spokenLabel,
-  type PictureInput,
-} from '../pictures/picture-data.js';
+import { diagramMove, layoutDiagram, type DiagramLayout } from '../pictures/diagram-layout.js';
+import { describeLabels, type MoveKey, type PictureInput } from '../pictures/picture-data.js';
 import { saveBlob } from '../state/download.js';
-import { exportSvg, pictureFileName, standaloneSvg, svgToPng } from './picture-export.js';
+import { diagramPrintPages, resetPan } from './diagram-print.js';
+import { diagramDrawing } from './diagram-svg.js';
+import './export-menu.js';
+import { exportSvg, pictureFileName, svgToPng } from './picture-export.js';
 import { legend } from './picture-legend.js';
+import { nodeIdAt, pictureCard, pictureKeyDown } from './picture-nav.js';
 import { pictureStyles } from './picture-styles.js';
 import { baseStyles } from './shared-styles.js';
 import { emitNode } from './picture-events.js';
@@ -40,21 +29,18 @@ declare global {
   }
 }
 
-/** A picture file shows the whole branch, whatever the pan and zoom on screen. */
-function resetPan(copy: SVGSVGElement): void {
-  copy.querySelector('.viewport')?.removeAttribute('transform');
-}
-
-const MOVE_KEYS = new Set<string>(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End']);
 const PAN_STEP = 80;
+/** Shift+arrow pans the picture the other way, as if dragging it. */
+const PAN: Readonly<Record<Exclude<MoveKey, 'Home' | 'End'>, [number, number]>> = {
+  ArrowUp: [0, PAN_STEP],
+  ArrowDown: [0, -PAN_STEP],
+  ArrowLeft: [PAN_STEP, 0],
+  ArrowRight: [-PAN_STEP, 0],
+};
 const ZOOM_STEP = 1.25;
 /** Below this scale a fitted branch is unreadable: show it at READABLE_SCALE from its root instead. */
 const MIN_FIT_SCALE = 0.5;
 const READABLE_SCALE = 0.75;
-/** Class of the printed diagram's root in <body>; app.css prints it on A4 landscape pages. */
-export const PRINT_DIAGRAM_CLASS = 'warrant-print-diagram';
-/** A4 landscape, less the page margins of app.css (10 mm), in CSS px (96 per inch). */
-const PAGE_PX = { width: Math.floor((277 / 25.4) * 96), height: Math.floor((182 / 25.4) * 96) };
 
 @customElement('warrant-diagram')
 export class WarrantDiagram extends LitElement {
@@ -222,7 +208,7 @@ export class WarrantDiagram extends LitElement {
   }
 
   private onDblClick(e: MouseEvent): void {
-    const id = (e.target as Element).closest('[data-id]')?.getAttribute('data-id');
+    const id = nodeIdAt(e);
     if (id && id !== this.layout?.rootId && this.layout?.childIds.has(id)) this.showBranch(id);
   }
 
@@ -234,44 +220,29 @@ export class WarrantDiagram extends LitElement {
   private onKeyDown(e: KeyboardEvent): void {
     const layout = this.layout;
     const id = this.activeId;
-    if (!layout || !id || e.altKey || e.ctrlKey || e.metaKey) return;
-    if (MOVE_KEYS.has(e.key) && e.shiftKey && e.key.startsWith('Arrow')) {
-      e.preventDefault();
-      const d = {
-        ArrowUp: [0, PAN_STEP],
-        ArrowDown: [0, -PAN_STEP],
-        ArrowLeft: [PAN_STEP, 0],
-        ArrowRight: [-PAN_STEP, 0],
-      }[e.key as 'ArrowUp']!;
-      this.panBy(d[0]!, d[1]!);
-    } else if (MOVE_KEYS.has(e.key)) {
-      e.preventDefault();
-      this.activeId = diagramMove(layout, id, e.key as DiagramKey);
-      this.moveFocus = true;
-    } else if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      this.select(id);
-    } else if (e.key === '+' || e.key === '=') {
-      e.preventDefault();
-      this.zoomBy(ZOOM_STEP);
-    } else if (e.key === '-' || e.key === '_') {
-      e.preventDefault();
-      this.zoomBy(1 / ZOOM_STEP);
-    } else if (e.key === '0') {
-      e.preventDefault();
-      this.fit();
-    }
+    if (!layout || !id) return;
+    pictureKeyDown(e, {
+      move: (key) => {
+        this.activeId = diagramMove(layout, id, key);
+        this.moveFocus = true;
+      },
+      pan: (key) => this.panBy(...PAN[key as keyof typeof PAN]),
+      select: () => this.select(id),
+      zoomIn: () => this.zoomBy(ZOOM_STEP),
+      zoomOut: () => this.zoomBy(1 / ZOOM_STEP),
+      fit: () => this.fit(),
+    });
   }
 
   private onClick(e: MouseEvent): void {
-    const id = (e.target as Element).closest('[data-id]')?.getAttribute('data-id');
+    const id = nodeIdAt(e);
     if (id) this.select(id);
   }
 
   private onPointerOver(e: PointerEvent): void {
     // Not while dragging the picture round: the card would redraw at every box passed.
     if (e.buttons) return;
-    const id = (e.target as Element).closest('[data-id]')?.getAttribute('data-id') ?? undefined;
+    const id = nodeIdAt(e);
     if (id !== this.hoverId) this.hoverId = id;
   }
 
@@ -282,6 +253,13 @@ export class WarrantDiagram extends LitElement {
     if (!svgEl || !layout) return '';
     return exportSvg(svgEl, { x: 0, y: 0, width: layout.width, height: layout.height }, resetPan);
   }
+
+  /** The toolbar's Export menu. */
+  private readonly exportItems = [
+    { label: 'SVG picture', run: () => this.exportSvgFile() },
+    { label: 'PNG picture', run: () => void this.exportPng() },
+    { label: 'Print…', run: () => this.print() },
+  ];
 
   private exportSvgFile(): void {
     saveBlob(pictureFileName(this.mapTitle, 'diagram', 'svg'), new Blob([this.svgText()], { type: 'image/svg+xml' }));
@@ -294,33 +272,15 @@ export class WarrantDiagram extends LitElement {
   }
 
   /**
-   * Builds the printed diagram at the end of <body>: one A4 landscape page when the branch fits at
-   * 60% or more, else full-size pages that overlap by a box, each showing its part of the picture.
-   * Returns the print root (tests look at it); removed after printing.
+   * Builds the printed diagram at the end of <body> (see diagramPrintPages). Returns the print
+   * root (tests look at it); removed after printing.
    */
   preparePrint(): HTMLElement | null {
     this.clearPrint();
     const layout = this.layout;
     const svgEl = this.svgEl();
     if (!layout || !svgEl) return null;
-    const source = standaloneSvg(svgEl, { x: 0, y: 0, width: layout.width, height: layout.height }, resetPan);
-    const tiles = printTiles(layout.width, layout.height, PAGE_PX.width, PAGE_PX.height);
-    const root = document.createElement('div');
-    root.className = `warrant-print ${PRINT_DIAGRAM_CLASS}`;
-    tiles.forEach((tile, i) => {
-      const page = document.createElement('section');
-      page.className = 'page';
-      const head = document.createElement('p');
-      head.className = 'page-head';
-      head.textContent = `${this.mapTitle}: diagram${tiles.length > 1 ? `, page ${i + 1} of ${tiles.length}` : ''}`;
-      const copy = document.importNode(source, true);
-      copy.setAttribute('viewBox', `${tile.x} ${tile.y} ${tile.width} ${tile.height}`);
-      copy.setAttribute('width', '100%');
-      copy.setAttribute('height', '100%');
-      copy.setAttribute('preserveAspectRatio', 'xMidYMin meet');
-      page.append(head, copy);
-      root.append(page);
-    });
+    const root = diagramPrintPages(svgEl, layout, this.mapTitle);
     document.body.append(root);
     this.printRoot = root;
     return root;
@@ -362,9 +322,7 @@ export class WarrantDiagram extends LitElement {
         <button ?disabled=${!active} @click=${() => active && emitNode(this, 'warrant-open-in-tree', active)}>
           Open in tree
         </button>
-        <button @click=${() => this.exportSvgFile()}>Export SVG</button>
-        <button @click=${() => void this.exportPng()}>Export PNG</button>
-        <button @click=${() => this.print()}>Print</button>
+        <warrant-export-menu .items=${this.exportItems}></warrant-export-menu>
       </div>
       ${
         layout.cut
@@ -394,103 +352,12 @@ export class WarrantDiagram extends LitElement {
             >
               <title id="dg-title">${title}</title>
               <desc id="dg-desc">${description}</desc>
-              <defs>
-                <marker
-                  id="dg-arrow-supports"
-                  viewBox="0 0 10 10"
-                  refX="9"
-                  refY="5"
-                  markerWidth="9"
-                  markerHeight="9"
-                  orient="auto-start-reverse"
-                  markerUnits="userSpaceOnUse"
-                >
-                  <path d="M0,0L10,5L0,10Z" fill="#0a6b4c"></path>
-                </marker>
-                <marker
-                  id="dg-arrow-opposes"
-                  viewBox="0 0 10 10"
-                  refX="9"
-                  refY="5"
-                  markerWidth="11"
-                  markerHeight="11"
-                  orient="auto-start-reverse"
-                  markerUnits="userSpaceOnUse"
-                >
-                  <path d="M1,1L9,5L1,9" fill="none" stroke="#b0261d" stroke-width="2"></path>
-                  <path d="M9.5,0V10" stroke="#b0261d" stroke-width="2"></path>
-                </marker>
-              </defs>
-              <g class="viewport">
-                <g class="edges" aria-hidden="true" fill="none">
-                  ${layout.edges.map(
-                    (e) => svg`<path class=${`edge ${e.relation}`} data-from=${e.from} data-to=${e.to} d=${e.d}
-                  stroke=${e.relation === 'opposes' ? '#b0261d' : e.relation === 'neutral' ? '#3d3d70' : '#0a6b4c'} stroke-width="2"
-                  stroke-dasharray=${e.relation === 'opposes' ? '7 4' : 'none'}
-                  marker-end=${`url(#dg-arrow-${e.relation === 'opposes' ? 'opposes' : 'supports'})`}></path>`,
-                  )}
-                </g>
-                <g role="tree" aria-label=${title}>
-                  ${layout.boxes.map((b) => {
-                    const siblings = b.parentId === null ? [b.id] : (layout.childIds.get(b.parentId) ?? [b.id]);
-                    const oppose = b.polarity === 'oppose';
-                    return svg`<g role="treeitem" data-id=${b.id} class="box" transform=${`translate(${b.x},${b.y})`}
-                  tabindex=${b.id === active ? 0 : -1}
-                  aria-level=${b.depth + 1} aria-setsize=${siblings.length} aria-posinset=${siblings.indexOf(b.id) + 1}
-                  aria-selected=${b.id === this.selectedId ? 'true' : 'false'}
-                  aria-label=${spokenLabel(b, KIND_LABELS[b.kind])}>
-                  <title>${b.text}</title>
-                  <rect width=${b.width} height=${b.height} rx=${oppose ? 0 : 8} fill=${b.fill} stroke=${b.line}
-                    stroke-width="2" stroke-dasharray=${oppose ? '6 3' : 'none'}></rect>
-                  <rect x="1" y="1" width=${b.width - 2} height=${BOX.headerHeight} rx=${oppose ? 0 : 7}
-                    fill=${b.headerFill}></rect>
-                  ${
-                    b.id === this.selectedId
-                      ? svg`<rect class="ring" data-screen-only x="-4" y="-4" width=${b.width + 8} height=${b.height + 8}
-                          rx="10" fill="none" stroke="#1c1f24" stroke-width="3"></rect>`
-                      : nothing
-                  }
-                  ${
-                    this.focusInside && b.id === active
-                      ? svg`<rect class="ring" data-screen-only x="-7" y="-7" width=${b.width + 14} height=${b.height + 14}
-                          rx="12" fill="none" stroke="#1a5fd0" stroke-width="3" stroke-dasharray="5 3"></rect>`
-                      : nothing
-                  }
-                </g>`;
-                  })}
-                </g>
-                <g aria-hidden="true" pointer-events="none">
-                  ${layout.boxes.map((b) => {
-                    const textTop = BOX.headerHeight + BOX.pad + BOX.font - 2;
-                    return svg`<g data-text-for=${b.id} transform=${`translate(${b.x},${b.y})`}>
-                  <text x=${BOX.pad} y=${BOX.headerHeight - 6} font-size=${BOX.headerFont} font-weight="650"
-                    fill=${b.headerInk}>${b.header}</text>
-                  <text font-size=${BOX.font} fill=${INK}>${b.lines.map(
-                    (line, i) => svg`<tspan x=${BOX.pad} y=${textTop + i * BOX.lineHeight}>${line}</tspan>`,
-                  )}</text>
-                  ${
-                    b.footer
-                      ? svg`<text x=${BOX.pad} y=${b.height - BOX.pad + 2} font-size="11.5" fill=${MARK_INK}>${b.footer}</text>`
-                      : nothing
-                  }
-                </g>`;
-                  })}
-                </g>
-              </g>
+              ${diagramDrawing(layout, { title, selectedId: this.selectedId, activeId: active, focusInside: this.focusInside })}
             </svg>
           </div>
         </div>
         <div class="side">
-          <div class="card">
-            ${
-              shown
-                ? html`<span class="kind">${KIND_LABELS[shown.kind]}</span> · standing
-                    ${formatStanding(shown.standing)}${
-                      shown.unsourced ? ' · ⚠ no source' : ''
-                    }${shown.rated ? '' : ' · ☆ unrated'}<br />${shown.text}`
-                : nothing
-            }
-          </div>
+          ${pictureCard(shown, 'Pointed-at box')}
           <p class="description">
             ${description} Arrow keys move between boxes, Enter selects; + and − zoom, Shift+arrows pan, 0 fits.
           </p>

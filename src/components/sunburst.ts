@@ -7,22 +7,11 @@
 import { LitElement, html, svg, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { KIND_LABELS } from '../model/types.js';
-import {
-  SHADES,
-  NO_STANDING_FILL,
-  describeLabels,
-  formatStanding,
-  spokenLabel,
-  type PictureInput,
-} from '../pictures/picture-data.js';
-import {
-  layoutSunburst,
-  sunburstMove,
-  type SunburstKey,
-  type SunburstLayout,
-  type Wedge,
-} from '../pictures/sunburst-layout.js';
+import { SHADES, NO_STANDING_FILL, describeLabels, spokenLabel, type PictureInput } from '../pictures/picture-data.js';
+import { layoutSunburst, sunburstMove, type SunburstLayout, type Wedge } from '../pictures/sunburst-layout.js';
+import './export-menu.js';
 import { emitNode } from './picture-events.js';
+import { nodeIdAt, pictureCard, pictureKeyDown } from './picture-nav.js';
 import { saveBlob } from '../state/download.js';
 import { exportSvg, pictureFileName, svgToPng } from './picture-export.js';
 import { fillRef, hatchPatterns, legend } from './picture-legend.js';
@@ -35,7 +24,6 @@ declare global {
   }
 }
 
-const KEYS = new Set<string>(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End']);
 const HATCH = 'sb-hatch';
 /** Height of everything around the stage, about (for the first layout, before it can be measured). */
 const CHROME_PX = 215;
@@ -163,38 +151,37 @@ export class WarrantSunburst extends LitElement {
     const layout = this.layout;
     const id = this.activeId;
     if (!layout || !id) return;
-    if (KEYS.has(e.key) && !e.altKey && !e.ctrlKey && !e.metaKey) {
-      e.preventDefault();
-      this.activeId = sunburstMove(layout, id, e.key as SunburstKey);
-      this.moveFocus = true;
-    } else if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      this.select(id);
-    } else if (e.key === '+' || e.key === '=') {
-      e.preventDefault();
-      if (layout.childIds.has(id) && id !== layout.focusId) this.zoomTo(id);
-      this.moveFocus = true;
-    } else if (e.key === '-' || e.key === '_') {
-      e.preventDefault();
-      this.zoomOut();
-      this.moveFocus = true;
-    }
+    pictureKeyDown(e, {
+      move: (key) => {
+        this.activeId = sunburstMove(layout, id, key);
+        this.moveFocus = true;
+      },
+      select: () => this.select(id),
+      zoomIn: () => {
+        if (layout.childIds.has(id) && id !== layout.focusId) this.zoomTo(id);
+        this.moveFocus = true;
+      },
+      zoomOut: () => {
+        this.zoomOut();
+        this.moveFocus = true;
+      },
+    });
   }
 
   private onClick(e: MouseEvent): void {
-    const id = (e.target as Element).closest('[data-id]')?.getAttribute('data-id');
+    const id = nodeIdAt(e);
     if (id) this.select(id);
   }
 
   private onDblClick(e: MouseEvent): void {
-    const id = (e.target as Element).closest('[data-id]')?.getAttribute('data-id');
+    const id = nodeIdAt(e);
     if (!id || !this.layout) return;
     if (id === this.layout.focusId) this.zoomOut();
     else if (this.layout.childIds.has(id)) this.zoomTo(id);
   }
 
   private onPointerOver(e: PointerEvent): void {
-    const id = (e.target as Element).closest('[data-id]')?.getAttribute('data-id') ?? undefined;
+    const id = nodeIdAt(e);
     if (id !== this.hoverId) this.hoverId = id;
   }
 
@@ -215,6 +202,12 @@ export class WarrantSunburst extends LitElement {
       }
     });
   }
+
+  /** The toolbar's Export menu. */
+  private readonly exportItems = [
+    { label: 'SVG picture', run: () => this.exportSvgFile() },
+    { label: 'PNG picture', run: () => void this.exportPng() },
+  ];
 
   private exportSvgFile(): void {
     saveBlob(pictureFileName(this.mapTitle, 'sunburst', 'svg'), new Blob([this.svgText()], { type: 'image/svg+xml' }));
@@ -262,8 +255,7 @@ export class WarrantSunburst extends LitElement {
         <button ?disabled=${!active} @click=${() => active && emitNode(this, 'warrant-open-in-tree', active)}>
           Open in tree
         </button>
-        <button @click=${() => this.exportSvgFile()}>Export SVG</button>
-        <button @click=${() => void this.exportPng()}>Export PNG</button>
+        <warrant-export-menu .items=${this.exportItems}></warrant-export-menu>
       </div>
       <div class="main">
         <div class="stage">
@@ -337,17 +329,7 @@ export class WarrantSunburst extends LitElement {
           </svg>
         </div>
         <div class="side">
-          <!-- Focusable: a long text scrolls inside the card, and keyboard users must reach it too. -->
-          <div class="card" tabindex="0" role="region" aria-label="Pointed-at wedge">
-            ${
-              shown
-                ? html`<span class="kind">${KIND_LABELS[shown.kind]}</span> · standing
-                    ${formatStanding(shown.standing)}${
-                      shown.unsourced ? ' · ⚠ no source' : ''
-                    }${shown.rated ? '' : ' · ☆ unrated'}<br />${shown.text}`
-                : nothing
-            }
-          </div>
+          ${pictureCard(shown, 'Pointed-at wedge')}
           <p class="description">${description} Arrow keys move between wedges, Enter selects, + and − zoom.</p>
           ${legend('sb', false)}
         </div>

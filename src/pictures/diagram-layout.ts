@@ -15,6 +15,7 @@ import {
   textOn,
   type NodeLabel,
   type PictureInput,
+  type MoveKey,
 } from './picture-data.js';
 import { fitText, wrapText } from './text-fit.js';
 
@@ -277,7 +278,7 @@ function edgePath(from: DiagramBox, to: DiagramBox): string {
 }
 
 /** Keys the diagram moves focus with. */
-export type DiagramKey = 'ArrowUp' | 'ArrowDown' | 'ArrowLeft' | 'ArrowRight' | 'Home' | 'End';
+export type DiagramKey = MoveKey;
 
 /**
  * Where a key moves from box `id`: Up to the parent, Down to the first child, Left / Right to the

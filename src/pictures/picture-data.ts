@@ -139,6 +139,20 @@ export function labelOf(input: PictureInput, node: ArgNode): NodeLabel {
   };
 }
 
+/**
+ * The facts of a node's hover card after its kind: "standing 0.80 · ⚠ no source · ☆ unrated", or
+ * "no standing yet · ☆ unrated" when nothing under it is rated (never "standing no standing").
+ */
+export function cardFacts(label: NodeLabel): string {
+  const parts = [label.standing === undefined ? 'no standing yet' : `standing ${formatStanding(label.standing)}`];
+  if (label.unsourced) parts.push('⚠ no source');
+  if (!label.rated) parts.push('☆ unrated');
+  return parts.join(' · ');
+}
+
+/** The keys that move between the boxes or wedges of a picture (the WAI-ARIA tree's keys). */
+export type MoveKey = 'ArrowUp' | 'ArrowDown' | 'ArrowLeft' | 'ArrowRight' | 'Home' | 'End';
+
 /** Standing as printed: two decimals. */
 export const formatStanding = (s: number | undefined): string => (s === undefined ? 'no standing' : s.toFixed(2));
 

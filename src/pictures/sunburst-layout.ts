@@ -6,7 +6,7 @@
 import { hierarchy, partition, type HierarchyRectangularNode } from 'd3-hierarchy';
 import { childrenOf, ancestors, type Tree } from '../model/tree.js';
 import type { ArgNode } from '../model/types.js';
-import { labelOf, shadeOf, textOn, type NodeLabel, type PictureInput } from './picture-data.js';
+import { labelOf, shadeOf, textOn, type MoveKey, type NodeLabel, type PictureInput } from './picture-data.js';
 import { fitText, textWidth } from './text-fit.js';
 
 /** Rings drawn around the focus before deeper levels are left for zooming in. */
@@ -205,7 +205,7 @@ function makeWedge(input: PictureInput, n: HierarchyRectangularNode<Item>, unit:
 }
 
 /** Keys the sunburst moves focus with. */
-export type SunburstKey = 'ArrowUp' | 'ArrowDown' | 'ArrowLeft' | 'ArrowRight' | 'Home' | 'End';
+export type SunburstKey = MoveKey;
 
 /**
  * Where a key moves from wedge `id`: Down / Up to the next / previous wedge round the same

@@ -161,6 +161,15 @@ describe('<warrant-sunburst>', () => {
     );
   });
 
+  it('card of an unrated wedge reads "no standing yet", not "standing no standing"', async () => {
+    const { el, bundle } = await mountSunburst();
+    const card = el.shadowRoot!.querySelector('.card')!;
+    // The essay map is unrated: the thesis (the active wedge) has no standing under the class default.
+    expect(card.textContent!.replace(/\s+/g, ' ')).to.match(/^ ?Thesis · no standing yet · (⚠ no source · )?☆ unrated/);
+    expect(card.textContent).not.to.contain('standing no standing');
+    expect(card.textContent).to.contain(bundle.nodes.find((n) => n.id === bundle.map.rootId)!.text.slice(0, 40));
+  });
+
   it('is accessible', async () => {
     const { el } = await mountSunburst();
     await expect(el).to.be.accessible();
@@ -277,6 +286,38 @@ describe('<warrant-diagram>', () => {
 
   it('is accessible', async () => {
     const { el } = await mountDiagram('c12-ukraine-2014');
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps its toolbar to two rows at 390 px wide, the ways to save behind an Export menu', async () => {
+    const essay = await essayInput();
+    const el = await fixture<WarrantDiagram>(
+      html`<warrant-diagram
+        style="height: 700px; width: 390px"
+        .input=${essay.input}
+        .rootId=${'c12-ukraine-2014'}
+        .mapTitle=${essay.bundle.map.title}
+      ></warrant-diagram>`,
+    );
+    await el.updateComplete;
+    const toolbar = el.shadowRoot!.querySelector<HTMLElement>('.toolbar')!;
+    const controls = [...toolbar.querySelectorAll(':scope > button, :scope > warrant-export-menu')];
+    const rows = new Set(controls.map((c) => Math.round(c.getBoundingClientRect().top)));
+    expect(rows.size, `toolbar rows at 390 px: ${[...rows].join(', ')}`).to.be.at.most(2);
+    const menu = el.shadowRoot!.querySelector('warrant-export-menu')!;
+    await menu.updateComplete;
+    const trigger = menu.shadowRoot!.querySelector<HTMLButtonElement>('button.trigger')!;
+    expect(trigger.getAttribute('aria-expanded')).to.equal('false');
+    trigger.click();
+    await menu.updateComplete;
+    expect(trigger.getAttribute('aria-expanded')).to.equal('true');
+    const items = [...menu.shadowRoot!.querySelectorAll('ul button')].map((b) => b.textContent!.trim());
+    expect(items).to.deep.equal(['SVG picture', 'PNG picture', 'Print…']);
+    await waitUntil(() => deepActive()?.textContent?.trim() === 'SVG picture', 'focus did not move into the menu');
+    await sendKeys({ press: 'Escape' });
+    await menu.updateComplete;
+    expect(menu.shadowRoot!.querySelector('ul')).to.equal(null);
+    await waitUntil(() => deepActive() === trigger, 'Escape did not return focus to the Export button');
     await expect(el).to.be.accessible();
   });
 });

@@ -8,6 +8,7 @@ import {
   PAPER,
   SHADES,
   bandLabel,
+  cardFacts,
   contrast,
   labelOf,
   spokenLabel,
@@ -69,6 +70,25 @@ describe('pictures: labels', () => {
     const r = labelOf(input, input.tree.byId.get('r')!);
     expect([r.kind, r.polarity]).to.deep.equal(['rebuttal', 'oppose']);
     expect(spokenLabel(r, 'Rebuttal')).to.equal('Rebuttal: Rebuttal R. No standing. Unrated.');
+  });
+
+  it('writes the hover card\'s facts so an unrated node reads "no standing yet", never "standing no standing"', () => {
+    const input = smallInput();
+    const at = (id: string) => cardFacts(labelOf(input, input.tree.byId.get(id)!));
+    expect(at('t')).to.equal('standing 0.50 · ☆ unrated');
+    expect(at('b')).to.equal('standing 0.10 · ⚠ no source · ☆ unrated');
+    expect(at('r')).to.equal('no standing yet · ☆ unrated');
+    expect(
+      cardFacts({
+        id: 'x',
+        kind: 'claim',
+        polarity: 'support',
+        text: 'x',
+        standing: 0.8,
+        rated: true,
+        unsourced: false,
+      }),
+    ).to.equal('standing 0.80');
   });
 });
 
