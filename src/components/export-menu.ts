@@ -1,5 +1,5 @@
 /**
- * <warrant-export-menu>: one "Export" button that opens a short list of ways to save a picture
+ * <warrant-export-menu>: one "Save" button that opens a short list of ways to save a picture
  * (SVG, PNG, Print), so a picture's toolbar keeps to two rows on a 390 px phone instead of three.
  * The WAI-ARIA disclosure pattern: the button has aria-expanded and controls the list; Escape
  * or leaving the menu closes it, and choosing an item runs it and closes it.
@@ -59,8 +59,8 @@ export class WarrantExportMenu extends LitElement {
 
   /** The items, in order. */
   @property({ attribute: false }) items: readonly ExportItem[] = [];
-  /** The trigger's text. */
-  @property() label = 'Export';
+  /** The trigger's text (not "Export": the map's own Export… button sits in the same view). */
+  @property() label = 'Save';
 
   @state() open = false;
 
@@ -96,7 +96,7 @@ export class WarrantExportMenu extends LitElement {
         aria-controls="items"
         @click=${() => this.toggle()}
       >
-        ${this.label} <span aria-hidden="true">▾</span>
+        ${this.label}<span class="sr-only"> the picture</span> <span aria-hidden="true">▾</span>
       </button>
       ${
         this.open

@@ -289,7 +289,7 @@ describe('<warrant-diagram>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('keeps its toolbar to two rows at 390 px wide, the ways to save behind an Export menu', async () => {
+  it('keeps its toolbar to two rows at 390 px wide, the ways to save behind a Save menu', async () => {
     const essay = await essayInput();
     const el = await fixture<WarrantDiagram>(
       html`<warrant-diagram
@@ -317,7 +317,7 @@ describe('<warrant-diagram>', () => {
     await sendKeys({ press: 'Escape' });
     await menu.updateComplete;
     expect(menu.shadowRoot!.querySelector('ul')).to.equal(null);
-    await waitUntil(() => deepActive() === trigger, 'Escape did not return focus to the Export button');
+    await waitUntil(() => deepActive() === trigger, 'Escape did not return focus to the Save button');
     await expect(el).to.be.accessible();
   });
 });
