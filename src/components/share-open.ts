@@ -6,7 +6,7 @@
 import { consume } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { importAssignmentJson } from '../formats/class-files.js';
+import { importAssignmentJson, importHandInJson, type HandIn } from '../formats/class-files.js';
 import { describeError } from '../formats/errors.js';
 import { importFeedback } from '../formats/feedback-file.js';
 import { taskLabel } from '../model/assignment.js';
@@ -27,7 +27,7 @@ declare global {
 
 type Preview =
   | { kind: 'map'; bundle: MapBundle; text: string }
-  | { kind: 'hand-in'; bundle: MapBundle; text: string; collectInto?: Assignment }
+  | { kind: 'hand-in'; bundle: MapBundle; text: string; handIn?: HandIn; collectInto?: Assignment }
   | { kind: 'assignment'; bundle: MapBundle; text: string; title: string; tasks: string[]; instructions: string }
   | { kind: 'feedback'; text: string; title: string; student: string; count: number };
 
@@ -111,7 +111,14 @@ export class WarrantShareOpen extends LitElement {
     const db = this.services?.db;
     const into = db ? await collectTargetOf(db, d.text) : undefined;
     if (hash !== this.hash) return;
-    this.preview = { kind: 'hand-in', bundle: r.bundles[0]!, text: d.text, ...(into && { collectInto: into }) };
+    const h = importHandInJson(d.text);
+    this.preview = {
+      kind: 'hand-in',
+      bundle: r.bundles[0]!,
+      text: d.text,
+      ...(h.ok && { handIn: h.value }),
+      ...(into && { collectInto: into }),
+    };
   }
 
   private onCollect = async (): Promise<void> => {
@@ -172,7 +179,22 @@ export class WarrantShareOpen extends LitElement {
     const b = p.bundle;
     const thesis = b.nodes.find((n) => n.id === b.map.rootId)?.text ?? '';
     const what = { map: 'A map', 'hand-in': 'A hand-in', assignment: 'An assignment' }[p.kind];
-    return html`<h1>${what}: ${p.kind === 'assignment' ? p.title : b.map.title}</h1>
+    const h = p.kind === 'hand-in' ? p.handIn : undefined;
+    return html`<h1>
+        ${
+          h
+            ? `A hand-in by ${h.student}: ${h.assignment.title}`
+            : `${what}: ${p.kind === 'assignment' ? p.title : b.map.title}`
+        }
+      </h1>
+      ${
+        h
+          ? html`<p>
+              On the map “${h.map.title}”, handed in ${h.handedInAt.slice(0, 10)}; tasks
+              ${h.tasks.filter((t) => t.complete).length} of ${h.tasks.length} done.
+            </p>`
+          : nothing
+      }
       <p>Thesis: ${thesis.slice(0, 300)}</p>
       <p>
         ${b.nodes.length} statements, ${b.sources.length} sources, ${b.citations.length} citations, ${b.ratings.length}

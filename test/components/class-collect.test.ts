@@ -246,12 +246,25 @@ describe('class: bad input through the app changes nothing, and says which file'
       expect(await snapshot(teacher)).to.deep.equal(before);
     }
 
+    // The whole link in a browser without the assignment: it can only be imported as a map.
+    const elsewhere = uniqueDbName();
+    made.push(elsewhere);
+    app = await mount(elsewhere, hash);
+    await waitUntil(() =>
+      deepQuery(app.shadowRoot!, 'warrant-share-open')?.shadowRoot?.querySelector('button.primary'),
+    );
+    const buttons = [...deepQuery(app.shadowRoot!, 'warrant-share-open')!.shadowRoot!.querySelectorAll('button')];
+    expect(buttons.map((x) => x.textContent!.trim())).to.deep.equal(['Import it', 'Cancel']);
+    fixtureCleanup();
+
     // The whole link, in the teacher's browser: collected into the class map.
     app = await mount(teacher, hash);
     const open = () => deepQuery(app.shadowRoot!, 'warrant-share-open')!.shadowRoot!;
     await waitUntil(() =>
       deepQuery(app.shadowRoot!, 'warrant-share-open')?.shadowRoot?.querySelector('button.primary'),
     );
+    expect(open().querySelector('h1')!.textContent!.trim()).to.equal('A hand-in by Ana: Counterpoints with sources');
+    expect(open().textContent!.replace(/\s+/g, ' ')).to.contain('tasks 1 of 2 done');
     expect(open().textContent).to.contain('a hand-in for your assignment “Counterpoints with sources”');
     await expect(deepQuery(app.shadowRoot!, 'warrant-share-open')!).to.be.accessible();
     button(open(), 'Collect into the class map').click();
