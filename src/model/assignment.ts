@@ -157,8 +157,9 @@ export function claimUnattributed(bundle: MapBundle, baseline: Baseline, person:
   const sourcesBefore = new Set(baseline.sources);
   const citationsBefore = new Set(baseline.citations);
   const ratedBefore = new Set(baseline.ratings);
+  // Everything else of the bundle (its cross-links) is kept as it is.
   return {
-    map: bundle.map,
+    ...bundle,
     nodes: bundle.nodes.map((n) => (n.id in baseline.nodes || n.author !== undefined ? n : { ...n, author: person })),
     sources: bundle.sources.map((s) =>
       sourcesBefore.has(s.id) || s.author !== undefined ? s : { ...s, author: person },

@@ -186,4 +186,16 @@ describe('options and links through Markdown', () => {
     expect(r.errors[0]).to.deep.include({ line, field: 'link.targetId' });
     expect(r.errors[0]!.message).to.contain('"nowhere" does not exist');
   });
+
+  it('a hand-in of a map with links keeps them, through its Markdown', async () => {
+    const { makeHandIn } = await import('../../src/formats/class-files.js');
+    const { exportHandInMarkdown, importHandInMarkdown } = await import('../../src/formats/handin-markdown.js');
+    const { assignmentOf, LATER } = await import('./class-helpers.js');
+    const b = importOne(await fixture('kialo-pets-options.txt'));
+    const h = makeHandIn(b, assignmentOf(b), 'Ana', 'h1', LATER);
+    const r = importHandInMarkdown(exportHandInMarkdown(h.bundle, h.handIn));
+    if (!r.ok) throw new Error(JSON.stringify(r.errors.slice(0, 3)));
+    expect(signature(r.bundle)).to.deep.equal(signature(b));
+    expect(r.bundle.links).to.have.length(3);
+  });
 });
