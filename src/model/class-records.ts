@@ -88,8 +88,9 @@ export function anonymize(bundle: MapBundle, names: ReadonlyMap<string, string>)
     who === undefined ? undefined : (names.get(who) ?? who);
   const withAuthor = <T extends { author?: string }>(r: T): T =>
     r.author === undefined || !names.has(r.author) ? r : { ...r, author: rename(r.author)! };
+  // Everything that names nobody (the cross-links) is kept as it is.
   return {
-    map: bundle.map,
+    ...bundle,
     nodes: bundle.nodes.map(withAuthor),
     sources: bundle.sources.map(withAuthor),
     citations: bundle.citations.map(withAuthor),

@@ -10,7 +10,7 @@ import {
   taskLabel,
 } from '../../src/model/assignment.js';
 import { anonymize, anonymousName, anonymousNames } from '../../src/model/class-records.js';
-import { assignmentOf, essayMap, studentWork } from '../formats/class-helpers.js';
+import { assignmentOf, essayMap, LATER, studentWork } from '../formats/class-helpers.js';
 
 describe('assignment model', () => {
   it('says each task in words', () => {
@@ -158,5 +158,11 @@ describe('assignment model', () => {
     expect(anon.nodes.filter((n) => n.author === undefined).length).to.equal(
       both.nodes.filter((n) => n.author === undefined).length,
     );
+    // Cross-links name nobody: they stay, so an anonymous export keeps them.
+    const linked = {
+      ...both,
+      links: [{ id: 'l1', mapId: both.map.id, nodeId: 'k-ana', targetId: 'k-ben', createdAt: LATER }],
+    };
+    expect(anonymize(linked, anonymousNames(['Ana', 'Ben'])).links).to.deep.equal(linked.links);
   });
 });
