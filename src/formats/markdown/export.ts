@@ -132,14 +132,22 @@ function exportNode(ctx: ExportContext, node: ArgNode, depth: number): void {
     out.push(`${indent}*Sources:* ${refs.join('; ')}`);
     out.push('');
   }
-  // Evidence ratings only: relevance is not in the Markdown format yet (JSON carries it).
-  const ratings = ctx.ratings ? (ctx.ratingsByNode.get(node.id) ?? []).filter((r) => r.value !== undefined) : [];
+  const ratings = ctx.ratings ? (ctx.ratingsByNode.get(node.id) ?? []) : [];
   const standing = ctx.standings?.byNode.get(node.id);
   const numbers: string[] = [];
-  if (ratings.length) {
-    const mean = ratings.reduce((sum, r) => sum + r.value!, 0) / ratings.length;
-    numbers.push(`*Rating:* ${formatNumber(mean)} of 4 (${ratings.length} rating${ratings.length === 1 ? '' : 's'})`);
-  }
+  const summary = (label: string, values: number[]): void => {
+    if (!values.length) return;
+    const mean = values.reduce((sum, v) => sum + v, 0) / values.length;
+    numbers.push(`*${label}:* ${formatNumber(mean)} of 4 (${values.length} rating${values.length === 1 ? '' : 's'})`);
+  };
+  summary(
+    'Rating',
+    ratings.flatMap((r) => (r.value === undefined ? [] : [r.value])),
+  );
+  summary(
+    'Relevance',
+    ratings.flatMap((r) => (r.relevance === undefined ? [] : [r.relevance])),
+  );
   if (standing !== undefined && Number.isFinite(standing)) numbers.push(`*Standing:* ${standing.toFixed(2)}`);
   if (numbers.length) {
     out.push(indent + numbers.join(' · '));
@@ -157,16 +165,27 @@ function exportNode(ctx: ExportContext, node: ArgNode, depth: number): void {
     const link = ctx.linkOf.get(node.id);
     if (link) machine.link = link.targetId ?? link.external;
   }
-  if (ratings.length) {
-    machine.ratings = ratings.map((r) =>
-      r.rationale !== undefined ? [r.rater, r.value, r.rationale] : [r.rater, r.value],
-    );
-  }
+  if (ratings.length) machine.ratings = ratings.map(machineRating);
   if (Object.keys(machine).length) {
     out.push(`${indent}<!-- ${NODE_COMMENT} ${commentJson(machine)} -->`);
     out.push('');
   }
   for (const child of childrenOf(ctx.tree, node.id)) exportNode(ctx, child, depth + 1);
+}
+
+/**
+ * One rater's rating as machine data: the tuple [rater, value(, rationale)] files have always had
+ * for evidence alone (older Warrants read it), an object once it carries relevance.
+ */
+function machineRating(r: Rating): unknown {
+  if (r.relevance === undefined)
+    return r.rationale !== undefined ? [r.rater, r.value, r.rationale] : [r.rater, r.value];
+  return {
+    rater: r.rater,
+    ...(r.value !== undefined && { value: r.value }),
+    relevance: r.relevance,
+    ...(r.rationale !== undefined && { rationale: r.rationale }),
+  };
 }
 
 function documentLine(doc: SourceDocument): string {
@@ -253,9 +272,15 @@ export function exportMarkdown(bundle: MapBundle, options: MarkdownExportOptions
     out.push('');
   }
   const legend: string[] = [];
-  if (ctx.ratingsByNode.size) {
+  const rated = [...ctx.ratingsByNode.values()].flat();
+  if (rated.some((r) => r.value !== undefined)) {
     legend.push(
       "*Ratings:* each statement's own evidence, rated from 0 (none) to 4 (decisive); shown as the mean of all raters and the number of ratings.",
+    );
+  }
+  if (rated.some((r) => r.relevance !== undefined)) {
+    legend.push(
+      '*Relevance:* how much a statement matters to the one above it, rated from 0 (irrelevant) to 4 (essential); shown as the mean of all raters and the number of ratings.',
     );
   }
   if (ctx.standings && [...ctx.standings.byNode.keys()].some((id) => tree.byId.has(id))) {

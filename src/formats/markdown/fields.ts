@@ -18,6 +18,9 @@ import {
   REWORDED,
 } from './grammar.js';
 
+/** The keys a rating written as an object may have (one that rates relevance). */
+const RATING_OBJECT_KEYS = new Set(['rater', 'value', 'relevance', 'rationale']);
+
 /** Parses the JSON inside a machine-data comment, or reports the line. */
 export function parseMachine(json: string, line: number, st: ParseState): Record<string, unknown> | null {
   try {
@@ -155,8 +158,30 @@ export function readNodeMachine(node: ParsedNode, data: Record<string, unknown>,
       return;
     }
     for (const r of data.ratings as unknown[]) {
+      // A rating with relevance is an object; evidence alone keeps the tuple files have always had.
+      if (typeof r === 'object' && r !== null && !Array.isArray(r)) {
+        const o = r as Record<string, unknown>;
+        const unknown = Object.keys(o).filter((k) => !RATING_OBJECT_KEYS.has(k));
+        if (unknown.length) {
+          st.error(
+            line,
+            `A rating in the machine data has an unknown key "${unknown[0]}" (known: rater, value, relevance, rationale).`,
+          );
+          continue;
+        }
+        node.ratings.push({
+          rater: o.rater,
+          ...(o.value !== undefined && { value: o.value }),
+          ...(o.relevance !== undefined && { relevance: o.relevance }),
+          ...(o.rationale !== undefined && { rationale: o.rationale }),
+        });
+        continue;
+      }
       if (!Array.isArray(r) || r.length < 2 || r.length > 3) {
-        st.error(line, 'Each rating in the machine data must be [rater, value] or [rater, value, rationale].');
+        st.error(
+          line,
+          'Each rating in the machine data must be [rater, value], [rater, value, rationale] or {"rater": ..., "relevance": ...}.',
+        );
         continue;
       }
       const [rater, value, rationale] = r as unknown[];

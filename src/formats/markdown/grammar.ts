@@ -59,7 +59,7 @@ export interface ParsedNode {
   /** The link this node stands for: a node id of the map, or another discussion. */
   link?: string | { title: unknown; ref: unknown };
   cites: Array<{ n: number; pinpoint?: string; line: number }>;
-  ratings: Array<{ rater: unknown; value: unknown; rationale?: unknown }>;
+  ratings: Array<{ rater: unknown; value?: unknown; relevance?: unknown; rationale?: unknown }>;
   hasSummary: boolean;
   summaryLine: number;
   /** Line of the machine-data comment, where ids and ratings come from. */
@@ -97,7 +97,7 @@ export const OUR_LABEL =
 export const HAND_LABEL =
   /^(?:\*\*|__)?(pro|con|for|against|supports?|opposes?|objection|thesis|claim|premise|counterpoint|rebuttal|option)(?:\*\*|__)?\s*:(?:\*\*|__)?[ \t]?/i;
 export const QUOTE = /^“([\s\S]*)” \(¶(\d+)\)$/;
-export const META_PARAGRAPH = /^\*(Sources|Rating|Standing|Notes):\*/;
+export const META_PARAGRAPH = /^\*(Sources|Rating|Relevance|Standing|Notes):\*/;
 
 /** Machine-data comments, whole blocks: the map's header and a node's data. */
 export const MACHINE_BLOCK: Readonly<Record<string, RegExp>> = {

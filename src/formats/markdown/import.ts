@@ -213,11 +213,13 @@ function finishImport(parsed: Parsed, st: ParseState, options: RestoreOptions): 
       lines.citations.push(c.line);
     }
     for (const r of n.ratings) {
-      ratings.push(
-        r.rationale === undefined
-          ? { nodeId: id, rater: r.rater, value: r.value }
-          : { nodeId: id, rater: r.rater, value: r.value, rationale: r.rationale },
-      );
+      ratings.push({
+        nodeId: id,
+        rater: r.rater,
+        ...('value' in r && { value: r.value }),
+        ...('relevance' in r && { relevance: r.relevance }),
+        ...(r.rationale !== undefined && { rationale: r.rationale }),
+      });
       lines.ratings.push(n.machineLine || n.line);
     }
     if (n.hasSummary && n.ratings.length === 0) {

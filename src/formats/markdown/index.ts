@@ -12,7 +12,7 @@
  *
  *     Description ...
  *
- *     *Ratings:* ... *Standing:* ...                          what the numbers mean
+ *     *Ratings:* ... *Relevance:* ... *Standing:* ...         what the numbers mean
  *
  *     **Thesis:** text                                        then the thesis's details, as below
  *
@@ -22,11 +22,13 @@
  *
  *       *Sources:* [1] p. 4; [2]
  *
- *       *Rating:* 2.5 of 4 (2 ratings) · *Standing:* 0.63
+ *       *Rating:* 2.5 of 4 (2 ratings) · *Relevance:* 3 of 4 (1 rating) · *Standing:* 0.63
  *
  *       *Notes:* ...
  *
- *       <!-- warrant {"id":"...","ratings":[["rater",3]]} -->
+ *       <!-- warrant {"id":"...","ratings":[["rater",3],{"rater":"other","value":2,"relevance":3}]} -->
+ *                 a rater's rating: [rater, evidence] or [rater, evidence, why]; one that rates
+ *                 relevance is an object {rater, value?, relevance, rationale?}
  *
  *       - **Counterpoint** (opposes, added by the class): text
  *

@@ -66,7 +66,7 @@ const SOURCE_ITEM = /^\d{1,9}\. (?=\S)/;
 /** GFM reads "[ ] ..." or "[x] ..." at the start of a list item as a task checkbox. */
 const TASK_ITEM = /^\[[ xX]\][ \t]+\S/;
 const SOURCE_DEFINITION = /^\[\d+\]: #source-\d+$/;
-const LEGEND = /^\*(?:Ratings|Standing):\*/;
+const LEGEND = /^\*(?:Ratings|Relevance|Standing):\*/;
 const NOTES_LABEL = /^\*Notes:\* ?/;
 const QUOTE_MARKER = /^> ?/;
 const ENDS_IN_SPACE = /\s$/;
@@ -267,10 +267,19 @@ class OwnExportReader {
       } else if (line.startsWith('*Sources:*', ind)) {
         this.alone();
         node.cites.push(...parseCitations(line.slice(ind), at + 1, st));
-      } else if (line.startsWith('*Rating:*', ind) || line.startsWith('*Standing:*', ind)) {
+      } else if (
+        line.startsWith('*Rating:*', ind) ||
+        line.startsWith('*Relevance:*', ind) ||
+        line.startsWith('*Standing:*', ind)
+      ) {
         this.alone();
         // Summaries are computed, never read back; the per-rater data is in the machine comment.
-        if (line.startsWith('*Rating:*', ind) || line.includes('· *Rating:*', ind)) {
+        if (
+          line.startsWith('*Rating:*', ind) ||
+          line.startsWith('*Relevance:*', ind) ||
+          line.includes('· *Rating:*', ind) ||
+          line.includes('· *Relevance:*', ind)
+        ) {
           node.hasSummary = true;
           node.summaryLine = at + 1;
         }

@@ -142,7 +142,7 @@ function parseBody(entries: readonly Entry[], bullet: string, st: ParseState, is
         break;
       case 'numbers':
         // Summaries are computed, never read back; the per-rater data is in the machine comment.
-        if (/^\*Rating:\*/.test(tok.raw) || /· \*Rating:\*/.test(tok.raw)) {
+        if (/^\*(?:Rating|Relevance):\*/.test(tok.raw) || /· \*(?:Rating|Relevance):\*/.test(tok.raw)) {
           node.hasSummary = true;
           node.summaryLine = line;
         }
@@ -224,7 +224,7 @@ function parseDocumentTokens(tokens: readonly Token[], src: string, st: ParseSta
       parsed.documentLine = line;
       continue;
     }
-    if (isText(tok) && /^\*(?:Ratings|Standing):\*/.test(tok.raw)) continue;
+    if (isText(tok) && /^\*(?:Ratings|Relevance|Standing):\*/.test(tok.raw)) continue;
     // In our own export only the bold label starts the thesis: a description may say "Thesis: ...".
     const handThesis = !parsed.hasHeader && /^(?:\*\*|__)?thesis(?:\*\*|__)?\s*:/i.test(tok.raw);
     if (isText(tok) && (OUR_LABEL.exec(tok.raw)?.[1] === 'Thesis' || handThesis)) {
