@@ -33,6 +33,8 @@ import type { DraftDetail, EditDoneDetail } from './node-editor.js';
 import type { RateDetail } from './rating.js';
 import { baseStyles } from './shared-styles.js';
 import type { WarrantShortcuts } from './shortcuts-dialog.js';
+import './guided-rating.js';
+import type { WarrantGuidedRating } from './guided-rating.js';
 import type { MoveRequestDetail, WarrantTree } from './tree.js';
 import type { WarrantNodeDetail } from './node-detail.js';
 import './explanation.js';
@@ -83,6 +85,7 @@ export class WarrantMapView extends LitElement {
   @query('warrant-tree') private treeEl?: WarrantTree;
   @query('warrant-node-detail') private detailEl?: WarrantNodeDetail;
   @query('warrant-shortcuts') private shortcutsEl?: WarrantShortcuts;
+  @query('warrant-guided-rating') private guidedEl?: WarrantGuidedRating;
   @query('warrant-search') private searchEl?: WarrantSearch;
   @query('warrant-reading-pane') private readingEl?: WarrantReadingPane;
 
@@ -288,6 +291,12 @@ export class WarrantMapView extends LitElement {
     return this.services?.authorName.trim() || 'me';
   }
 
+  /** "Rate next": the walk rates under the rater's name, so it is asked for first. */
+  private startGuided = async (): Promise<void> => {
+    const name = await this.named();
+    if (name) await this.guidedEl?.start(name);
+  };
+
   private onRate = (e: CustomEvent<RateDetail>): void =>
     void this.named().then((name) => {
       if (name) {
@@ -469,6 +478,7 @@ export class WarrantMapView extends LitElement {
           perspective: this.ui.perspective,
           onPerspective: (value) => this.ui.setPerspective(value),
           shown: (name) => this.anonymousView(bundle)?.names.get(name) ?? name,
+          onRateNext: this.startGuided,
         })}
         ${this.renderHeaderActions()}
       </div>
@@ -629,6 +639,11 @@ export class WarrantMapView extends LitElement {
         </div>
       </section>
       ${this.menu.render()}
+      <warrant-guided-rating
+        .tree=${d.tree}
+        .ratings=${bundle.ratings}
+        .thesis=${d.evaluation.thesisInformed ? d.evaluation.thesis : undefined}
+      ></warrant-guided-rating>
     </div>`;
   }
 
