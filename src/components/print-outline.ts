@@ -157,16 +157,23 @@ function buildOutline(
   });
   for (const s of bundle.sources) if (!numbers.has(s.id)) numbers.set(s.id, numbers.size + 1);
   const ratings = new Map<string, number[]>();
+  const relevance = new Map<string, number[]>();
+  const add = (to: Map<string, number[]>, id: string, v: number | undefined): void => {
+    if (v === undefined) return;
+    const list = to.get(id) ?? [];
+    list.push(v);
+    to.set(id, list);
+  };
   for (const r of bundle.ratings) {
-    if (r.value === undefined) continue;
-    const list = ratings.get(r.nodeId) ?? [];
-    list.push(r.value);
-    ratings.set(r.nodeId, list);
+    add(ratings, r.nodeId, r.value);
+    add(relevance, r.nodeId, r.relevance);
   }
 
   const legend: string[] = [];
-  if (bundle.ratings.length)
+  if (ratings.size)
     legend.push('Ratings: each statement’s own evidence from 0 (none) to 4 (decisive), mean and count.');
+  if (relevance.size)
+    legend.push('Relevance: how much a statement matters to the one above it, from 0 (irrelevant) to 4 (essential).');
   if (standings?.size) {
     legend.push(
       `Standing: how well each statement stands once everything below it is counted, from 0 to 1${
@@ -213,11 +220,15 @@ function buildOutline(
         .map((c) => `[${c.n}]${c.pinpoint ? ` ${c.pinpoint}` : ''}`);
       facts.push(`Sources: ${refs.join('; ')}`);
     }
-    const values = ratings.get(node.id);
-    if (values?.length) {
+    const summary = (label: string, values: number[] | undefined): void => {
+      if (!values?.length) return;
       const mean = values.reduce((a, b) => a + b, 0) / values.length;
-      facts.push(`Rating: ${Number(mean.toFixed(2))} of 4 (${values.length} rating${values.length === 1 ? '' : 's'})`);
-    }
+      facts.push(
+        `${label}: ${Number(mean.toFixed(2))} of 4 (${values.length} rating${values.length === 1 ? '' : 's'})`,
+      );
+    };
+    summary('Rating', ratings.get(node.id));
+    summary('Relevance', relevance.get(node.id));
     const standing = standings?.get(node.id);
     if (standing !== undefined && Number.isFinite(standing)) facts.push(`Standing: ${standing.toFixed(2)}`);
     if (facts.length) box.append(el('p', 'facts', facts.join(' · ')));
