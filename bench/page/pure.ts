@@ -5,10 +5,12 @@
 import {
   computeBaseScores,
   evaluate,
+  evaluateBase,
   indexTree,
   RatingMapping,
   ratingToTau,
   Semantics,
+  updateNode,
   updateTau,
   type Evaluation,
 } from '../../src/evaluation/index.js';
@@ -56,11 +58,14 @@ function evaluationCase(n: number, runs: number, warmup: number): Record<string,
   indexTree(tree);
   const qe: number[] = [];
   const df: number[] = [];
+  const cls: number[] = [];
   const cold: number[] = [];
   const base: number[] = [];
   runsOf(runs, warmup, (measured) => {
     const a = perCall(() => evaluate(tree, scores.tauOf, Semantics.qe).thesis);
     const b = perCall(() => evaluate(tree, scores.tauOf, Semantics.dfquad).thesis);
+    // The default: unrated nodes left out, relevance weights (the app evaluates it this way).
+    const k = perCall(() => evaluateBase(tree, scores, Semantics.class).thesis);
     // A new Tree object (as after any edit): the index is rebuilt, base scores recomputed.
     const c = perCall(() => {
       const fresh: Tree<ArgNode> = { root: tree.root, byId: tree.byId, children: tree.children };
@@ -70,6 +75,7 @@ function evaluationCase(n: number, runs: number, warmup: number): Record<string,
     if (measured) {
       qe.push(a);
       df.push(b);
+      cls.push(k);
       cold.push(c);
       base.push(f);
     }
@@ -79,6 +85,7 @@ function evaluationCase(n: number, runs: number, warmup: number): Record<string,
   return {
     'evaluate QE': { samples: qe, baseline: base, baselineName, info: { thesisStanding: thesis } },
     'evaluate DF-QuAD': { samples: df, baseline: base, baselineName },
+    'evaluate class standing (default)': { samples: cls, baseline: base, baselineName },
     'evaluate from ratings (scores + index + QE)': { samples: cold, baseline: base, baselineName },
   };
 }
@@ -88,7 +95,7 @@ function evaluationCase(n: number, runs: number, warmup: number): Record<string,
  * node's base score recomputed from its ratings, then its path to the thesis). Baseline: a full
  * evaluate of the same tree.
  */
-function ratingCase(n: number, runs: number, warmup: number): CaseResult {
+function ratingCase(name: string, n: number, runs: number, warmup: number): Record<string, CaseResult> {
   const bundle = bundleOf(n);
   const tree = buildTree(bundle.nodes);
   const scores = computeBaseScores(bundle.ratings);
@@ -132,11 +139,33 @@ function ratingCase(n: number, runs: number, warmup: number): CaseResult {
       baseline.push(b);
     }
   });
+  // The same change under the class default, where a rating also makes the node rated (informed).
+  const cls = evaluateBase(tree, scores, Semantics.class);
+  const classSamples: number[] = [];
+  const classBaseline: number[] = [];
+  runsOf(runs, warmup, (measured) => {
+    const a = perCall(() => {
+      updateNode(cls, nodeId, { tau: ratingToTau(flip / 4, RatingMapping.linear), rated: true });
+      return cls.thesis;
+    });
+    const b = perCall(() => evaluateBase(tree, scores, Semantics.class).thesis);
+    if (measured) {
+      classSamples.push(a);
+      classBaseline.push(b);
+    }
+  });
   return {
-    samples,
-    baseline,
-    baselineName: 'full evaluate (QE)',
-    info: { node: nodeId, depth: deepestLevel, ratingsOfNode: values.length },
+    [name]: {
+      samples,
+      baseline,
+      baselineName: 'full evaluate (QE)',
+      info: { node: nodeId, depth: deepestLevel, ratingsOfNode: values.length },
+    },
+    'rating -> thesis standing (engine, class standing: updateNode)': {
+      samples: classSamples,
+      baseline: classBaseline,
+      baselineName: 'full evaluate (class standing)',
+    },
   };
 }
 
@@ -282,7 +311,7 @@ export function pureCases(
     const name = 'rating -> thesis standing (engine: updateTau)';
     Object.assign(
       out,
-      guarded(name, () => ({ [name]: ratingCase(n, runs, warmup) })),
+      guarded(name, () => ratingCase(name, n, runs, warmup)),
     );
   }
   if (which.includes('search'))

@@ -13,8 +13,8 @@ export const MIN_RATING = 0;
 export const MAX_RATING = 4;
 /** The middle of the scale; it maps to 0.5 under both mappings. */
 export const NEUTRAL_RATING = 2;
-/** Base score of an unrated node. */
-const NEUTRAL_TAU = 0.5;
+/** Base score of an unrated node (QE and DF-QuAD count it as half evidence). */
+export const NEUTRAL_TAU = 0.5;
 
 /** Base score of a (mean) rating `r` on the 0-4 scale under `mapping`. */
 export function ratingToTau(r: number, mapping: RatingMapping): number {

@@ -4,7 +4,7 @@
  * only on its subtree. Nothing is rounded here; rounding is for display only.
  */
 import type { Tree, TreeNode } from '../model/tree.js';
-import type { BaseScores } from './base-scores.js';
+import { NEUTRAL_TAU, type BaseScores } from './base-scores.js';
 import { classStrength, classSupport, NEUTRAL_WEIGHT } from './class-standing.js';
 import { dfquadStrength, qeStrength } from './semantics.js';
 import { Semantics } from './settings.js';
@@ -242,10 +242,29 @@ export function evaluate<N extends TreeNode>(
  */
 export function evaluateBase<N extends TreeNode>(
   tree: Tree<N> | TreeIndex,
-  base: Pick<BaseScores, 'tauOf' | 'isRated' | 'weightOf'>,
+  base: Pick<BaseScores, 'tauOf' | 'isRated' | 'weightOf'> & Partial<Pick<BaseScores, 'rated' | 'relevance'>>,
   semantics: Semantics,
 ): Evaluation {
-  return evaluate(tree, base.tauOf, semantics, { rated: base.isRated, weight: base.weightOf });
+  if (!base.rated || !base.relevance)
+    return evaluate(tree, base.tauOf, semantics, { rated: base.isRated, weight: base.weightOf });
+  // Aligned arrays from the rated and relevance maps: one lookup per rated node, instead of three
+  // calls per node of the tree (on a 10k map, mostly unrated, that was most of the full pass).
+  const index = isTreeIndex(tree) ? tree : indexTree(tree);
+  const n = index.size;
+  const tau = new Float64Array(n).fill(NEUTRAL_TAU);
+  const rated = new Uint8Array(n);
+  const weight = new Float64Array(n).fill(NEUTRAL_WEIGHT);
+  for (const [id, score] of base.rated) {
+    const i = index.indexOf.get(id);
+    if (i === undefined) continue;
+    tau[i] = score.tau;
+    rated[i] = score.rated ? 1 : 0;
+  }
+  for (const [id, score] of base.relevance) {
+    const i = index.indexOf.get(id);
+    if (i !== undefined) weight[i] = score.weight;
+  }
+  return evaluate(index, tau, semantics, { rated, weight });
 }
 
 // Informed: rated, or a child that is informed and counts (relevance above 0, and a supporter or
