@@ -34,8 +34,6 @@ export interface StandingOptions {
   onPerspective(value: string): void;
   /** A rater's name as shown (anonymous mode shows Student A ...); the name itself by default. */
   shown?: (name: string) => string;
-  /** Starts "Rate next" (guided rating); no button when absent. */
-  onRateNext?: () => void;
 }
 
 /** How the thesis stands, the range it could take, and whose ratings count. */
@@ -61,17 +59,6 @@ export function thesisStanding(d: Derived, opts: StandingOptions): TemplateResul
           : nothing
       }</span
     >
-    ${
-      opts.onRateNext
-        ? html`<button
-            class="rate-next"
-            title="Rate the points you have not rated, one by one, from the keyboard"
-            @click=${opts.onRateNext}
-          >
-            Rate next
-          </button>`
-        : nothing
-    }
     <label class="perspective"
       >View as
       <select @change=${(e: Event) => opts.onPerspective((e.target as HTMLSelectElement).value)}>

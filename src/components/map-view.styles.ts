@@ -172,11 +172,6 @@ export const mapViewStyles = css`
     color: var(--thesis-ink);
     font-variant-numeric: tabular-nums;
   }
-  .thesis-standing .rate-next {
-    font-size: 13px;
-    padding: 2px 10px;
-    min-height: 28px;
-  }
   .thesis-standing select {
     font: inherit;
     font-size: 13px;

@@ -454,6 +454,13 @@ export class WarrantMapView extends LitElement {
     return html`
       ${this.renderHeader(derived, bundle)} ${this.renderMain(derived, bundle)} ${this.renderNotice()}
       <warrant-shortcuts></warrant-shortcuts>
+      <warrant-guided-rating
+        .tree=${derived.tree}
+        .ratings=${bundle.ratings}
+        .thesis=${derived.evaluation.thesisInformed ? derived.evaluation.thesis : undefined}
+        @warrant-rate=${this.onRate}
+        @warrant-select=${this.onSelect}
+      ></warrant-guided-rating>
       <warrant-export-dialog
         .bundle=${this.exportedBundle()}
         .evaluationSettings=${this.services!.evaluation}
@@ -478,7 +485,6 @@ export class WarrantMapView extends LitElement {
           perspective: this.ui.perspective,
           onPerspective: (value) => this.ui.setPerspective(value),
           shown: (name) => this.anonymousView(bundle)?.names.get(name) ?? name,
-          onRateNext: this.startGuided,
         })}
         ${this.renderHeaderActions()}
       </div>
@@ -577,6 +583,13 @@ export class WarrantMapView extends LitElement {
         >
           Essay
         </button>
+        <button
+          class="rate-next"
+          title="Rate the points you have not rated, one by one, from the keyboard"
+          @click=${() => void this.startGuided()}
+        >
+          Rate next
+        </button>
         <button @click=${() => void this.openLazy('export')}>Export…</button>
         <button @click=${() => void this.openLazy('import')}>Import…</button>
         <button @click=${() => window.print()}>Print</button>
@@ -639,11 +652,6 @@ export class WarrantMapView extends LitElement {
         </div>
       </section>
       ${this.menu.render()}
-      <warrant-guided-rating
-        .tree=${d.tree}
-        .ratings=${bundle.ratings}
-        .thesis=${d.evaluation.thesisInformed ? d.evaluation.thesis : undefined}
-      ></warrant-guided-rating>
     </div>`;
   }
 

@@ -41,7 +41,7 @@ describe('"Rate next": guided rating from the keyboard', () => {
   it('walks claims first, rates evidence then relevance by digits and Enter, and says how the thesis moved', async () => {
     const { app, view } = await mountApp();
     const g = guided(view);
-    const opener = view.shadowRoot!.querySelector<HTMLButtonElement>('.thesis-standing .rate-next')!;
+    const opener = view.shadowRoot!.querySelector<HTMLButtonElement>('[role=toolbar] .rate-next')!;
     expect(flat(opener)).to.equal('Rate next');
     opener.focus();
     await sendKeys({ press: 'Enter' });
@@ -114,7 +114,7 @@ describe('"Rate next": guided rating from the keyboard', () => {
   it('asks for the thesis’s own evidence without a relevance question, and rates it from the keyboard', async () => {
     const { view } = await mountApp();
     const g = guided(view);
-    view.shadowRoot!.querySelector<HTMLButtonElement>('.thesis-standing .rate-next')!.click();
+    view.shadowRoot!.querySelector<HTMLButtonElement>('[role=toolbar] .rate-next')!.click();
     await until(() => g.dialog.open);
     for (let i = 0; i < 6; i++) g.button('Next point').click();
     await until(() => g.text() === 'Schools should require uniforms.', g.text());

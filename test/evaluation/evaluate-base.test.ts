@@ -2,9 +2,16 @@
 // three calls per node): it must give bit for bit what evaluate() gives from the lookup functions,
 // under every semantics, perspective and mapping, with relevance, and on ids the tree lacks.
 import { expect } from '@open-wc/testing';
-import { computeBaseScores, evaluate, evaluateBase, RatingMapping, Semantics } from '../../src/evaluation/index.js';
+import {
+  computeBaseScores,
+  evaluate,
+  evaluateBase,
+  RatingMapping,
+  Semantics,
+  type RatingInput,
+} from '../../src/evaluation/index.js';
 import type { RatingValue } from '../../src/model/types.js';
-import { pick, randomRatings, randomTree, seeded } from './helpers.js';
+import { pick, randomRatings, randomTree, seeded, treeOf } from './helpers.js';
 
 describe('evaluateBase', () => {
   it('equals evaluate() from the lookup functions, bit for bit, on 60 random trees', () => {
@@ -33,5 +40,30 @@ describe('evaluateBase', () => {
         }
       }
     }
+  });
+
+  it('a rater’s perspective takes their own relevance as the weight, and their own evidence only', () => {
+    const ratings: RatingInput[] = [
+      { nodeId: 'A', rater: 'x', value: 4, relevance: 4 },
+      { nodeId: 'A', rater: 'y', relevance: 2 },
+      { nodeId: 'B', rater: 'x', value: 0 },
+      { nodeId: 'B', rater: 'y', value: 2, relevance: 1 },
+    ];
+    const tree = treeOf([
+      ['T', null, null],
+      ['A', 'T', 's'],
+      ['B', 'T', 's'],
+    ]);
+    const as = (rater?: string) =>
+      evaluateBase(tree, computeBaseScores(ratings, rater ? { perspective: { rater } } : {}), Semantics.class);
+    // Everyone: A weight (4+2)/2/2 = 1.5, tau 1; B weight 0.5 (y's 1 alone), tau (0+2)/2/4 = 0.25:
+    // (1.5*1 + 0.5*0.25) / 2 = 0.8125.
+    expect(as().thesis).to.be.closeTo(0.8125, 1e-9);
+    // x: A weight 2, tau 1; B weight 1 (x rated no relevance), tau 0: (2*1 + 0) / 3.
+    expect(as('x').thesis).to.be.closeTo(2 / 3, 1e-9);
+    // y: A has only y's relevance, no evidence: uninformed, left out; B weight 0.5, tau 0.5: 0.5.
+    const y = as('y');
+    expect(y.informedOf('A')).to.equal(false);
+    expect(y.thesis).to.be.closeTo(0.5, 1e-9);
   });
 });
