@@ -6,7 +6,7 @@ import type { WarrantDB } from '../../src/db/database.js';
 import { loadBundle, putBundles } from '../../src/db/maps-repo.js';
 import { describeError, exportMapJson, exportMarkdown } from '../../src/formats/index.js';
 import type { MapBundle } from '../../src/model/types.js';
-import { importInto } from '../../src/state/transfer.js';
+import { importInto } from '../../src/state/import-write.js';
 import { smallMap, T0 } from '../formats/helpers.js';
 import { deleteTestDbs, fixtureBundles, freshDb } from '../helpers/db.js';
 
