@@ -116,10 +116,40 @@ try {
   await page.locator('warrant-class-teacher table').scrollIntoViewIfNeeded();
   await page.waitForTimeout(300);
   await page.screenshot({ path: `${out}/class-table-1366x768.png` });
+  // Checked as the screenshots are taken: one row per student in the class table, each with one
+  // counterpoint, three ratings and both tasks done.
+  const table = await page
+    .locator('warrant-class-teacher tbody tr')
+    .evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.textContent.trim())));
+  const want = [
+    ['Ana', '0', '0', '1', '0', '0', '3', '2 of 2', '0'],
+    ['Ben', '0', '0', '1', '0', '0', '3', '2 of 2', '0'],
+  ];
+  if (JSON.stringify(table) !== JSON.stringify(want)) problems.push(`class table: ${JSON.stringify(table)}`);
   // Anonymous mode, with Ana's counterpoint in view in the tree.
   await page.getByLabel('Anonymous (Student A, B …)').check();
   await page.waitForTimeout(500);
   await page.screenshot({ path: `${out}/class-anonymous-1366x768.png` });
+  // No name on screen in anonymous mode (all text, through every shadow root, what fields hold too).
+  const shown = await page.evaluate(() => {
+    const text = (root) => {
+      let t = '';
+      for (const n of root.childNodes) {
+        if (n.nodeType === 3) t += n.textContent;
+        else if (n.nodeType === 1) {
+          if (n.shadowRoot) t += text(n.shadowRoot);
+          // What a field shows (an <option>'s value is not shown: its text is).
+          if (n.localName === 'input' || n.localName === 'textarea') t += ` ${n.value} `;
+          t += text(n);
+        }
+      }
+      return t;
+    };
+    return text(document.body); // eslint-disable-line no-undef
+  });
+  for (const name of ['Ana', 'Ben'])
+    for (const m of shown.matchAll(new RegExp(`.{0,60}\\b${name}\\b.{0,60}`, 'g')))
+      problems.push(`anonymous mode shows "${name}": ${m[0]}`);
   await context.close();
 } finally {
   await browser.close();
