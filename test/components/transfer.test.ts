@@ -16,7 +16,16 @@ import { exportMapJson, exportMarkdown } from '../../src/formats/index.js';
 import { randomMap, smallMap } from '../formats/helpers.js';
 import { deleteTestDbs, fixtureBundles, freshDb } from '../helpers/db.js';
 import { AnonymousView } from '../../src/state/anonymous-view.js';
+import { decodeShareFragment } from '../../src/state/share-link.js';
+import { importJson } from '../../src/formats/json.js';
 import type { MapBundle } from '../../src/model/types.js';
+
+/** A map file's bundle, as the app reads it. */
+function importJsonOk(text: string): MapBundle {
+  const r = importJson(text);
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.bundles[0]!;
+}
 
 const text = (el: Element | null | undefined): string => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
@@ -102,6 +111,28 @@ describe('export dialog', () => {
     await waitUntil(() => dialog.shadowRoot!.querySelector('dialog')!.open, 'dialog did not open');
     return { dialog, opener, root: dialog.shadowRoot! };
   }
+
+  it('copies a link carrying the whole map, which reads back the same, record by record', async () => {
+    const { root } = await mount();
+    const copied: string[] = [];
+    const original = navigator.clipboard.writeText;
+    navigator.clipboard.writeText = async (t: string) => void copied.push(t);
+    try {
+      button(root, 'Copy map link').click();
+      await waitUntil(() => copied.length === 1, 'no link copied');
+    } finally {
+      navigator.clipboard.writeText = original;
+    }
+    await waitUntil(() => text(root.querySelector('[role=status]')).startsWith('Link copied'));
+    expect(text(root.querySelector('[role=status]'))).to.equal(
+      'Link copied: it carries the whole map, and no server sees it.',
+    );
+    const d = await decodeShareFragment(new URL(copied[0]!).hash);
+    if (!d.ok) throw new Error(d.message);
+    const back = importJson(d.text);
+    if (!back.ok) throw new Error(JSON.stringify(back.errors));
+    expect(back.bundles[0]).to.deep.equal(importJsonOk(exportMapJson(smallMap())));
+  });
 
   it('is used by keyboard: choose Markdown, a preset, an option, then download and copy', async () => {
     const { dialog, opener, root } = await mount();
