@@ -78,8 +78,9 @@ export default tseslint.config(
   {
     // Not in the initial load (issue #9's budget): the app imports these with import() on first use.
     // A static import here would put them back into app.js.
+    // state/purifier.ts is the one DOMPurify instance; like markdown-render.ts it is itself reached only by import().
     files: ['src/main.ts', 'src/components/**', 'src/state/**', 'src/db/**'],
-    ignores: LAZY_FILES,
+    ignores: [...LAZY_FILES, 'src/state/purifier.ts'],
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { paths: LAZY_PATHS, patterns: LAZY_PATTERNS }] },
   },
   {

@@ -16,8 +16,10 @@ import {
 import { now } from '../model/ids.js';
 import { LIMITS } from '../model/limits.js';
 import type { MapBundle, SourceDocument } from '../model/types.js';
-import { validateUrl } from '../model/url.js';
+import { completeUrl, validateUrl } from '../model/url.js';
 import { servicesContext, type AppServices } from '../state/app-context.js';
+import { loadMapDocument } from '../state/documents.js';
+import { readDocumentFile } from '../state/read-document.js';
 import { replaceSample, SAMPLE_MAP_ID } from '../state/sample.js';
 import type { WarrantImportDialog } from './import-dialog.js';
 import { baseStyles } from './shared-styles.js';
@@ -155,6 +157,20 @@ export class WarrantMapList extends LitElement {
         min-height: 1.2em;
         font-size: 14px;
       }
+      .field .hint {
+        margin: 0;
+        font-size: 13px;
+        color: var(--muted);
+      }
+      .field .field-error {
+        margin: 0;
+        font-size: 14px;
+        color: var(--error-ink);
+        font-weight: 600;
+      }
+      .field .field-error:empty {
+        display: none;
+      }
       .dialog-actions {
         display: flex;
         gap: 8px;
@@ -172,6 +188,11 @@ export class WarrantMapList extends LitElement {
   /** The last deleted map, offered for undo. */
   @state() private deleted?: MapBundle;
   @state() private formError = '';
+  /** A refused document link or essay file, said at its field rather than under the form. */
+  @state() private docUrlError = '';
+  @state() private docFileError = '';
+  /** The link as completed to https (shown under the field, so the change is visible). */
+  @state() private docUrlAssumed = '';
   @state() private renaming?: MapSummary;
   @query('#new-map') private newDialog!: HTMLDialogElement;
   @query('#rename-map') private renameDialog!: HTMLDialogElement;
@@ -218,9 +239,25 @@ export class WarrantMapList extends LitElement {
 
   private openNew(): void {
     this.formError = '';
+    this.docUrlError = '';
+    this.docFileError = '';
+    this.docUrlAssumed = '';
     this.newDialog.querySelector('form')?.reset();
     this.newDialog.showModal();
   }
+
+  /**
+   * A link typed without its scheme ("nsarchive.gwu.edu/...") is taken as https, in the field
+   * itself and said under it, as the source form does; a refused link is said at the field.
+   */
+  private completeDocUrl = (e: Event): void => {
+    const input = e.target as HTMLInputElement;
+    const completed = completeUrl(input.value);
+    if (completed.assumed) input.value = completed.url;
+    this.docUrlAssumed = completed.assumed ? completed.url : '';
+    const u = input.value.trim() ? validateUrl(input.value.trim()) : undefined;
+    this.docUrlError = u && !u.ok ? u.reason : '';
+  };
 
   private async createFromForm(e: SubmitEvent): Promise<void> {
     e.preventDefault();
@@ -230,23 +267,46 @@ export class WarrantMapList extends LitElement {
     const text = (k: string) => String(data.get(k) ?? '').trim();
     const title = text('title');
     const thesis = text('thesis');
+    this.formError = '';
     if (!title) return void (this.formError = 'Give the map a title.');
     if (title.length > LIMITS.title)
       return void (this.formError = `The title is too long (at most ${LIMITS.title} characters).`);
     if (!thesis) return void (this.formError = 'Write the thesis: the claim the whole map is about.');
     let document: SourceDocument | undefined;
-    if (text('docTitle') || text('docUrl') || text('docAuthor')) {
+    const urlInput = form.querySelector<HTMLInputElement>('#nm-du');
+    const typedUrl = completeUrl(text('docUrl'));
+    if (typedUrl.assumed && urlInput) {
+      urlInput.value = typedUrl.url;
+      this.docUrlAssumed = typedUrl.url;
+    }
+    if (text('docTitle') || typedUrl.url || text('docAuthor')) {
       if (!text('docTitle'))
         return void (this.formError = 'The source document needs a title (or leave all its fields empty).');
       document = { title: text('docTitle') };
       if (text('docAuthor')) document.author = text('docAuthor');
       if (text('docDate')) document.date = text('docDate');
-      if (text('docUrl')) {
-        const u = validateUrl(text('docUrl'));
-        if (!u.ok) return void (this.formError = `Source document link: ${u.reason}`);
+      if (typedUrl.url) {
+        const u = validateUrl(typedUrl.url);
+        if (!u.ok) {
+          this.docUrlError = u.reason;
+          urlInput?.focus();
+          return;
+        }
         document.url = u.url;
       }
     }
+    this.docUrlError = '';
+    // The essay's full text, when the teacher gives it now: read (and refused) before anything
+    // is created, so a bad file leaves no half-made map behind.
+    const file = form.querySelector<HTMLInputElement>('#nm-df')?.files?.[0];
+    const read = file ? await readDocumentFile(file) : undefined;
+    if (read && !read.ok) {
+      this.docFileError = read.message;
+      form.querySelector<HTMLInputElement>('#nm-df')?.focus();
+      return;
+    }
+    this.docFileError = '';
+    const stamp = now();
     const id = await createMap(
       this.services.db,
       {
@@ -255,8 +315,13 @@ export class WarrantMapList extends LitElement {
         ...(document && { document }),
         ...(this.services.authorName && { author: this.services.authorName }),
       },
-      now(),
+      stamp,
     );
+    if (read?.ok)
+      await loadMapDocument(this.services.db, id, read.doc, [], {
+        now: stamp,
+        ...(read.fileName ? { fileName: read.fileName } : {}),
+      });
     this.newDialog.close();
     location.hash = `#/map/${encodeURIComponent(id)}`;
   }
@@ -379,7 +444,41 @@ export class WarrantMapList extends LitElement {
               <label for="nm-dd">Date</label><input id="nm-dd" name="docDate" placeholder="2025-02-24" />
             </div>
             <div class="field">
-              <label for="nm-du">Link</label><input id="nm-du" name="docUrl" type="url" placeholder="https://" />
+              <label for="nm-du">Link</label
+              ><input
+                id="nm-du"
+                name="docUrl"
+                type="url"
+                placeholder="https://"
+                aria-invalid=${this.docUrlError ? 'true' : 'false'}
+                aria-describedby="nm-du-hint nm-du-error"
+                @change=${this.completeDocUrl}
+              />
+              <p id="nm-du-hint" class="hint">
+                ${
+                  this.docUrlAssumed
+                    ? `Taken as ${this.docUrlAssumed} (https:// added).`
+                    : 'Only http:// and https:// links; https:// is added if you leave it out.'
+                }
+              </p>
+              <p id="nm-du-error" class="field-error" role="alert">${this.docUrlError}</p>
+            </div>
+            <div class="field">
+              <label for="nm-df">Load the essay: its full text</label
+              ><input
+                id="nm-df"
+                name="docFile"
+                type="file"
+                accept=".txt,.md,.markdown,.html,.htm"
+                aria-invalid=${this.docFileError ? 'true' : 'false'}
+                aria-describedby="nm-df-hint nm-df-error"
+                @change=${() => (this.docFileError = '')}
+              />
+              <p id="nm-df-hint" class="hint">
+                A .txt, .md or .html file, shown beside the map so students can read it and quote it. You can also load
+                or paste it later with Essay in the map’s header.
+              </p>
+              <p id="nm-df-error" class="field-error" role="alert">${this.docFileError}</p>
             </div>
           </fieldset>
           <p class="form-error" role="alert">${this.formError}</p>

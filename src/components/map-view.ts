@@ -410,10 +410,13 @@ export class WarrantMapView extends LitElement {
     const { id, quote, selector } = e.detail;
     if (!this.services) return;
     try {
-      await setQuote(this.services.db, this.mapId, id, quote, now());
+      const before = this.data.derived?.tree.byId.get(id)?.quote;
+      await setQuote(this.services.db, this.mapId, id, quote, before, now);
       if (quote && selector) await this.readingEl?.reading.remember(id, selector);
       this.history.announce(
         quote ? `The quote now reads “${quote.text}” (¶${quote.paragraph}).` : 'The quote was dropped.',
+        false,
+        true,
       );
     } catch (err) {
       this.history.announce(`The quote could not be saved: ${String(err)}`, true);
@@ -581,7 +584,7 @@ export class WarrantMapView extends LitElement {
           title="Read the essay beside the map (a teacher loads it once: .txt, .md, .html or pasted)"
           @click=${() => this.layout.toggle()}
         >
-          Essay
+          ${this.layout.hasDocument === false ? 'Load the essay' : 'Essay'}
         </button>
         <button
           class="rate-next"

@@ -7,13 +7,15 @@
  * initial load: components reach it through markdown.ts, which imports it on first use and
  * shows plain text until it arrives. Import it statically only from code that is itself lazy.
  */
-import DOMPurify, { type Config } from 'dompurify';
+import type { Config } from 'dompurify';
 import { Marked } from 'marked';
 import { isClickableHref } from '../model/url.js';
+import { purifier, stripStyleAttributes } from '../state/purifier.js';
+
+export { stripStyleAttributes };
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
 
-const purifier = DOMPurify(window);
 purifier.addHook('afterSanitizeAttributes', (node) => {
   if (node.nodeName === 'A') {
     const href = node.getAttribute('href') ?? '';
@@ -83,22 +85,6 @@ const PURIFY_CONFIG: Config & { RETURN_TRUSTED_TYPE: true } = {
  * typings here do not know TrustedHTML, so it is branded: only this module makes one.
  */
 export type SafeHTML = { readonly __safeHTML: true };
-
-/**
- * Removes `style=` attributes from tags before DOMPurify parses the HTML: parsing one applies it to
- * the inert document, which the page's `style-src 'self'` reports as a CSP violation even though
- * DOMPurify would drop it a moment later. A tag this does not catch (a `>` inside a quoted value
- * before the style) is still sanitised; it only costs a report.
- */
-export function stripStyleAttributes(html: string): string {
-  const styleAttr = /(<[a-zA-Z][^<>]*?)\s+style\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>`=]+)/gi;
-  let out = html;
-  for (let previous = ''; previous !== out;) {
-    previous = out;
-    out = out.replace(styleAttr, '$1');
-  }
-  return out;
-}
 
 function sanitise(html: string): SafeHTML {
   return purifier.sanitize(stripStyleAttributes(html), PURIFY_CONFIG) as unknown as SafeHTML;

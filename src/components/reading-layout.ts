@@ -5,6 +5,8 @@
  * (no style attributes: the CSP forbids them).
  */
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { AppServices } from '../state/app-context.js';
+import { mapHasDocument } from '../state/documents.js';
 
 type Which = 'essay' | 'detail';
 
@@ -13,19 +15,54 @@ const LIMITS: Record<Which, { min: number; max: number; label: string }> = {
   detail: { min: 18, max: 45, label: 'Resize the details column' },
 };
 
+/** The map view this layout serves: which map, in which database. */
+type LayoutHost = ReactiveControllerHost & HTMLElement & { readonly mapId: string; readonly services?: AppServices };
+
 /** Open/closed, the phone tab and the column widths (percent of the body). */
 export class ReadingLayout implements ReactiveController {
   open = false;
   tab: 'essay' | 'map' = 'essay';
   widths: Record<Which, number> = { essay: 36, detail: 28 };
+  /**
+   * Whether the map has a document (undefined until known): a map without one offers "Load the
+   * essay" in its header, so a teacher opening a new or imported map sees where the text goes.
+   */
+  hasDocument?: boolean;
+  private checkedFor = '';
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+  constructor(private readonly host: LayoutHost) {
     host.addController(this);
   }
 
   hostConnected(): void {
     this.apply();
+    this.host.addEventListener('warrant-document-change', this.onDocumentChange);
   }
+
+  hostDisconnected(): void {
+    this.host.removeEventListener('warrant-document-change', this.onDocumentChange);
+  }
+
+  hostUpdate(): void {
+    const db = this.host.services?.db;
+    const key = db && this.host.mapId ? `${db.name}/${this.host.mapId}` : '';
+    if (!db || key === this.checkedFor) return;
+    this.checkedFor = key;
+    this.hasDocument = undefined;
+    void mapHasDocument(db, this.host.mapId).then(
+      (has) => {
+        if (this.checkedFor !== key) return;
+        this.hasDocument = has;
+        this.host.requestUpdate();
+      },
+      () => undefined,
+    );
+  }
+
+  private onDocumentChange = (e: CustomEvent<{ has: boolean }>): void => {
+    this.hasDocument = e.detail.has;
+    this.host.requestUpdate();
+  };
 
   toggle(open = !this.open): void {
     this.open = open;

@@ -14,11 +14,12 @@ import { now } from '../model/ids.js';
 import { LIMITS } from '../model/limits.js';
 import { plainLine } from '../model/text.js';
 import type { Tree } from '../model/tree.js';
-import { KIND_LABELS, Relation, type ArgNode, type Quote, type TextBlock } from '../model/types.js';
+import { Relation, type ArgNode, type Quote } from '../model/types.js';
 import { servicesContext, type AppServices } from '../state/app-context.js';
 import { readDocumentFile, readPastedDocument } from '../state/read-document.js';
-import { ReadingController, type BlockMark } from '../state/reading.js';
+import { ReadingController } from '../state/reading.js';
 import { readingPaneStyles } from './reading-pane.styles.js';
+import { nextWordEnd, offsetIn, positionAt, prevWordStart, renderBlock } from './reading-text.js';
 import { baseStyles } from './shared-styles.js';
 
 /** A new node asked for from a passage of the text. */
@@ -43,6 +44,7 @@ declare global {
   interface HTMLElementEventMap {
     'warrant-quote-new': CustomEvent<QuoteNewDetail>;
     'warrant-quote-set': CustomEvent<QuoteSetDetail>;
+    'warrant-document-change': CustomEvent<{ has: boolean }>;
   }
 }
 
@@ -51,24 +53,6 @@ interface Pick {
   block: number;
   start: number;
   end: number;
-}
-
-const isWord = (ch: string | undefined): boolean => ch !== undefined && !/\s/.test(ch);
-
-/** Offset of the end of the next word after `i`. */
-function nextWordEnd(text: string, i: number): number {
-  let j = i;
-  while (j < text.length && !isWord(text[j])) j++;
-  while (j < text.length && isWord(text[j])) j++;
-  return j;
-}
-
-/** Offset of the start of the word before `i`. */
-function prevWordStart(text: string, i: number): number {
-  let j = i;
-  while (j > 0 && !isWord(text[j - 1])) j--;
-  while (j > 0 && isWord(text[j - 1])) j--;
-  return j;
 }
 
 @customElement('warrant-reading-pane')
@@ -96,12 +80,23 @@ export class WarrantReadingPane extends LitElement {
 
   readonly reading = new ReadingController(this);
   private keyAnchor?: number;
+  /** Whether the map view was last told the map has a document. */
+  private told?: boolean;
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
     this.reading.sync(this.services?.db, this.mapId, this.tree, this.nodes);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    // Loaded, replaced, removed, or brought back by Undo: the map view's header follows.
+    const r = this.reading;
+    const has = r.loading || r.error ? undefined : r.reading !== undefined;
+    if (has !== undefined && has !== this.told) {
+      this.told = has;
+      this.dispatchEvent(
+        new CustomEvent('warrant-document-change', { detail: { has }, bubbles: true, composed: true }),
+      );
+    }
     if (changed.has('selectedId') || changed.has('tree')) this.markSelected(changed.has('selectedId'));
   }
 
@@ -143,6 +138,7 @@ export class WarrantReadingPane extends LitElement {
       this.loadError = read.message;
       return;
     }
+    const replacing = this.reading.reading !== undefined;
     try {
       const anchoring = await this.reading.load(read.doc, read.fileName, now());
       const total = (anchoring?.anchors.size ?? 0) + (anchoring?.orphans.length ?? 0);
@@ -152,9 +148,30 @@ export class WarrantReadingPane extends LitElement {
       this.loadMessage = `Loaded “${read.doc.title}”: ${anchoring?.anchors.size ?? 0} of ${total} quotes found${
         orphans ? `; ${orphans} could not be placed (listed below)` : ''
       }.`;
+      if (replacing) this.say(`The essay was replaced by “${read.doc.title}”.`, true);
     } catch (e) {
       this.loadError = `The document could not be stored: ${String(e)}. Nothing was changed.`;
     }
+  }
+
+  /** Removes the essay from this map (its quotes stay on the nodes); Undo brings it back. */
+  private onRemove = async (): Promise<void> => {
+    const title = this.reading.reading?.row.title ?? 'The essay';
+    try {
+      if (!(await this.reading.remove())) return;
+      this.pick = undefined;
+      this.fixing = undefined;
+      this.loadMessage = '';
+      this.say(`“${title}” was removed from this map. The nodes keep their quotes.`, true);
+    } catch (e) {
+      this.say(`The essay could not be removed: ${String(e)}`, false, true);
+    }
+  };
+
+  /** A message in the map view's notice line (with Undo when the step can be undone). */
+  private say(text: string, undo = false, error = false): void {
+    const detail = { text, error, ...(undo && { undo }) };
+    this.dispatchEvent(new CustomEvent('warrant-announce', { detail, bubbles: true, composed: true }));
   }
 
   private onFile = async (e: Event): Promise<void> => {
@@ -203,13 +220,6 @@ export class WarrantReadingPane extends LitElement {
     return this.renderRoot.querySelector<HTMLElement>(`[data-b="${block}"] .t`);
   }
 
-  private offsetIn(t: HTMLElement, node: Node, offset: number): number {
-    const r = document.createRange();
-    r.setStart(t, 0);
-    r.setEnd(node, offset);
-    return r.toString().length;
-  }
-
   /** Reads a mouse selection into a pick (one paragraph at a time). */
   private onMouseUp = (): void => {
     const sel = this.shadowSelection();
@@ -227,8 +237,8 @@ export class WarrantReadingPane extends LitElement {
     }
     this.setPick(
       block,
-      this.offsetIn(t1, range.startContainer, range.startOffset),
-      this.offsetIn(t1, range.endContainer, range.endOffset),
+      offsetIn(t1, range.startContainer, range.startOffset),
+      offsetIn(t1, range.endContainer, range.endOffset),
     );
     this.caret = block;
   };
@@ -250,19 +260,8 @@ export class WarrantReadingPane extends LitElement {
     if (!p || !sel) return;
     const t = this.textOf(p.block);
     if (!t) return;
-    const at = (offset: number): [Node, number] => {
-      const walker = document.createTreeWalker(t, NodeFilter.SHOW_TEXT);
-      let left = offset;
-      let last: Text | null = null;
-      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-        if (left <= n.data.length) return [n, left];
-        left -= n.data.length;
-        last = n;
-      }
-      return last ? [last, last.data.length] : [t, 0];
-    };
-    const [n1, o1] = at(p.start);
-    const [n2, o2] = at(p.end);
+    const [n1, o1] = positionAt(t, p.start);
+    const [n2, o2] = positionAt(t, p.end);
     sel.setBaseAndExtent(n1, o1, n2, o2);
   }
 
@@ -370,6 +369,7 @@ export class WarrantReadingPane extends LitElement {
         <h2 id="essay-title">${reading.row.title}</h2>
         <span class="coverage" id="coverage">${coverageLine(c)}</span>
         <button @click=${() => this.openLoad()}>Replace…</button>
+        <button @click=${this.onRemove} aria-label="Remove the essay from this map">Remove</button>
       </div>
       ${this.renderBar()} ${this.renderOrphans()}
       <div
@@ -388,7 +388,13 @@ export class WarrantReadingPane extends LitElement {
           the selected passage. Tab reaches each highlighted quote; Enter selects its node.
         </p>
         ${reading.row.blocks.map((b, i) =>
-          guard([b, reading.marks.get(i), i === this.caret], () => this.renderBlock(b, i, reading.marks.get(i))),
+          guard([b, reading.marks.get(i), i === this.caret], () =>
+            renderBlock(b, i, reading.marks.get(i), {
+              tree: this.tree,
+              caret: i === this.caret,
+              onMarkKey: this.onMarkKey,
+            }),
+          ),
         )}
       </div>
     `;
@@ -469,64 +475,5 @@ export class WarrantReadingPane extends LitElement {
         })}
       </ul>
     </section>`;
-  }
-
-  private renderBlock(b: TextBlock, i: number, marks: BlockMark[] | undefined): TemplateResult {
-    if (b.kind === 'heading')
-      return html`<p class="block heading" data-b=${i} role="heading" aria-level="3">
-        <span class="t">${b.text}</span>
-      </p>`;
-    const unmapped = b.n !== undefined && !marks?.length;
-    return html`<p class="block ${unmapped ? 'unmapped' : ''} ${i === this.caret ? 'caret' : ''}" data-b=${i}>
-      ${
-        b.n !== undefined
-          ? html`<span class="pn" aria-hidden="true">¶${b.n}</span
-              ><span class="sr-only">Paragraph ${b.n}${unmapped ? ', not quoted by any node' : ''}: </span>`
-          : nothing
-      }<span class="t" @keydown=${this.onMarkKey}>${this.segments(b, marks ?? [])}</span>
-    </p>`;
-  }
-
-  /** The block's text cut where highlights and emphasis begin and end. */
-  private segments(b: TextBlock, marks: BlockMark[]): unknown[] {
-    const text = b.text;
-    const em = b.em ?? [];
-    if (!marks.length && !em.length) return [text];
-    const cuts = new Set<number>([0, text.length]);
-    for (const m of marks) cuts.add(m.start).add(m.end);
-    for (const [s, e] of em) cuts.add(s).add(e);
-    const points = [...cuts].sort((x, y) => x - y);
-    const out: unknown[] = [];
-    const tree = this.tree;
-    for (let k = 0; k + 1 < points.length; k++) {
-      const s = points[k]!;
-      const e = points[k + 1]!;
-      const piece = text.slice(s, e);
-      const emphasised = em.some(([a, z]) => a <= s && e <= z);
-      const inner = emphasised ? html`<em>${piece}</em>` : piece;
-      // The innermost (last-starting, shortest) highlight covering this piece is the one shown.
-      let top: BlockMark | undefined;
-      for (const m of marks)
-        if (m.start <= s && e <= m.end && (!top || m.end - m.start <= top.end - top.start)) top = m;
-      if (!top) {
-        out.push(inner);
-        continue;
-      }
-      const first = top.start === s;
-      const node = tree?.byId.get(top.id);
-      out.push(
-        first
-          ? html`<mark
-              class="k-${top.kind}"
-              data-id=${top.id}
-              tabindex="0"
-              role="button"
-              aria-label="${KIND_LABELS[top.kind]}: ${plainLine(node?.text ?? '', 80)}. Quoted: ${piece}"
-              >${inner}</mark
-            >`
-          : html`<mark class="k-${top.kind}" data-id=${top.id}>${inner}</mark>`,
-      );
-    }
-    return out;
   }
 }

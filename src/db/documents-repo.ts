@@ -11,6 +11,11 @@ export async function getDocument(db: WarrantDB, mapId: string): Promise<Documen
   return db.documents.get(mapId);
 }
 
+/** Whether a map has a document, without reading its text (a key-only count). */
+export async function hasDocument(db: WarrantDB, mapId: string): Promise<boolean> {
+  return (await db.documents.where('mapId').equals(mapId).count()) > 0;
+}
+
 /** Stores (or replaces) a map's document; returns the one it replaced, for undo. */
 export async function putDocument(
   db: WarrantDB,

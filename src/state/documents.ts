@@ -11,14 +11,27 @@ import {
 } from '../anchoring/anchor.js';
 import { foldQuote } from '../anchoring/fold.js';
 import type { DocumentRow, WarrantDB } from '../db/database.js';
-import { deleteDocument, getDocument, putAnchors, putDocument, setNodeQuote } from '../db/documents-repo.js';
+import {
+  deleteDocument,
+  getDocument,
+  hasDocument,
+  putAnchors,
+  putDocument,
+  setNodeQuote,
+} from '../db/documents-repo.js';
 import type { ArgNode, Quote, SourceText } from '../model/types.js';
+import { undoStackFor } from './undo.js';
 
 export type { DocumentRow };
 
 /** The map's document, if one is loaded. */
 export function mapDocument(db: WarrantDB, mapId: string): Promise<DocumentRow | undefined> {
   return getDocument(db, mapId);
+}
+
+/** Whether the map has a document loaded (the map view offers "Load the essay" when not). */
+export function mapHasDocument(db: WarrantDB, mapId: string): Promise<boolean> {
+  return hasDocument(db, mapId);
 }
 
 /**
@@ -96,13 +109,24 @@ export async function restoreMapDocument(db: WarrantDB, row: DocumentRow): Promi
   });
 }
 
-/** Gives a node a new quote (re-selected in the text) or drops it (an orphan the class let go). */
-export function setQuote(
+/**
+ * Gives a node a new quote (re-selected in the text) or drops it (an orphan the class let go), as
+ * one step on the map's undo stack: Undo puts the quote it had back.
+ */
+export async function setQuote(
   db: WarrantDB,
   mapId: string,
   nodeId: string,
   quote: Quote | undefined,
-  now: string,
+  before: Quote | undefined,
+  now: () => string,
 ): Promise<void> {
-  return setNodeQuote(db, mapId, nodeId, quote, now);
+  await setNodeQuote(db, mapId, nodeId, quote, now());
+  undoStackFor(`${db.name}/${mapId}`).push({
+    label: quote ? 're-select the quote' : 'drop the quote',
+    undo: () => setNodeQuote(db, mapId, nodeId, before, now()),
+    redo: () => setNodeQuote(db, mapId, nodeId, quote, now()),
+    focusAfterUndo: nodeId,
+    focusAfterRedo: nodeId,
+  });
 }

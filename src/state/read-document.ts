@@ -49,8 +49,8 @@ const ALLOWED_TAGS = [
 
 /** Reduces HTML to numbered blocks (paragraphs, headings, emphasis). */
 async function htmlToSourceText(html: string, fallbackTitle: string): Promise<SourceText> {
-  const { default: DOMPurify } = await import('dompurify');
-  const fragment = DOMPurify.sanitize(html, {
+  const { purifier, stripStyleAttributes } = await import('./purifier.js');
+  const fragment = purifier.sanitize(stripStyleAttributes(html), {
     ALLOWED_TAGS,
     ALLOWED_ATTR: [],
     RETURN_DOM_FRAGMENT: true,

@@ -16,7 +16,16 @@ import {
 import type { WarrantDB } from '../db/database.js';
 import { kindOf, type Tree } from '../model/tree.js';
 import type { ArgNode, NodeKind, SourceText } from '../model/types.js';
-import { loadMapDocument, mapDocument, recordAnchor, selectorsFor, type DocumentRow } from './documents.js';
+import {
+  loadMapDocument,
+  mapDocument,
+  recordAnchor,
+  removeMapDocument,
+  restoreMapDocument,
+  selectorsFor,
+  type DocumentRow,
+} from './documents.js';
+import { undoStackFor } from './undo.js';
 
 /** One highlight inside one block, in that block's own offsets. */
 export interface BlockMark {
@@ -128,15 +137,50 @@ export class ReadingController implements ReactiveController {
     return { row, index, anchoring, coverage: coverage(index, anchoring.anchors.values()), marks };
   }
 
-  /** Loads (or replaces) the document; returns the anchoring for the message. */
+  /**
+   * Loads (or replaces) the document; returns the anchoring for the message. A replacement is one
+   * step on the map's undo stack (Undo puts the previous version back, with its anchors).
+   */
   async load(doc: SourceText, fileName: string | undefined, now: string): Promise<Anchoring | undefined> {
-    if (!this.db) return undefined;
-    const { anchoring } = await loadMapDocument(this.db, this.mapId, doc, this.nodesKey ?? [], {
+    const db = this.db;
+    if (!db) return undefined;
+    const mapId = this.mapId;
+    const { anchoring, previous } = await loadMapDocument(db, mapId, doc, this.nodesKey ?? [], {
       now,
       ...(fileName ? { fileName } : {}),
     });
+    const loaded = await mapDocument(db, mapId);
+    if (loaded) this.undoable(db, mapId, previous ? 'replace the essay' : 'load the essay', previous, loaded);
     await this.read();
     return anchoring;
+  }
+
+  /** Removes the map's document (the map keeps every quote); Undo brings it back. */
+  async remove(): Promise<boolean> {
+    const db = this.db;
+    if (!db) return false;
+    const mapId = this.mapId;
+    const removed = await removeMapDocument(db, mapId);
+    if (removed) this.undoable(db, mapId, 'remove the essay', removed, undefined);
+    await this.read();
+    return removed !== undefined;
+  }
+
+  /** One undo entry that swaps the document between `before` and `after` (undefined: none). */
+  private undoable(
+    db: WarrantDB,
+    mapId: string,
+    label: string,
+    before: DocumentRow | undefined,
+    after: DocumentRow | undefined,
+  ): void {
+    const put = async (row: DocumentRow | undefined): Promise<void> => {
+      if (row) await restoreMapDocument(db, row);
+      else await removeMapDocument(db, mapId);
+      // This pane may show another map by now (or be closed): it re-reads only its own.
+      if (db === this.db && mapId === this.mapId) await this.read();
+    };
+    undoStackFor(`${db.name}/${mapId}`).push({ label, undo: () => put(before), redo: () => put(after) });
   }
 
   /** Records where a quote made from the text stands, for later versions of the document. */

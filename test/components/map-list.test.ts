@@ -28,11 +28,23 @@ describe('several maps', () => {
     list.querySelector<HTMLInputElement>('#nm-du')!.focus();
     await sendKeys({ type: 'javascript:alert(1)' });
     list.querySelector<HTMLButtonElement>('#new-map button[type=submit]')!.click();
-    await waitUntil(() => list.querySelector('.form-error')!.textContent!.includes('not allowed'));
-    expect(list.querySelector('.form-error')!.textContent).to.equal(
-      'Source document link: "javascript:" links are not allowed: only http:// and https:// links are.',
+    // Refused at the link's own field (not at the top of the form), which says why and takes focus.
+    await waitUntil(() => list.querySelector('#nm-du-error')!.textContent!.includes('not allowed'));
+    expect(list.querySelector('#nm-du-error')!.textContent).to.equal(
+      '"javascript:" links are not allowed: only http:// and https:// links are.',
     );
-    list.querySelector<HTMLInputElement>('#nm-du')!.value = 'https://example.org/op-ed';
+    expect(list.querySelector('#nm-du')!.getAttribute('aria-invalid')).to.equal('true');
+    expect(list.activeElement?.id).to.equal('nm-du');
+    // Typed without its scheme: taken as https, in the field itself and said under it.
+    list.querySelector<HTMLInputElement>('#nm-du')!.value = '';
+    await sendKeys({ type: 'example.org/op-ed' });
+    await sendKeys({ press: 'Tab' });
+    await waitUntil(() => list.querySelector('#nm-du-hint')!.textContent!.includes('Taken as'));
+    expect(list.querySelector<HTMLInputElement>('#nm-du')!.value).to.equal('https://example.org/op-ed');
+    expect(list.querySelector('#nm-du-hint')!.textContent!.trim()).to.equal(
+      'Taken as https://example.org/op-ed (https:// added).',
+    );
+    expect(list.querySelector('#nm-du-error')!.textContent).to.equal('');
     list.querySelector<HTMLButtonElement>('#new-map button[type=submit]')!.click();
     await waitUntil(
       () => location.hash.startsWith('#/map/') && !location.hash.endsWith('/small'),
@@ -42,6 +54,38 @@ describe('several maps', () => {
     const map = (await db.maps.toArray()).find((m) => m.title === 'Phones in class')!;
     expect(map.document).to.deep.equal({ title: 'An op-ed', url: 'https://example.org/op-ed' });
     expect((await db.nodes.get(map.rootId))!.text).to.equal('Phones should be banned in class.');
+  });
+
+  it('loads the essay when the map is created, refusing a file that is not text first', async () => {
+    const { app, view } = await mountApp();
+    const db = view.services!.db;
+    const list = await openList(app);
+    list.querySelector<HTMLButtonElement>('button.primary')!.click();
+    expect(list.querySelector('label[for=nm-df]')!.textContent).to.contain('Load the essay');
+    list.querySelector<HTMLInputElement>('#nm-title')!.value = 'Homework';
+    list.querySelector<HTMLTextAreaElement>('#nm-thesis')!.value = 'Homework should be optional.';
+    const file = list.querySelector<HTMLInputElement>('#nm-df')!;
+    const give = (f: File): void => {
+      const dt = new DataTransfer();
+      dt.items.add(f);
+      file.files = dt.files;
+    };
+    give(new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0, 1, 2])], 'essay.pdf.txt'));
+    list.querySelector<HTMLButtonElement>('#new-map button[type=submit]')!.click();
+    await waitUntil(() => list.querySelector('#nm-df-error')!.textContent, 'no message at the file field');
+    expect(list.querySelector('#nm-df-error')!.textContent).to.match(/^This is not a text file/);
+    expect(await db.maps.count(), 'nothing created').to.equal(1);
+    give(new File(['# Homework\n\nFirst paragraph.\n\nSecond paragraph.'], 'homework.md'));
+    list.querySelector<HTMLButtonElement>('#new-map button[type=submit]')!.click();
+    await waitUntil(async () => (await db.maps.count()) === 2, 'not created');
+    const map = (await db.maps.toArray()).find((m) => m.title === 'Homework')!;
+    await waitUntil(async () => (await db.documents.get(map.id))?.fileName === 'homework.md', 'essay not stored');
+    const doc = (await db.documents.get(map.id))!;
+    expect(doc.blocks.map((b) => [b.n ?? null, b.text])).to.deep.equal([
+      [null, 'Homework'],
+      [1, 'First paragraph.'],
+      [2, 'Second paragraph.'],
+    ]);
   });
 
   it('renames, duplicates, and deletes a map with Undo', async () => {
