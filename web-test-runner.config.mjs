@@ -6,6 +6,7 @@ import { dexieEsm } from './scripts/dexie-esm.mjs';
 import { countsReporter } from './scripts/counts-reporter.mjs';
 import { argdownCommand } from './scripts/argdown-command.mjs';
 import { offlineCommand } from './scripts/offline-check.mjs';
+import { reloadCommand } from './scripts/reload-check.mjs';
 import { sharedEssay } from './scripts/shared-essay.mjs';
 
 // Every test page enforces Trusted Types as the app does (index.html's CSP carries the same two
@@ -39,6 +40,8 @@ export default {
     argdownCommand(),
     // Drives the built app in a browser of its own to check it opens offline (test/offline/).
     offlineCommand(),
+    // Reloads the built app in a browser of its own: what was selected, scrolled and typed comes back.
+    reloadCommand(),
     // The class essay for the anchoring tests (../shared/essay/essay.md).
     sharedEssay(),
   ],

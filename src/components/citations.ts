@@ -12,6 +12,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { findDuplicate, type SourceFields } from '../model/sources.js';
 import type { ArgNode, Citation, Source } from '../model/types.js';
+import { formDraft } from '../state/drafts.js';
 import type { EditResult, MapEditor } from '../state/editor.js';
 import { citationsStyles, sourcePickerStyles } from './citations.styles.js';
 import { baseStyles, fieldStyles } from './shared-styles.js';
@@ -73,7 +74,11 @@ export class WarrantCitations extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const previous = changed.get('node') as ArgNode | undefined;
-    if (changed.has('node') && previous?.id !== this.node?.id) this.reset();
+    if (changed.has('node') && previous?.id !== this.node?.id) {
+      this.reset();
+      // A new-source form half filled when this tab last went away (a reload): open it again.
+      if (this.mode === 'closed' && this.newFormKey() && formDraft(this.newFormKey())) this.mode = 'new';
+    }
     if (changed.has('sources')) this.sourcesById = new Map(this.sources.map((s) => [s.id, s]));
     if (changed.has('allCitations')) {
       this.uses = new Map();
@@ -235,6 +240,11 @@ export class WarrantCitations extends LitElement {
       this.citeError = result.message ?? '';
       void this.focusOn(errorFocus);
     }
+  }
+
+  /** Where the new-source form keeps what is typed, so a reload brings it back (see drafts.ts). */
+  private newFormKey(): string {
+    return this.editor && this.node ? `cite-new:${this.editor.db.name}/${this.node.id}` : '';
   }
 
   private openNewForm = (): void => {
@@ -436,6 +446,7 @@ export class WarrantCitations extends LitElement {
         with-pinpoint
         .source=${title ? { title } : undefined}
         .pinpoint=${this.pinDraft}
+        .draftKey=${this.newFormKey()}
         .problem=${this.formProblem}
         ?busy=${this.busy}
         @warrant-source-submit=${this.onNewSubmit}

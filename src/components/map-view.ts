@@ -379,7 +379,8 @@ export class WarrantMapView extends LitElement {
   /** Reopens the editor with typing the last visit did not get to save (see state/drafts.ts). */
   private restoreDraft(): void {
     const tree = this.data.derived?.tree;
-    const id = tree && this.edits.restoreDraft(tree);
+    const restored = tree && this.edits.restoreDraft(tree);
+    const id = tree && (this.edits.reopenAfterReload(tree) ?? restored);
     if (!id) return;
     if (tree.byId.get(id)?.parentId) this.ui.expanded = new Set([...this.ui.expanded, tree.byId.get(id)!.parentId!]);
     this.showEditor(id);

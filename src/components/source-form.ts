@@ -20,6 +20,7 @@ import { completeUrl, validateUrl } from '../model/url.js';
 import { baseStyles, fieldStyles } from './shared-styles.js';
 import { scrubField } from './scrub-input.js';
 import { announce } from './announce.js';
+import { dropForm, formDraft, keepForm } from '../state/drafts.js';
 
 /** What a submitted source form carries. */
 export interface SourceSubmitDetail {
@@ -166,6 +167,12 @@ export class WarrantSourceForm extends LitElement {
   /** Disables the buttons while the caller saves. */
   @property({ type: Boolean }) busy = false;
 
+  /**
+   * Where the half-filled fields are kept for a reload of this tab ('' = not kept). The form
+   * refills itself from there and forgets them once it is closed (saved or cancelled).
+   */
+  @property({ attribute: false }) draftKey = '';
+
   @state() private draft: Record<Field, string> = {
     title: '',
     url: '',
@@ -195,6 +202,15 @@ export class WarrantSourceForm extends LitElement {
       reliabilityNote: s.reliabilityNote ?? '',
       pinpoint: this.pinpoint,
     };
+    const kept = this.draftKey ? formDraft(this.draftKey) : undefined;
+    if (kept)
+      for (const f of Object.keys(this.draft) as Field[]) if (typeof kept[f] === 'string') this.draft[f] = kept[f];
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Closed by its host (saved, cancelled, another node chosen). A reload does not disconnect.
+    if (this.draftKey) dropForm(this.draftKey);
   }
 
   /** Focuses the first field (or the first invalid one). */
@@ -212,6 +228,7 @@ export class WarrantSourceForm extends LitElement {
 
   private set(field: Field, value: string): void {
     this.draft = { ...this.draft, [field]: value };
+    if (this.draftKey) keepForm(this.draftKey, this.draft);
     if (this.errors[field]) {
       const { [field]: _gone, ...rest } = this.errors;
       this.errors = rest;
@@ -244,6 +261,7 @@ export class WarrantSourceForm extends LitElement {
     const completed = completeUrl(this.draft.url);
     if (!completed.assumed) return;
     this.draft = { ...this.draft, url: completed.url };
+    if (this.draftKey) keepForm(this.draftKey, this.draft);
     this.urlAssumed = completed.url;
     announce(this, `Link taken as ${completed.url}.`);
   }

@@ -170,6 +170,19 @@ export class WarrantTree extends LitElement {
     }
   }
 
+  /** How far the rows are scrolled (the map view keeps it across a reload). */
+  get scrollOffset(): number {
+    return this.scroller?.scrollTop ?? this.scrollPos;
+  }
+  /** Scrolls to a kept offset once the rows are laid out. */
+  set scrollOffset(top: number) {
+    void this.updateComplete.then(() => {
+      if (!this.scroller) return;
+      this.scroller.scrollTop = top;
+      this.scrollPos = this.scroller.scrollTop;
+    });
+  }
+
   /** Moves DOM focus to the selected row (scrolling it into view). */
   focusSelected(): void {
     const index = this.indexById.get(this.activeId ?? '') ?? 0;

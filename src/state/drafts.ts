@@ -70,3 +70,68 @@ export function draftsOf(mapId: string): StoredDraft[] {
   }
   return out.sort((a, b) => b.at - a.at);
 }
+
+const OPEN_PREFIX = 'warrant-open-editor:';
+
+/** An editor that was open when the page went away (a reload reopens it). */
+export interface OpenEditor {
+  nodeId: string;
+  field: 'text' | 'notes';
+  text: string;
+}
+
+/**
+ * Keeps, for this tab only (sessionStorage), which editor was open as the page went away: the
+ * database may have all of its text by then, but a reload should still put the student back in it.
+ */
+export function keepOpenEditor(scope: string, open: OpenEditor): void {
+  try {
+    sessionStorage.setItem(`${OPEN_PREFIX}${scope}`, JSON.stringify(open));
+  } catch {
+    // No storage: the text is saved all the same; only the open editor is not brought back.
+  }
+}
+
+/** The editor open when this tab's previous page went away, taken once. */
+export function takeOpenEditor(scope: string): OpenEditor | undefined {
+  try {
+    const key = `${OPEN_PREFIX}${scope}`;
+    const raw = sessionStorage.getItem(key);
+    sessionStorage.removeItem(key);
+    const open = raw ? (JSON.parse(raw) as OpenEditor) : undefined;
+    return open && typeof open.nodeId === 'string' && typeof open.text === 'string' ? open : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const FORM_PREFIX = 'warrant-form:';
+
+/** Keeps a half-filled form's fields for this tab (sessionStorage), so a reload can refill it. */
+export function keepForm(key: string, fields: Record<string, string>): void {
+  try {
+    sessionStorage.setItem(`${FORM_PREFIX}${key}`, JSON.stringify(fields));
+  } catch {
+    // No storage: the form works, a reload just does not refill it.
+  }
+}
+
+/** The fields kept for a form, if a previous page of this tab left some. */
+export function formDraft(key: string): Record<string, string> | undefined {
+  try {
+    const raw = sessionStorage.getItem(`${FORM_PREFIX}${key}`);
+    const parsed = raw ? (JSON.parse(raw) as unknown) : undefined;
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Forgets a form's kept fields (it was closed: saved or cancelled). */
+export function dropForm(key: string): void {
+  try {
+    sessionStorage.removeItem(`${FORM_PREFIX}${key}`);
+  } catch {
+    // Nothing kept.
+  }
+}

@@ -9,7 +9,7 @@ import { checkText, newChild } from '../model/edits.js';
 import { newId, now } from '../model/ids.js';
 import type { Tree } from '../model/tree.js';
 import { Origin, type ArgNode, type Relation } from '../model/types.js';
-import { draftsOf, dropDraft, keepDraft, type DraftPlace } from './drafts.js';
+import { draftsOf, dropDraft, keepDraft, keepOpenEditor, takeOpenEditor, type DraftPlace } from './drafts.js';
 import type { EditResult, MapEditor } from './editor.js';
 
 /** Typing is saved this long after the last keystroke, and at least this often while typing. */
@@ -83,12 +83,12 @@ export class EditSessionController implements ReactiveController {
   }
 
   hostConnected(): void {
-    window.addEventListener('pagehide', this.flushNow);
+    window.addEventListener('pagehide', this.onPageHide);
     document.addEventListener('visibilitychange', this.onVisibility);
   }
 
   hostDisconnected(): void {
-    window.removeEventListener('pagehide', this.flushNow);
+    window.removeEventListener('pagehide', this.onPageHide);
     document.removeEventListener('visibilitychange', this.onVisibility);
     this.flushNow();
   }
@@ -212,6 +212,24 @@ export class EditSessionController implements ReactiveController {
       return (this.session as EditSession | undefined)?.id;
     }
     return undefined;
+  }
+
+  /**
+   * After a reload of this tab: reopens the editor that was open when the page went away (its
+   * text was saved on the way out, so no draft says so). Returns the node it reopened, if any.
+   */
+  reopenAfterReload(tree: Tree<ArgNode>): string | undefined {
+    // Taken even when a kept draft already reopened an editor, so it cannot reopen one later.
+    const open = takeOpenEditor(this.scope(tree.root.mapId));
+    const node = open && tree.byId.get(open.nodeId);
+    if (!open || !node || this.session) return undefined;
+    this.begin(node, open.field);
+    const stored = open.field === 'text' ? node.text : (node.notes ?? '');
+    if (open.text !== stored) {
+      this.view.showNode({ ...node, ...(open.field === 'text' ? { text: open.text } : { notes: open.text }) });
+      this.draft(open.text);
+    }
+    return node.id;
   }
 
   /**
@@ -362,6 +380,14 @@ export class EditSessionController implements ReactiveController {
       return;
     }
     void this.saveDraft();
+  };
+
+  /** The page goes away (closed, reloaded, navigated): save now, and say which editor was open. */
+  private onPageHide = (): void => {
+    const s = this.session;
+    if (s && !(s.isNew && s.draft.trim() === ''))
+      keepOpenEditor(s.scope, { nodeId: s.id, field: s.field, text: s.draft });
+    this.flushNow();
   };
 
   private onVisibility = (): void => {

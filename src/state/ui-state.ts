@@ -1,7 +1,9 @@
 /**
  * A reactive controller for a map view's saved UI state: which nodes are expanded, which one is
  * selected and whose ratings are shown. Kept per map apart from the map's data (never exported),
- * saved a moment after the last change and at once when the view goes away.
+ * saved a moment after the last change and at once when the view goes away. A reload also brings
+ * back where the tree was scrolled: on pagehide the state goes to sessionStorage, whose write is
+ * synchronous (an IndexedDB write started then may not land before the page is gone).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { getUiState, putUiState } from '../db/settings-repo.js';
@@ -16,7 +18,21 @@ const SAVE_UI_DELAY_MS = 400;
 /** The element a UiStateController serves. */
 export interface UiStateHost extends ReactiveControllerHost {
   readonly services?: AppServices;
+  readonly updateComplete: Promise<boolean>;
+  /** The tree, whose scroll offset a reload brings back. */
+  readonly treeElement?: { scrollOffset: number };
 }
+
+/** What a reload takes over from the page before it (sessionStorage, this tab only). */
+interface ReloadState {
+  mapId: string;
+  expanded: string[];
+  selectedId?: string;
+  perspective?: string;
+  scrollTop: number;
+}
+
+const RELOAD_PREFIX = 'warrant-ui-reload:';
 
 /** Expanded nodes, selection and perspective of one map view, loaded and saved per map. */
 export class UiStateController implements ReactiveController {
@@ -65,9 +81,12 @@ export class UiStateController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  hostConnected(): void {}
+  hostConnected(): void {
+    window.addEventListener('pagehide', this.keepForReload);
+  }
 
   hostDisconnected(): void {
+    window.removeEventListener('pagehide', this.keepForReload);
     // Write the pending UI state now rather than from a timer that would outlive the database.
     if (this.saveTimer) {
       window.clearTimeout(this.saveTimer);
@@ -77,12 +96,16 @@ export class UiStateController implements ReactiveController {
     }
   }
 
-  /** Loads the saved state of the bundle's map, or opens it expanded (small maps) at the thesis. */
+  /**
+   * Loads the saved state of the bundle's map, or opens it expanded (small maps) at the thesis.
+   * Right after a reload of this tab, the state the page had when it went away wins.
+   */
   async load(bundle: MapBundle): Promise<void> {
     const id = bundle.map.id;
     this.loadedFor = id;
     const services = this.host.services;
-    const saved = services ? await getUiState(services.db, id) : undefined;
+    const reloaded = services ? this.takeReloadState(services.db.name, id) : undefined;
+    const saved = reloaded ?? (services ? await getUiState(services.db, id) : undefined);
     if (saved) {
       this.expanded = new Set(saved.expanded);
       this.selectedId = saved.selectedId ?? bundle.map.rootId;
@@ -94,7 +117,42 @@ export class UiStateController implements ReactiveController {
       );
       this.selectedId = bundle.map.rootId;
     }
+    if (reloaded) {
+      this.save();
+      // The rows exist once the view has rendered with this state; then the tree can scroll.
+      await this.host.updateComplete;
+      const tree = this.host.treeElement;
+      if (tree && reloaded.scrollTop > 0) tree.scrollOffset = reloaded.scrollTop;
+    }
   }
+
+  /** The state kept by this tab's previous page for the map, taken once. */
+  private takeReloadState(dbName: string, mapId: string): ReloadState | undefined {
+    try {
+      const key = `${RELOAD_PREFIX}${dbName}/${mapId}`;
+      const raw = sessionStorage.getItem(key);
+      sessionStorage.removeItem(key);
+      const parsed = raw ? (JSON.parse(raw) as ReloadState) : undefined;
+      return parsed && parsed.mapId === mapId && Array.isArray(parsed.expanded) ? parsed : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** On pagehide: the state as it is now, for a reload of this tab (and the database, if it lands). */
+  private keepForReload = (): void => {
+    const services = this.host.services;
+    if (!services || !this.loadedFor) return;
+    const state: ReloadState = { ...this.now(), scrollTop: this.host.treeElement?.scrollOffset ?? 0 };
+    try {
+      sessionStorage.setItem(`${RELOAD_PREFIX}${services.db.name}/${this.loadedFor}`, JSON.stringify(state));
+    } catch {
+      // No storage: the database keeps the selection, only the scroll position is lost.
+    }
+    window.clearTimeout(this.saveTimer);
+    this.saveTimer = 0;
+    void putUiState(services.db, this.now()).catch(() => undefined);
+  };
 
   /** Saves the state a moment from now (one write for a burst of changes). */
   save(): void {
