@@ -7,6 +7,7 @@ import { countsReporter } from './scripts/counts-reporter.mjs';
 import { argdownCommand } from './scripts/argdown-command.mjs';
 import { offlineCommand } from './scripts/offline-check.mjs';
 import { reloadCommand } from './scripts/reload-check.mjs';
+import { serveCommand } from './scripts/serve-check.mjs';
 import { sharedEssay } from './scripts/shared-essay.mjs';
 
 // Every test page enforces Trusted Types as the app does (index.html's CSP carries the same two
@@ -42,6 +43,8 @@ export default {
     offlineCommand(),
     // Reloads the built app in a browser of its own: what was selected, scrolled and typed comes back.
     reloadCommand(),
+    // Starts the server `npm start` runs with port 8000 busy (issue 21's set-up).
+    serveCommand(),
     // The class essay for the anchoring tests (../shared/essay/essay.md).
     sharedEssay(),
   ],
