@@ -2,7 +2,7 @@
 // under a sub-path (as a static host would). Fails loudly on console errors, CSP violations or an
 // empty tree. Usage: npm run build && node scripts/screenshots.mjs [outDir]
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { findChromium } from './find-chromium.mjs';
 
@@ -46,6 +46,8 @@ try {
       ]) {
         await rows.nth(i).click();
         await page.getByText(value, { exact: true }).click();
+        // The first rating asks "Who are you?" (work is filed under a name).
+        if (i === 0) await answerWho(page);
         await page.waitForTimeout(150);
       }
       await page.locator('[role=treeitem][aria-level="2"]').first().click();
@@ -128,9 +130,85 @@ try {
     }
     await context.close();
   }
+  for (const [name, viewport] of [
+    ['1366x768', { width: 1366, height: 768 }],
+    ['390x844', { width: 390, height: 844 }],
+  ]) {
+    await newcomerScreens(name, viewport);
+  }
 } finally {
   await browser.close();
   server.kill();
+}
+
+/** Answers "Who are you?" as Ana. */
+async function answerWho(page) {
+  const who = page.locator('warrant-who input');
+  const asked = await who.waitFor({ timeout: 3000 }).then(
+    () => true,
+    () => false,
+  );
+  if (!asked) return;
+  await who.fill('Ana');
+  await page.keyboard.press('Enter');
+  await who.waitFor({ state: 'hidden', timeout: 5000 });
+}
+
+/**
+ * What a newcomer meets (issues 21 and 15), at one size: search results, a message, the Export
+ * dialog, and the essay beside the map (when the team's copy of the essay is beside the project).
+ */
+async function newcomerScreens(name, viewport) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  page.on('console', (m) => m.type() === 'error' && problems.push(`${name}: console error: ${m.text()}`));
+  page.on('pageerror', (e) => problems.push(`${name}: page error: ${e.message}`));
+  await page.goto(`http://localhost:${port}/warrant/`);
+  await page.locator('[role=treeitem]').first().waitFor({ timeout: 15000 });
+  const action = async (label) => {
+    const toggle = page.locator('.tools-toggle');
+    if (await toggle.isVisible()) await toggle.click();
+    const button = page.locator('.tools button', { hasText: label }).first();
+    await button.click({ timeout: 5000 }).catch(async (e) => {
+      await page.screenshot({ path: `/tmp/nc-fail-${name}.png` });
+      throw e;
+    });
+  };
+
+  await page.locator('warrant-search input[type=search]').fill('Gorbachov NATO');
+  await page.locator('warrant-search [role=option]').first().waitFor({ state: 'attached', timeout: 15000 });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${out}/search-${name}.png` });
+  await page.locator('warrant-search input[type=search]').fill('');
+
+  // A rating by digit: the first one asks "Who are you?", then the message floats over the page.
+  await page.locator('[role=treeitem][aria-level="2"]').first().focus();
+  await page.keyboard.press('2');
+  await answerWho(page);
+  await page.locator('.notice span').first().waitFor({ timeout: 5000 });
+  await page.screenshot({ path: `${out}/message-${name}.png` });
+
+  await action('Export…');
+  await page.locator('warrant-export-dialog dialog[open]').waitFor({ timeout: 15000 });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${out}/export-${name}.png` });
+  await page.getByRole('button', { name: 'Close', exact: true }).click();
+
+  const essay = new URL('../../shared/essay/essay.md', import.meta.url);
+  if (existsSync(essay)) {
+    await action('Load the essay');
+    await page.locator('warrant-reading-pane input[type=file]').setInputFiles({
+      name: 'essay.md',
+      mimeType: 'text/markdown',
+      buffer: readFileSync(essay),
+    });
+    await page.locator('warrant-reading-pane mark').first().waitFor({ timeout: 15000 });
+    // The second claim, selected in the tree: its passage is marked and scrolled to in the essay.
+    if (viewport.width > 700) await page.locator('[role=treeitem][aria-level="2"]').nth(1).click();
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: `${out}/essay-${name}.png` });
+  }
+  await context.close();
 }
 if (problems.length) {
   console.error(problems.join('\n'));

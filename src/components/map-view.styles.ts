@@ -255,6 +255,9 @@ export const mapViewStyles = css`
       padding: 6px 12px;
       contain: layout;
       position: relative;
+      /* Layout containment makes the header a stacking context: without a z-index of its own, the
+         Actions menu inside it was drawn under the search bar (z-index 5) and cut off there. */
+      z-index: 6;
     }
     .head-row {
       display: grid;
