@@ -6,7 +6,7 @@
  */
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { AppServices } from '../state/app-context.js';
-import { mapHasDocument } from '../state/documents.js';
+import { mapHasDocument } from '../state/storage.js';
 
 type Which = 'essay' | 'detail';
 

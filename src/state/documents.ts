@@ -11,14 +11,7 @@ import {
 } from '../anchoring/anchor.js';
 import { foldQuote } from '../anchoring/fold.js';
 import type { DocumentRow, WarrantDB } from '../db/database.js';
-import {
-  deleteDocument,
-  getDocument,
-  hasDocument,
-  putAnchors,
-  putDocument,
-  setNodeQuote,
-} from '../db/documents-repo.js';
+import { deleteDocument, getDocument, putAnchors, putDocument, setNodeQuote } from '../db/documents-repo.js';
 import type { ArgNode, Quote, SourceText } from '../model/types.js';
 import { undoStackFor } from './undo.js';
 
@@ -27,11 +20,6 @@ export type { DocumentRow };
 /** The map's document, if one is loaded. */
 export function mapDocument(db: WarrantDB, mapId: string): Promise<DocumentRow | undefined> {
   return getDocument(db, mapId);
-}
-
-/** Whether the map has a document loaded (the map view offers "Load the essay" when not). */
-export function mapHasDocument(db: WarrantDB, mapId: string): Promise<boolean> {
-  return hasDocument(db, mapId);
 }
 
 /**

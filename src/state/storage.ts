@@ -6,6 +6,8 @@
 export type { WarrantDB } from '../db/database.js';
 export { explainStorageError, openDatabase, StorageError } from '../db/open.js';
 export { getSetting, setSetting } from '../db/settings-repo.js';
+/** Whether a map has an essay loaded (a key-only count: the map view offers "Load the essay" when not). */
+export { hasDocument as mapHasDocument } from '../db/documents-repo.js';
 export {
   createMap,
   deleteMap,
