@@ -65,6 +65,7 @@ const bench: Record<string, PageFn> = {
   ...ui,
   readingAnchor: reading.readingAnchor,
   readingPane: reading.readingPane,
+  readingScrollBaseline: reading.readingScrollBaseline,
 };
 
 /** Adds a page-side function for a case (see bench/README.md). */

@@ -158,3 +158,41 @@ export async function readingPane(n: number, scrollFrames: number): Promise<Reco
   await db.delete();
   return { openMs, longTasks, scrollMs, frames: scrollFrames, marks: n - 1 };
 }
+
+/**
+ * The floor under the pane's scrolling: the same 100 pages as plain paragraphs (no highlights, no
+ * Lit, no containment) in a scroller of the same size and type, scrolled the same way. Long tasks
+ * counted here are the machine's (style, layout and paint of text), not the pane's.
+ */
+export async function readingScrollBaseline(scrollFrames: number): Promise<Record<string, unknown>> {
+  const doc = hundredPages();
+  const host = document.createElement('div');
+  host.style.height = '700px';
+  host.style.width = '520px';
+  host.style.display = 'grid';
+  document.body.append(host);
+  const scroller = document.createElement('div');
+  scroller.style.overflow = 'auto';
+  scroller.style.minHeight = '0';
+  scroller.style.padding = '8px 18px 40vh';
+  scroller.style.lineHeight = '1.6';
+  scroller.style.fontSize = '15px';
+  for (const b of doc.blocks) {
+    const p = document.createElement('p');
+    p.style.margin = '0 0 0.9em';
+    p.style.paddingLeft = '3.2em';
+    p.textContent = b.text;
+    scroller.append(p);
+  }
+  host.append(scroller);
+  await frames(5);
+  const watch = longTaskWatch();
+  const step = Math.max(200, Math.ceil(scroller.scrollHeight / scrollFrames));
+  for (let i = 0; i < scrollFrames; i++) {
+    scroller.scrollTop += step;
+    await frames(1);
+  }
+  const longTasks = await watch.stop();
+  host.remove();
+  return { longTasks };
+}

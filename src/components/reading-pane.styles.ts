@@ -53,9 +53,10 @@ export const readingPaneStyles = css`
     outline-offset: -2px;
   }
   .block {
-    /* A 100-page document: only paragraphs near the screen are laid out and painted. */
-    content-visibility: auto;
-    contain-intrinsic-size: auto 7em;
+    /* No content-visibility: auto here. It saves laying out off-screen paragraphs when the pane
+       opens, but moves that work into scrolling: every paragraph scrolled into view is then styled,
+       laid out and painted in the frame that shows it. Scrolling 100 pages with 10,000 highlights
+       counted 2 to 10 times the long tasks with it (paired runs), for a faster open. */
     position: relative;
     margin: 0 0 0.9em;
     padding-left: 3.2em;
