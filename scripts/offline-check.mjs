@@ -53,6 +53,18 @@ export async function offlineCheck() {
     await page.locator('warrant-tree [role="treeitem"]').first().waitFor({ timeout: 60_000 });
     // Precaching finishes before the worker activates; `ready` resolves on activation.
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    // Installable: the browser reads the manifest without errors and has no objection left but the
+    // private (incognito) context Playwright opens.
+    const cdp = await context.newCDPSession(page);
+    const manifest = await cdp.send('Page.getAppManifest');
+    const installability = await cdp.send('Page.getInstallabilityErrors');
+    const install = {
+      manifestUrl: manifest.url,
+      manifestErrors: manifest.errors.map((e) => e.message),
+      name: JSON.parse(manifest.data || '{}').short_name ?? null,
+      blockers: installability.installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito'),
+    };
+    await cdp.detach();
     await context.setOffline(true);
     await page.reload();
     await page.locator('warrant-tree [role="treeitem"]').first().waitFor({ timeout: 60_000 });
@@ -75,7 +87,7 @@ export async function offlineCheck() {
     await Promise.all([page.waitForEvent('load', { timeout: 60_000 }), reload.click()]);
     await page.locator('warrant-tree [role="treeitem"]').first().waitFor({ timeout: 60_000 });
     const updatedScript = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? null);
-    return { title, controlled, errors, precachedFetch: network, offerText, updatedScript };
+    return { title, controlled, errors, precachedFetch: network, offerText, updatedScript, install };
   } finally {
     await browser.close();
     server.kill();

@@ -8,6 +8,7 @@ interface OfflineResult {
   precachedFetch: string;
   offerText: string;
   updatedScript: string | null;
+  install: { manifestUrl: string; manifestErrors: string[]; name: string | null; blockers: string[] };
 }
 
 // The built app in its own browser (scripts/offline-check.mjs): a service worker is the only way
@@ -23,5 +24,10 @@ describe('offline: the built app', function () {
     expect(result.precachedFetch, 'the essay map is answered from the precache').to.equal('served');
     expect(result.offerText).to.contain('A new version of Warrant is ready');
     expect(result.updatedScript).to.match(/\/sw\.js$/);
+    // A school can install it: the manifest reads cleanly and nothing but the test's private window stands in the way.
+    expect(result.install.manifestUrl).to.match(/\/manifest\.webmanifest$/);
+    expect(result.install.manifestErrors).to.deep.equal([]);
+    expect(result.install.name).to.equal('Warrant');
+    expect(result.install.blockers).to.deep.equal([]);
   });
 });
