@@ -22,10 +22,15 @@ function copyFiles(files) {
   };
 }
 
-/** The import worker's source, its file in the build, and how the app refers to the source. */
-const WORKER_INPUT = 'src/workers/import-worker.ts';
-const WORKER_FILE = 'import-worker.js';
-const WORKER_SOURCE_URL = /new URL\((['"])\.\.\/workers\/import-worker\.ts\1,\s*import\.meta\.url\)/g;
+/**
+ * The app's module workers: each source, its file in the build, and how the app refers to the
+ * source (`new URL('../workers/<name>.ts', import.meta.url)`).
+ */
+const WORKERS = ['import-worker', 'search-worker'].map((name) => ({
+  input: `src/workers/${name}.ts`,
+  file: `${name}.js`,
+  sourceUrl: new RegExp(String.raw`new URL\((['"])\.\.\/workers\/${name}\.ts\1,\s*import\.meta\.url\)`, 'g'),
+}));
 
 /** The plugins the app and its worker share. */
 const common = () => [
@@ -36,38 +41,41 @@ const common = () => [
 ];
 
 /**
- * The module worker that parses large imports off the main thread: built as its own
- * self-contained bundle (only the pure formats and marked) and emitted as import-worker.js beside
- * app.js. In the app, `new URL('../workers/import-worker.ts', import.meta.url)` (the TypeScript
- * source, which web-test-runner serves as it is) becomes `new URL('./import-worker.js', ...)`:
- * relative to the script, so any sub-path works. A chunk that is not beside app.js fails the
- * build rather than ship a wrong URL.
+ * The module workers (large imports are parsed, and the search index is built and searched,
+ * off the main thread): each built as its own self-contained bundle of pure modules and emitted
+ * beside app.js. In the app, `new URL('../workers/x.ts', import.meta.url)` (the TypeScript
+ * source, which web-test-runner serves as it is) becomes `new URL('./x.js', ...)`: relative to
+ * the script, so any sub-path works. A chunk that is not beside app.js fails the build rather
+ * than ship a wrong URL.
  */
-function importWorker() {
+function moduleWorkers() {
   return {
-    name: 'import-worker',
+    name: 'module-workers',
     async buildStart() {
-      const bundle = await rollup({ input: WORKER_INPUT, plugins: common() });
-      try {
-        for (const file of bundle.watchFiles) this.addWatchFile(file);
-        const { output } = await bundle.generate({ format: 'es', sourcemap: true, sourcemapFile: WORKER_FILE });
-        const [chunk] = output;
-        // The code ends with its sourceMappingURL comment already.
-        this.emitFile({ type: 'asset', fileName: WORKER_FILE, source: chunk.code });
-        this.emitFile({ type: 'asset', fileName: `${WORKER_FILE}.map`, source: chunk.map.toString() });
-      } finally {
-        await bundle.close();
+      for (const { input, file } of WORKERS) {
+        const bundle = await rollup({ input, plugins: common() });
+        try {
+          for (const watched of bundle.watchFiles) this.addWatchFile(watched);
+          const { output } = await bundle.generate({ format: 'es', sourcemap: true, sourcemapFile: file });
+          const [chunk] = output;
+          // The code ends with its sourceMappingURL comment already.
+          this.emitFile({ type: 'asset', fileName: file, source: chunk.code });
+          this.emitFile({ type: 'asset', fileName: `${file}.map`, source: chunk.map.toString() });
+        } finally {
+          await bundle.close();
+        }
       }
     },
     transform(code) {
-      if (!code.includes('import-worker.ts')) return null;
-      return { code: code.replace(WORKER_SOURCE_URL, `new URL('./${WORKER_FILE}', import.meta.url)`), map: null };
+      let out = code;
+      for (const { file, sourceUrl } of WORKERS) out = out.replace(sourceUrl, `new URL('./${file}', import.meta.url)`);
+      return out === code ? null : { code: out, map: null };
     },
     renderChunk(code, chunk) {
-      if (chunk.fileName.includes('/') && code.includes(WORKER_FILE)) {
-        this.error(
-          `${chunk.fileName} refers to ./${WORKER_FILE} but is not beside it: keep src/state/transfer.ts in app.js`,
-        );
+      for (const { file } of WORKERS) {
+        if (chunk.fileName.includes('/') && code.includes(file)) {
+          this.error(`${chunk.fileName} refers to ./${file} but is not beside it: keep the code that starts it in app.js`);
+        }
       }
       return null;
     },
@@ -152,7 +160,7 @@ export default {
     sourcemap: true,
   },
   plugins: [
-    importWorker(),
+    moduleWorkers(),
     ...common(),
     copyFiles([
       ['index.html', 'index.html'],

@@ -24,6 +24,8 @@ export default {
     const paint = [];
     const raw = [];
     const worstTask = [];
+    const heapPage = [];
+    const heapWorkers = [];
     const tabs = ctx.size === '100k' ? Math.min(2, ctx.samples.heavy) : ctx.samples.heavy;
     let problem = '';
     let queries = [];
@@ -77,6 +79,10 @@ export default {
             worstTask.push(r.longTasks.length ? Math.max(...r.longTasks) : 0);
           }
         }
+        // The heap with the map open and its search index built (the index lives in a worker).
+        const heap = await ctx.call(page, 'searchHeap');
+        heapPage.push(heap.page / 2 ** 20);
+        if (heap.workers !== null) heapWorkers.push(heap.workers / 2 ** 20);
       } catch (error) {
         problem = describe(error);
       }
@@ -94,6 +100,14 @@ export default {
       samples: firstWorst,
       note: 'the longest task from the first key to the first results (0 = none over 50 ms)',
     });
+    if (heapPage.length) {
+      ctx.record('JS heap with the map open and the search index built', {
+        samples: heapPage,
+        unit: 'MB',
+        note: `the page's usedJSHeapSize after gc() has settled, after the queries; the index is in the search worker, whose heap (measureUserAgentSpecificMemory) was ${heapWorkers.length ? heapWorkers.map((x) => `${x.toFixed(1)} MB`).join(' / ') : 'not measured'}`,
+        info: { workerHeapMB: heapWorkers },
+      });
+    }
     if (paint.length) {
       ctx.record('search: typed query -> results in the DOM', {
         samples: paint,

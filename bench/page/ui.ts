@@ -6,7 +6,7 @@
 import { SEARCH_QUERIES } from '../generate.js';
 import { current, renderedRows, rowOf, viewOf } from './app.js';
 import { rawGet, rawPut } from './idb.js';
-import { deepQuery, perCall } from './util.js';
+import { deepQuery, perCall, settledHeap } from './util.js';
 
 /** Ids of rendered rows below the thesis (rows the edit case clicks). */
 export function editTargets(count: number): string[] {
@@ -30,16 +30,30 @@ export function standing(): string | null {
   return view?.shadowRoot?.querySelector('.thesis-standing strong')?.textContent?.trim() ?? null;
 }
 
-/** The search box's state: what is typed, how many options are listed, the status line. */
-export function searchState(): { value: string; options: number; status: string; settled: boolean; indexed: boolean } {
+/**
+ * The search box's state: what is typed, which query the results shown answer (they come from a
+ * worker, a moment after the key), how many options are listed, the status line.
+ */
+export function searchState(): {
+  value: string;
+  resultsFor: string;
+  options: number;
+  status: string;
+  settled: boolean;
+  indexed: boolean;
+} {
   const view = viewOf(current().app);
   const box = view?.shadowRoot
-    ? deepQuery<HTMLElement & { index?: unknown; isUpdatePending?: boolean }>(view.shadowRoot, 'warrant-search')
+    ? deepQuery<HTMLElement & { index?: unknown; isUpdatePending?: boolean; resultsFor?: string }>(
+        view.shadowRoot,
+        'warrant-search',
+      )
     : null;
   const root = box?.shadowRoot;
   const input = root?.querySelector<HTMLInputElement>('input[type=search]');
   return {
     value: input?.value ?? '',
+    resultsFor: box?.resultsFor ?? '',
     options: root?.querySelectorAll('[role=option]').length ?? 0,
     status: root?.querySelector('[role=status]')?.textContent?.trim() ?? '',
     settled: !!box && !box.isUpdatePending,
@@ -49,12 +63,38 @@ export function searchState(): { value: string; options: number; status: string;
 
 /**
  * True when the search box shows the results of `query`: the box holds the query, its index
- * exists, Lit has rendered, and the list has options (or says there are none).
+ * exists, the results shown answer that query, Lit has rendered, and the list has options (or
+ * says there are none, perhaps with a "did you mean").
  */
 export function searchShows(query: string, expectHits: boolean): boolean {
   const s = searchState();
-  if (s.value !== query || !s.indexed || !s.settled) return false;
-  return expectHits ? s.options > 0 : s.status === 'No results.';
+  if (s.value !== query || s.resultsFor !== query || !s.indexed || !s.settled) return false;
+  return expectHits ? s.options > 0 : s.status.startsWith('No results.');
+}
+
+/**
+ * The page's JS heap once garbage collection has settled, and the search worker's, measured by
+ * measureUserAgentSpecificMemory (cross-origin isolated pages only; null where it is missing or
+ * does not answer within 60 s).
+ */
+export async function searchHeap(): Promise<{ page: number; workers: number | null }> {
+  const page = await settledHeap();
+  const measure = (
+    performance as unknown as {
+      measureUserAgentSpecificMemory?: () => Promise<{
+        breakdown: Array<{ bytes: number; attribution: Array<{ scope: string }> }>;
+      }>;
+    }
+  ).measureUserAgentSpecificMemory;
+  if (!measure || !globalThis.crossOriginIsolated) return { page, workers: null };
+  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), 60_000));
+  const result = await Promise.race([measure.call(performance), timeout]);
+  if (!result) return { page, workers: null };
+  let workers = 0;
+  for (const b of result.breakdown) {
+    if (b.attribution.some((a) => a.scope === 'DedicatedWorkerGlobalScope')) workers += b.bytes;
+  }
+  return { page, workers };
 }
 
 let texts: string[] | undefined;

@@ -12,7 +12,7 @@ import { consume } from '@lit/context';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { SEMANTICS_LABELS } from '../evaluation/index.js';
-import type { MapBundle, Relation } from '../model/types.js';
+import type { ArgNode, MapBundle, Relation } from '../model/types.js';
 import { servicesContext, type AppServices } from '../state/app-context.js';
 import { AnonymousView, type AnonymousMap } from '../state/anonymous-view.js';
 import { CommandRunner } from '../state/command-runner.js';
@@ -344,6 +344,8 @@ export class WarrantMapView extends LitElement {
   };
 
   private ensureSearchIndex = (): void => this.search.ensure();
+  /** A node of the map as the view has it now (the search box's results show its current text). */
+  private nodeOf = (id: string): ArgNode | undefined => this.data.derived?.tree.byId.get(id);
 
   /** Opens a dialog whose code loads on first use. */
   private async openLazy(which: 'export' | 'import'): Promise<void> {
@@ -678,6 +680,7 @@ export class WarrantMapView extends LitElement {
         <warrant-search
           .index=${this.search.index}
           .version=${this.search.version}
+          .lookup=${this.nodeOf}
           .raters=${this.anonymousView(bundle) ? [] : d.raters}
           @focusin=${this.ensureSearchIndex}
           @warrant-search-wanted=${this.ensureSearchIndex}

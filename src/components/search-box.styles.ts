@@ -120,4 +120,22 @@ export const searchBoxStyles = css`
     color: var(--muted);
     white-space: nowrap;
   }
+  .suggest {
+    margin: 0;
+    padding: 6px 10px;
+    font-size: 14px;
+    border-bottom: 1px solid var(--rule);
+    background: var(--panel);
+  }
+  .suggest button.link {
+    font: inherit;
+    font-weight: 600;
+    min-height: 0;
+    padding: 0 2px;
+    border: none;
+    background: none;
+    color: var(--link);
+    text-decoration: underline;
+    cursor: pointer;
+  }
 `;

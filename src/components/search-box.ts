@@ -6,11 +6,12 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-// Only the light parts of search load with the app; the index itself arrives on first use.
+// Only the light parts of search load with the app; the index itself lives in a worker.
 import { hasFilters, type RelevanceFilter, type SearchFilters } from '../search/filters.js';
 import { highlight } from '../search/highlight.js';
 import { formatPath } from '../search/path.js';
-import type { SearchHit, SearchIndex } from '../search/search-index.js';
+import type { SearchHit } from '../search/search-index.js';
+import type { SearchService } from '../state/search-client.js';
 import type { NodeKind } from '../model/types.js';
 import { KIND_ICONS, kindLabel, kindStyles } from './kind-style.js';
 import { baseStyles } from './shared-styles.js';
@@ -51,8 +52,10 @@ const FIELD_LABELS: Record<string, string> = {
 export class WarrantSearch extends LitElement {
   static override styles = [baseStyles, kindStyles, searchBoxStyles];
 
-  /** The map's search index (built by the map view, kept up to date edit by edit). */
-  @property({ attribute: false }) index?: SearchIndex;
+  /** The map's search (built by the map view on first use, kept up to date edit by edit). */
+  @property({ attribute: false }) index?: SearchService;
+  /** The current text of a node, for results and their paths (the map view's tree). */
+  @property({ attribute: false }) lookup: (id: string) => { text: string } | undefined = () => undefined;
   /** Changes whenever the index was updated (an edit): results are refreshed in place. */
   @property({ attribute: false }) version = 0;
   /** Raters in the map, for the "rated by" filter. */
@@ -67,10 +70,18 @@ export class WarrantSearch extends LitElement {
   @state() private hits: SearchHit[] = [];
   @state() private total = 0;
   @state() private problem = '';
+  /** A query from the map's own words to offer when nothing matched, or ''. */
+  @state() private suggestion = '';
+  /** The query the results shown answer ('' for none): they arrive a moment after the typing. */
+  resultsFor = '';
 
   @query('input[type=search]') private input!: HTMLInputElement;
   private returnFocus: HTMLElement | null = null;
-  private lastIndex?: SearchIndex;
+  private lastIndex?: SearchService;
+  /** The latest search asked for: answers to older ones are dropped. */
+  private asked = 0;
+  /** Settles when the latest search's results are shown. */
+  private answered: Promise<void> = Promise.resolve();
   private lastVersion = 0;
 
   /** Focuses the search box, remembering where focus was (Escape goes back there). */
@@ -99,6 +110,7 @@ export class WarrantSearch extends LitElement {
       this.pendingRun = 0;
     }
     const index = this.index;
+    const seq = ++this.asked;
     if (!index) {
       // The map view builds the index on first use; the results follow when it arrives.
       this.dispatchEvent(new CustomEvent('warrant-search-wanted', { bubbles: true, composed: true }));
@@ -106,21 +118,41 @@ export class WarrantSearch extends LitElement {
     }
     const searching = this.query.trim() !== '' || hasFilters(this.filters);
     if (!searching) {
-      this.hits = [];
-      this.total = 0;
+      this.show(seq, [], 0, '', '');
       this.emit(undefined);
       return;
     }
-    try {
-      const r = index.search(this.query, { filters: this.filters, limit: LISTED });
-      this.hits = r.hits;
-      this.total = r.ids.length;
-      this.problem = '';
-      if (announce) this.active = 0;
-      this.emit(r.ids);
-    } catch (e) {
-      this.problem = e instanceof Error ? e.message : String(e);
-    }
+    const query = this.query;
+    this.answered = index.search(query, { filters: this.filters, limit: LISTED }).then(
+      (r) => {
+        if (seq !== this.asked) return;
+        this.show(seq, r.hits, r.ids.length, r.suggestion ?? '', query);
+        this.problem = '';
+        if (announce) this.active = 0;
+        this.emit(r.ids);
+      },
+      (e: unknown) => {
+        if (seq !== this.asked) return;
+        this.problem = e instanceof Error ? e.message : String(e);
+      },
+    );
+  }
+
+  private show(seq: number, hits: SearchHit[], total: number, suggestion: string, query: string): void {
+    if (seq !== this.asked) return;
+    this.hits = hits;
+    this.total = total;
+    this.suggestion = suggestion;
+    this.resultsFor = query;
+  }
+
+  /** Searches for the suggested query instead, as if it had been typed. */
+  private takeSuggestion(): void {
+    this.query = this.suggestion;
+    this.suggestion = '';
+    this.open = true;
+    this.run();
+    this.input.focus();
   }
 
   private emit(ids: readonly string[] | undefined): void {
@@ -166,6 +198,12 @@ export class WarrantSearch extends LitElement {
     // Arrows and Enter act on the results of the text as typed, not of a frame ago (other keys
     // must not: a search per key typed is what the frame's wait saves).
     if (this.pendingRun && (e.key === 'ArrowDown' || e.key === 'ArrowUp' || e.key === 'Enter')) this.run();
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      // The results of the text as typed may still be on their way from the worker.
+      void this.answered.then(() => this.jump(this.hits[this.active]));
+      return;
+    }
     const n = this.hits.length;
     if (e.key === 'ArrowDown') {
       e.preventDefault();
@@ -174,9 +212,6 @@ export class WarrantSearch extends LitElement {
     } else if (e.key === 'ArrowUp') {
       e.preventDefault();
       if (n) this.active = (this.active - 1 + n) % n;
-    } else if (e.key === 'Enter') {
-      e.preventDefault();
-      this.jump(this.hits[this.active]);
     } else if (e.key === 'Escape') {
       e.preventDefault();
       if (this.open && this.hits.length) this.open = false;
@@ -213,14 +248,12 @@ export class WarrantSearch extends LitElement {
   private labels = new Map<string, string>();
 
   private pathOf(path: readonly string[]): string {
-    const index = this.index!;
     if (this.labels.size > 5000) this.labels.clear();
-    return formatPath(path, (id) => index.node(id)?.text, { maxLabelLength: 28 }, this.labels);
+    return formatPath(path, (id) => this.lookup(id)?.text, { maxLabelLength: 28 }, this.labels);
   }
 
   private renderHit(hit: SearchHit, i: number) {
-    const index = this.index!;
-    const node = index.node(hit.id);
+    const node = this.lookup(hit.id);
     const textHl = hit.highlights.find((h) => h.field === 'text');
     const text = node?.text ?? '';
     const segments = highlight(
@@ -281,7 +314,13 @@ export class WarrantSearch extends LitElement {
           @keydown=${this.onKeyDown}
           @focus=${() => (this.open = true)}
         />
-        <span class="count" role="status" aria-live="polite">${this.problem || status}</span>
+        <span class="count" role="status" aria-live="polite"
+          >${this.problem || status}${
+            !this.problem && this.total === 0 && this.suggestion
+              ? html`<span class="sr-only"> Did you mean “${this.suggestion}”?</span>`
+              : nothing
+          }</span
+        >
         <button
           aria-expanded=${this.showFilters ? 'true' : 'false'}
           aria-controls="filters"
@@ -291,6 +330,16 @@ export class WarrantSearch extends LitElement {
         </button>
         ${searching ? html`<button @click=${this.clear}>Clear</button>` : nothing}
       </div>
+      ${
+        searching && this.index && this.total === 0 && this.suggestion
+          ? html`<p class="suggest">
+              Did you mean
+              <button class="link" aria-label=${`Search for ${this.suggestion}`} @click=${this.takeSuggestion}>
+                ${this.suggestion}</button
+              >?
+            </p>`
+          : nothing
+      }
       ${
         this.showFilters
           ? html`<div class="filters" id="filters">

@@ -42,13 +42,17 @@ export interface CompiledQuery {
   chunks: readonly Chunk[];
 }
 
-function makeChunk(pattern: string, threshold: number): Chunk {
-  const len = pattern.length;
+/** Most edits a match of a pattern of `length` characters may need under `threshold`, as fuse computes it. */
+export function editBudget(length: number, threshold: number): number {
   let maxErrors = 0;
-  // The same float comparison fuse makes, rather than Math.floor(threshold * len), which can
+  // The same float comparison fuse makes, rather than Math.floor(threshold * length), which can
   // round the other way.
-  while (maxErrors + 1 < len && (maxErrors + 1) / len <= threshold) maxErrors++;
-  return chunkWithBudget(pattern, maxErrors);
+  while (maxErrors + 1 < length && (maxErrors + 1) / length <= threshold) maxErrors++;
+  return maxErrors;
+}
+
+function makeChunk(pattern: string, threshold: number): Chunk {
+  return chunkWithBudget(pattern, editBudget(pattern.length, threshold));
 }
 
 function chunkWithBudget(pattern: string, maxErrors: number): Chunk {

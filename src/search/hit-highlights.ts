@@ -4,9 +4,11 @@
  */
 import Fuse, { type FuseResult } from 'fuse.js';
 import type { Citation, Source } from '../model/types.js';
-import { foldWithMap } from './fold.js';
+import { foldWithMap, type FoldedText } from './fold.js';
 import { mergeRanges, type Range } from './highlight.js';
 import { FUSE_OPTIONS, KEYS, type Entry, type KeyName, type SearchDocument, type SearchField } from './scoring.js';
+import { wordCore } from './suggest.js';
+import { NONE, type QueryWord } from './words.js';
 
 /** The matched parts of one field of a hit, as ranges into the field's original text. */
 export interface FieldHighlight {
@@ -27,14 +29,11 @@ export interface Originals {
   citations: ReadonlyMap<string, Citation>;
 }
 
-/** fuse's results for `entries` (score and matches), by position in `entries`. */
-export function fuseResults(entries: readonly Entry[], pattern: string): Map<number, FuseResult<SearchDocument>> {
+/** fuse's results for `docs` (score and matches), by position in `docs`. */
+export function fuseResults(docs: readonly SearchDocument[], pattern: string): Map<number, FuseResult<SearchDocument>> {
   const byIndex = new Map<number, FuseResult<SearchDocument>>();
-  if (entries.length === 0) return byIndex;
-  const fuse = new Fuse(
-    entries.map((e) => e.doc),
-    FUSE_OPTIONS,
-  );
+  if (docs.length === 0) return byIndex;
+  const fuse = new Fuse(docs, FUSE_OPTIONS);
   for (const res of fuse.search(pattern)) byIndex.set(res.refIndex, res);
   return byIndex;
 }
@@ -87,4 +86,58 @@ function originalOf(
       return c?.pinpoint === undefined ? undefined : { text: c.pinpoint, sourceId: c.sourceId, citationId: c.id };
     }
   }
+}
+
+/** Which key, and which item of it, each of a document's non-empty values comes from (fieldValues' order). */
+function valueKeys(doc: SearchDocument): Array<{ key: KeyName; ref: number }> {
+  const out: Array<{ key: KeyName; ref: number }> = [];
+  for (const { name } of KEYS) {
+    const field = doc[name];
+    const list = typeof field === 'string' ? [field] : field;
+    list.forEach((value, ref) => {
+      if (value) out.push({ key: name, ref });
+    });
+  }
+  return out;
+}
+
+/**
+ * Highlights for a hit found word by word (words.ts): every word of the node that matched a
+ * query word, without the punctuation around it, in each field's original text.
+ */
+export function wordHighlights(
+  entry: Entry,
+  doc: SearchDocument,
+  words: readonly QueryWord[],
+  originals: Originals,
+): FieldHighlight[] {
+  const out: FieldHighlight[] = [];
+  const keys = valueKeys(doc);
+  const { sequence } = entry;
+  let p = 0;
+  keys.forEach(({ key, ref }, v) => {
+    const value = entry.values[v]!;
+    const ranges: Range[] = [];
+    let map: FoldedText | null = null;
+    const original = originalOf(entry, key, ref, originals);
+    let offset = 0;
+    for (const word of value.split(' ')) {
+      const id = sequence[p++]!;
+      if (original && words.some((w) => w.match[id] !== NONE)) {
+        const core = wordCore(word);
+        if (core) {
+          map ??= foldWithMap(original.text);
+          const start = offset + word.indexOf(core);
+          const end = start + core.length - 1;
+          if (end < map.ends.length) ranges.push([map.starts[start]!, map.ends[end]!]);
+        }
+      }
+      offset += word.length + 1;
+    }
+    // Past the -1 between this value and the next.
+    p++;
+    const field = KEYS.find((k) => k.name === key)!.field;
+    if (original && ranges.length) out.push({ field, ...original, ranges: mergeRanges(ranges) });
+  });
+  return out;
 }

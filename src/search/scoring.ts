@@ -3,10 +3,9 @@
  * the score fuse.js would give it for a query, computed by approx.ts without running fuse.
  */
 import type { IFuseOptions } from 'fuse.js';
-import type { ArgNode } from '../model/types.js';
+import type { IndexedNode } from './indexed-node.js';
 import { fieldNorm, fieldScore, fuzzyScore, type CompiledQuery } from './approx.js';
 import type { TreeNode } from '../model/tree.js';
-import type { WordIds } from './vocabulary.js';
 import { SEARCH_THRESHOLD } from './threshold.js';
 
 /** What fuse indexes for one node: the folded text of every searchable field. */
@@ -71,25 +70,22 @@ export interface Skeleton extends TreeNode {
 
 /** One indexed node. */
 export interface Entry {
-  node: ArgNode;
+  node: IndexedNode;
   /** What the tree holds of the node: kept across text edits, replaced when the node moves. */
   skeleton: Skeleton;
-  doc: SearchDocument;
   /** Non-empty field values in fuse's key order, with the exponent fuse raises each score to. */
   values: string[];
   exponents: number[];
-  /** The distinct words of `values`, in the index's vocabulary. */
-  words: WordIds;
   /** The word ids of `values` in reading order, -1 between values. */
   sequence: Int32Array;
   /** The node's number in the vocabulary's postings; kept while the node exists. */
   slot: number;
   /** True when values[0] is the node's text (it is empty only for a blank node). */
   textFirst: boolean;
-  /** Aligned with doc.sourceTitles and doc.sourceAuthors. */
-  sourceIds: string[];
-  /** Aligned with doc.pinpoints. */
-  citationIds: string[];
+  /** Aligned with the document's sourceTitles and sourceAuthors. */
+  sourceIds: readonly string[];
+  /** Aligned with the document's pinpoints. */
+  citationIds: readonly string[];
 }
 
 /** A document's non-empty values in fuse's key order, with the exponent fuse raises each field's score to. */

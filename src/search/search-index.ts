@@ -10,12 +10,13 @@
  * with the map and puts the pieces together.
  */
 import { kindOf, type Tree, type TreeNode } from '../model/tree.js';
-import type { ArgNode, Citation, MapBundle, NodeKind, Rating, Source } from '../model/types.js';
+import type { Citation, NodeKind, Rating, Source } from '../model/types.js';
 import { compileQuery } from './approx.js';
 import { candidates } from './candidates.js';
 import { hasFilters, matchesRelevance, normalizeSince, type SearchFilters } from './filters.js';
 import { foldText } from './fold.js';
-import { fuseResults, highlightsOf, type FieldHighlight } from './hit-highlights.js';
+import { fuseResults, highlightsOf, wordHighlights, type FieldHighlight } from './hit-highlights.js';
+import type { IndexedNode } from './indexed-node.js';
 import { Best, type Ranked } from './best.js';
 import { LiveTree } from './live-tree.js';
 import {
@@ -28,10 +29,13 @@ import {
   type Skeleton,
 } from './scoring.js';
 import { SEARCH_THRESHOLD } from './threshold.js';
+import { suggestQuery } from './suggest.js';
 import { Vocabulary } from './vocabulary.js';
+import { allWordsCandidates, lookUpWords, wordsScore, type QueryWord } from './words.js';
 
 export { FUSE_OPTIONS, type SearchDocument, type SearchField } from './scoring.js';
 export type { FieldHighlight } from './hit-highlights.js';
+export type { IndexedNode } from './indexed-node.js';
 export { SEARCH_THRESHOLD };
 
 /** Results shown when the caller does not say how many. */
@@ -46,6 +50,11 @@ export interface SearchHit {
   /** fuse's score: 0 is a perfect match, 1 none; 0 for every node when there is no query. */
   score: number;
   highlights: FieldHighlight[];
+  /**
+   * True when the node matched word by word (words.ts) rather than as a phrase: then `score`
+   * is wordsScore's, and the hit ranks after every phrase match.
+   */
+  byWords?: true;
 }
 
 /** What to search, beyond the query text. */
@@ -61,7 +70,24 @@ export interface SearchResults {
   hits: SearchHit[];
   /** Every matching node id, in tree order: for the count and for filtering the tree. */
   ids: string[];
+  /**
+   * When nothing matched: the query with each word the map does not hold replaced by the
+   * map's closest word, given only when that query finds something (see suggest.ts).
+   */
+  suggestion?: string;
 }
+
+/** What an index is built from: a map bundle, or the part of one a search worker is sent. */
+export interface IndexInput {
+  nodes: readonly IndexedNode[];
+  sources: readonly Source[];
+  citations: readonly Citation[];
+  ratings: readonly Rating[];
+}
+
+/** Tier of matches found word by word (below the phrase tiers of best.ts). */
+const WORDS_TIER = 3;
+const NO_IDS: readonly string[] = Object.freeze([]);
 
 function byCreation(a: Citation, b: Citation): number {
   if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? -1 : 1;
@@ -101,6 +127,8 @@ export class SearchIndex {
   private readonly vocabulary = new Vocabulary();
   private readonly slots: Array<Entry | undefined> = [];
   private readonly freeSlots: number[] = [];
+  /** Folded title and authors of each source, shared by every node citing it. */
+  private readonly foldedSources = new Map<string, { title: string; authors: string }>();
   private readonly originals = { sources: this.sources, citations: this.citations };
   private readonly candidateSource = {
     vocabulary: this.vocabulary,
@@ -112,7 +140,7 @@ export class SearchIndex {
    * Indexes everything in `bundle`; with `nodesNow` false, all but the nodes, which the caller
    * then adds in order with addNodes (buildSearchIndex does, in slices, so no task runs long).
    */
-  constructor(bundle: MapBundle, nodesNow = true) {
+  constructor(bundle: IndexInput, nodesNow = true) {
     for (const s of bundle.sources) this.sources.set(s.id, s);
     for (const c of bundle.citations) this.linkCitation(c);
     for (const r of bundle.ratings) this.linkRating(r);
@@ -120,7 +148,7 @@ export class SearchIndex {
   }
 
   /** Indexes `nodes[from..to)` as new nodes (the constructor's work, for a build in slices). */
-  addNodes(nodes: readonly ArgNode[], from: number, to: number): void {
+  addNodes(nodes: readonly IndexedNode[], from: number, to: number): void {
     for (let i = from; i < to; i++) {
       const n = nodes[i]!;
       const skeleton = this.skeletonOf(n, this.freeSlots.pop() ?? this.slots.length);
@@ -141,16 +169,16 @@ export class SearchIndex {
 
   /** One fuse document per node, as fuse would index them: to compare with fuse itself (tests, benchmarks). */
   documents(): SearchDocument[] {
-    return [...this.entries.values()].map((e) => e.doc);
+    return [...this.entries.values()].map((e) => this.documentOf(e));
   }
 
   /** The indexed version of a node (for formatPath's labels, say). */
-  node(id: string): ArgNode | undefined {
+  node(id: string): IndexedNode | undefined {
     return this.entries.get(id)?.node;
   }
 
   /** Adds or replaces a node. */
-  upsertNode(node: ArgNode): void {
+  upsertNode(node: IndexedNode): void {
     const old = this.entries.get(node.id);
     const moved =
       !old ||
@@ -179,7 +207,7 @@ export class SearchIndex {
       const entry = this.entries.get(id);
       if (!entry) continue;
       this.entries.delete(id);
-      this.vocabulary.remove(entry.slot, entry.words);
+      this.vocabulary.remove(entry.slot, entry.sequence);
       this.slots[entry.slot] = undefined;
       this.freeSlots.push(entry.slot);
       this.shape.delete(id);
@@ -193,6 +221,7 @@ export class SearchIndex {
     const old = this.sources.get(source.id);
     this.sources.set(source.id, source);
     if (old && old.title === source.title && old.authors === source.authors) return;
+    this.foldedSources.delete(source.id);
     this.refresh(this.citationsBySource.get(source.id) ?? [], true);
   }
 
@@ -201,6 +230,7 @@ export class SearchIndex {
     const citing = new Set<string>();
     for (const id of ids) {
       if (!this.sources.delete(id)) continue;
+      this.foldedSources.delete(id);
       for (const c of [...(this.citationsBySource.get(id) ?? [])]) {
         citing.add(this.citations.get(c)!.nodeId);
         this.unlinkCitation(c);
@@ -248,6 +278,10 @@ export class SearchIndex {
    * Throws RangeError when filters.changedSince is not a date.
    */
   search(query: string, options: SearchOptions = {}): SearchResults {
+    return this.find(query, options, true);
+  }
+
+  private find(query: string, options: SearchOptions, suggest: boolean): SearchResults {
     const { filters, limit = DEFAULT_LIMIT } = options;
     const pattern = foldText(query);
     const filtered = hasFilters(filters);
@@ -263,27 +297,75 @@ export class SearchIndex {
     const compiled = compileQuery(pattern, SEARCH_THRESHOLD);
     const best = new Best<Entry>(limit);
     const matched: number[] = [];
+    // Slots matched as a phrase, so the word-by-word search does not offer them again.
+    const asPhrase = new Uint8Array(this.slots.length);
     const { entries, byWords } = candidates(this.candidateSource, compiled);
     for (const entry of entries) {
       if (accept && !accept(entry)) continue;
       const score = byWords ? scoreByWords(entry, compiled, byWords) : scoreEntry(entry, compiled);
       if (score < 0) continue;
+      asPhrase[entry.slot] = 1;
       const order = this.orderBySlot[entry.slot]!;
       matched.push(order);
       best.offer(entry, scored.tier, score, order);
     }
+    // Word by word: for every query of several words, and for one word that found nothing
+    // (its stem may still be there, or a suggestion is wanted).
+    const words =
+      pattern.includes(' ') || matched.length === 0 ? lookUpWords(this.vocabulary, pattern, SEARCH_THRESHOLD) : null;
+    if (words && words.length > 1) {
+      for (const entry of allWordsCandidates(this.vocabulary, this.slots, words, asPhrase)) {
+        if (accept && !accept(entry)) continue;
+        const score = wordsScore(entry, words);
+        if (score < 0) continue;
+        const order = this.orderBySlot[entry.slot]!;
+        matched.push(order);
+        best.offer(entry, WORDS_TIER, score, order);
+      }
+    } else if (words && matched.length === 0) {
+      for (const entry of allWordsCandidates(this.vocabulary, this.slots, words)) {
+        if (accept && !accept(entry)) continue;
+        const score = wordsScore(entry, words);
+        if (score < 0) continue;
+        const order = this.orderBySlot[entry.slot]!;
+        matched.push(order);
+        best.offer(entry, WORDS_TIER, score, order);
+      }
+    }
     const ids = Array.from(Int32Array.from(matched).sort(), (o) => this.ordered[o]!.id);
-    return { hits: this.confirm(tree, best.sorted(), pattern), ids };
+    const results: SearchResults = { hits: this.confirm(tree, best.sorted(), pattern, words), ids };
+    if (ids.length === 0 && suggest && words) {
+      const suggestion = suggestQuery(this.vocabulary, words);
+      if (suggestion && this.find(suggestion, { filters, limit: 1 }, false).ids.length > 0) {
+        results.suggestion = suggestion;
+      }
+    }
+    return results;
   }
 
-  /** Runs fuse over the hits to show, for its scores and match ranges. */
-  private confirm(tree: Tree<TreeNode>, top: readonly Ranked<Entry>[], pattern: string): SearchHit[] {
-    const byIndex = fuseResults(
-      top.map((r) => r.entry),
+  /**
+   * Runs fuse over the phrase hits to show, for their scores and match ranges; hits found word
+   * by word are highlighted word by word.
+   */
+  private confirm(
+    tree: Tree<TreeNode>,
+    top: readonly Ranked<Entry>[],
+    pattern: string,
+    words: readonly QueryWord[] | null,
+  ): SearchHit[] {
+    const docs = top.map((r) => this.documentOf(r.entry));
+    const phrase = top.flatMap((r, i) => (r.tier < WORDS_TIER ? [i] : []));
+    const byPhrase = fuseResults(
+      phrase.map((i) => docs[i]!),
       pattern,
     );
+    const fused = new Map(phrase.map((i, k) => [i, byPhrase.get(k)]));
     const hits = top.map((r, i) => {
-      const res = byIndex.get(i);
+      if (r.tier === WORDS_TIER) {
+        const highlights = wordHighlights(r.entry, docs[i]!, words!, this.originals);
+        return { r, hit: { ...this.hit(tree, r.entry, r.score, highlights), byWords: true as const } };
+      }
+      const res = fused.get(i);
       return {
         r,
         hit: this.hit(tree, r.entry, res?.score ?? r.score, res ? highlightsOf(r.entry, res, this.originals) : []),
@@ -337,11 +419,11 @@ export class SearchIndex {
   }
 
   /** Stores a node's new entry in the slot of the one it replaces, and indexes its words. */
-  private setEntry(fields: Omit<Entry, 'words' | 'sequence' | 'slot'>): void {
+  private setEntry(fields: Omit<Entry, 'sequence' | 'slot'>): void {
     const old = this.entries.get(fields.node.id);
     const { slot } = fields.skeleton;
-    const { words, sequence } = this.vocabulary.update(slot, old ? old.words : null, fields.values);
-    this.store({ ...fields, words, sequence, slot });
+    const sequence = this.vocabulary.update(slot, old ? old.sequence : null, fields.values);
+    this.store({ ...fields, sequence, slot });
   }
 
   private store(entry: Entry): void {
@@ -349,36 +431,70 @@ export class SearchIndex {
     this.slots[entry.slot] = entry;
   }
 
-  private skeletonOf(node: ArgNode, slot: number): Skeleton {
+  private skeletonOf(node: IndexedNode, slot: number): Skeleton {
     return { id: node.id, parentId: node.parentId, relation: node.relation, order: node.order, slot };
   }
 
-  /** Derives a node's document from the current state; the same for an edit as for a rebuild. */
-  private makeEntry(node: ArgNode, skeleton: Skeleton): Omit<Entry, 'words' | 'sequence' | 'slot'> {
-    const cites = [...(this.citationsByNode.get(node.id) ?? [])].map((id) => this.citations.get(id)!).sort(byCreation);
+  /** The citations of a node in order, and the distinct sources they cite. */
+  private citesOf(nodeId: string): { cites: Citation[]; sourceIds: string[] } {
+    const ids = this.citationsByNode.get(nodeId);
+    if (!ids) return { cites: [], sourceIds: [] };
+    const cites = [...ids].map((id) => this.citations.get(id)!).sort(byCreation);
     const sourceIds: string[] = [];
     for (const c of cites) {
       if (this.sources.has(c.sourceId) && !sourceIds.includes(c.sourceId)) sourceIds.push(c.sourceId);
     }
-    const doc: SearchDocument = {
+    return { cites, sourceIds };
+  }
+
+  /** A source's folded title and authors, folded once for all the nodes citing it. */
+  private foldedSource(id: string): { title: string; authors: string } {
+    let folded = this.foldedSources.get(id);
+    if (!folded) {
+      const s = this.sources.get(id)!;
+      folded = { title: foldText(s.title), authors: foldText(s.authors ?? '') };
+      this.foldedSources.set(id, folded);
+    }
+    return folded;
+  }
+
+  /** What fuse indexes for a node; derived again when asked (only the hits shown need it). */
+  private documentOf(entry: Entry): SearchDocument {
+    const { node, sourceIds, citationIds } = entry;
+    return {
       id: node.id,
       text: foldText(node.text),
       quote: foldText(node.quote?.text ?? ''),
       notes: foldText(node.notes ?? ''),
-      sourceTitles: sourceIds.map((id) => foldText(this.sources.get(id)!.title)),
-      sourceAuthors: sourceIds.map((id) => foldText(this.sources.get(id)!.authors ?? '')),
-      pinpoints: cites.map((c) => foldText(c.pinpoint ?? '')),
+      sourceTitles: sourceIds.map((id) => this.foldedSource(id).title),
+      sourceAuthors: sourceIds.map((id) => this.foldedSource(id).authors),
+      pinpoints: citationIds.map((id) => foldText(this.citations.get(id)?.pinpoint ?? '')),
+    };
+  }
+
+  /** Derives a node's entry from the current state; the same for an edit as for a rebuild. */
+  private makeEntry(node: IndexedNode, skeleton: Skeleton): Omit<Entry, 'sequence' | 'slot'> {
+    const { cites, sourceIds } = this.citesOf(node.id);
+    const text = foldText(node.text);
+    const doc: SearchDocument = {
+      id: node.id,
+      text,
+      quote: node.quote ? foldText(node.quote.text) : '',
+      notes: node.notes ? foldText(node.notes) : '',
+      sourceTitles: sourceIds.map((id) => this.foldedSource(id).title),
+      sourceAuthors: sourceIds.map((id) => this.foldedSource(id).authors),
+      pinpoints: cites.map((c) => (c.pinpoint ? foldText(c.pinpoint) : '')),
     };
     const { values, exponents } = fieldValues(doc);
     return {
       node,
       skeleton,
-      doc,
       values,
       exponents,
-      textFirst: doc.text !== '',
-      sourceIds,
-      citationIds: cites.map((c) => c.id),
+      textFirst: text !== '',
+      // Most nodes cite nothing: one shared empty list rather than two per node.
+      sourceIds: sourceIds.length ? sourceIds : NO_IDS,
+      citationIds: cites.length ? cites.map((c) => c.id) : NO_IDS,
     };
   }
 
@@ -422,6 +538,6 @@ export class SearchIndex {
 }
 
 /** Builds the search index of one map. */
-export function createSearchIndex(bundle: MapBundle): SearchIndex {
+export function createSearchIndex(bundle: IndexInput): SearchIndex {
   return new SearchIndex(bundle);
 }

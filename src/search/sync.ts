@@ -2,13 +2,27 @@
  * Bringing a search index from one version of a map to the next by applying only what changed.
  * The map view hands over a new bundle after every write; diffing it against the previous one
  * (by position, else by id, then updatedAt) costs a linear pass, while re-indexing costs far more.
+ * The diff is taken where the bundles are (the page) and applied where the index is (a worker).
  */
-import type { MapBundle } from '../model/types.js';
+import type { ArgNode, Citation, MapBundle, Rating, Source } from '../model/types.js';
 import type { SearchIndex } from './search-index.js';
 
 interface Stamped {
   id: string;
   updatedAt?: string;
+}
+
+/** What changed between two versions of a map, in the order the index takes it. */
+export interface BundleChanges {
+  removedCitations: string[];
+  removedRatings: string[];
+  removedNodes: string[];
+  removedSources: string[];
+  sources: Source[];
+  /** Parents before their children, so a new subtree is attached from the top. */
+  nodes: ArgNode[];
+  citations: Citation[];
+  ratings: Rating[];
 }
 
 function diff<T extends Stamped>(
@@ -43,8 +57,8 @@ function diff<T extends Stamped>(
   return { changed, removed: [...old.keys()] };
 }
 
-/** Applies to `index` (built from `before`) every change between `before` and `after`. */
-export function syncIndex(index: SearchIndex, before: MapBundle, after: MapBundle): void {
+/** Every change between `before` and `after` that the search index needs to hear of. */
+export function diffBundles(before: MapBundle, after: MapBundle): BundleChanges {
   // A node's updatedAt changes on every write to it (text, notes, relation, move).
   const nodes = diff(
     before.nodes,
@@ -58,20 +72,42 @@ export function syncIndex(index: SearchIndex, before: MapBundle, after: MapBundl
     (a, b) => a.pinpoint === b.pinpoint && a.sourceId === b.sourceId,
   );
   const ratings = diff(before.ratings, after.ratings, (a, b) => a.updatedAt === b.updatedAt && a.value === b.value);
-  // Order matters: sources before the citations that point at them, nodes before their citations.
-  if (citations.removed.length) index.removeCitations(citations.removed);
-  if (ratings.removed.length) index.removeRatings(ratings.removed);
-  if (nodes.removed.length) index.removeNodes(nodes.removed);
-  if (sources.removed.length) index.removeSources(sources.removed);
-  for (const s of sources.changed) index.upsertSource(s);
-  // Parents first, so a new subtree is attached from the top.
-  if (nodes.changed.length === 1) index.upsertNode(nodes.changed[0]!);
-  else if (nodes.changed.length > 1) upsertParentsFirst(index, nodes.changed, after);
-  for (const c of citations.changed) index.upsertCitation(c);
-  for (const r of ratings.changed) index.upsertRating(r);
+  return {
+    removedCitations: citations.removed,
+    removedRatings: ratings.removed,
+    removedNodes: nodes.removed,
+    removedSources: sources.removed,
+    sources: sources.changed,
+    nodes: nodes.changed.length > 1 ? parentsFirst(nodes.changed, after) : nodes.changed,
+    citations: citations.changed,
+    ratings: ratings.changed,
+  };
 }
 
-function upsertParentsFirst(index: SearchIndex, changed: MapBundle['nodes'], after: MapBundle): void {
+/** Whether `changes` holds no change at all. */
+export function noChanges(changes: BundleChanges): boolean {
+  return Object.values(changes).every((list: unknown[]) => list.length === 0);
+}
+
+/** Applies `changes` (see diffBundles) to `index`. */
+export function applyChanges(index: SearchIndex, changes: BundleChanges): void {
+  // Order matters: sources before the citations that point at them, nodes before their citations.
+  if (changes.removedCitations.length) index.removeCitations(changes.removedCitations);
+  if (changes.removedRatings.length) index.removeRatings(changes.removedRatings);
+  if (changes.removedNodes.length) index.removeNodes(changes.removedNodes);
+  if (changes.removedSources.length) index.removeSources(changes.removedSources);
+  for (const s of changes.sources) index.upsertSource(s);
+  for (const n of changes.nodes) index.upsertNode(n);
+  for (const c of changes.citations) index.upsertCitation(c);
+  for (const r of changes.ratings) index.upsertRating(r);
+}
+
+/** Applies to `index` (built from `before`) every change between `before` and `after`. */
+export function syncIndex(index: SearchIndex, before: MapBundle, after: MapBundle): void {
+  applyChanges(index, diffBundles(before, after));
+}
+
+function parentsFirst(changed: ArgNode[], after: MapBundle): ArgNode[] {
   const depth = new Map<string, number>();
   const parentOf = new Map(after.nodes.map((n) => [n.id, n.parentId]));
   const depthOf = (id: string): number => {
@@ -82,5 +118,5 @@ function upsertParentsFirst(index: SearchIndex, changed: MapBundle['nodes'], aft
     depth.set(id, d);
     return d;
   };
-  for (const n of [...changed].sort((a, b) => depthOf(a.id) - depthOf(b.id))) index.upsertNode(n);
+  return [...changed].sort((a, b) => depthOf(a.id) - depthOf(b.id));
 }

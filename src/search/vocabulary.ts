@@ -9,7 +9,7 @@
  */
 import { wordsWithin } from './approx.js';
 
-/** The distinct word ids of one document. */
+/** The word ids of one document in reading order, -1 between its values (see update). */
 export type WordIds = Int32Array;
 
 /** Sets array[at] = value, growing the array (by doubling) when it is too short. */
@@ -39,12 +39,13 @@ export class Vocabulary {
   private sequence: Int32Array = new Int32Array(1024);
 
   /**
-   * Records that the document in `slot` now holds the words of `values`, replacing the word
-   * ids `previous` it held before (null for a new document). Only words that changed are
-   * touched, so retyping one word of a long text stays cheap. Returns the distinct word ids
-   * and the word ids in reading order, -1 between values (a match never spans two values).
+   * Records that the document in `slot` now holds the words of `values`, replacing the words
+   * of `previous`, the sequence it held before (null for a new document). Only words that
+   * changed are touched, so retyping one word of a long text stays cheap. Returns the word ids
+   * in reading order, -1 between values (a match never spans two values): the document's only
+   * record of its words, so the index keeps no second list of them.
    */
-  update(slot: number, previous: WordIds | null, values: readonly string[]): { words: WordIds; sequence: Int32Array } {
+  update(slot: number, previous: WordIds | null, values: readonly string[]): Int32Array {
     // Stamps instead of sets: this runs for every node when a map opens.
     const stamp = ++this.stamp;
     const distinct: number[] = [];
@@ -72,7 +73,8 @@ export class Vocabulary {
       }
     }
     // Words the document no longer holds have a mark older than this stamp.
-    if (previous) for (const id of previous) if (this.marks[id] !== stamp) this.unpost(id, slot);
+    // (unpost ignores a word met again, and the -1 between values.)
+    if (previous) for (const id of previous) if (id >= 0 && this.marks[id] !== stamp) this.unpost(id, slot);
     const before = previous ? new Set(previous) : null;
     for (const id of distinct) {
       if (before?.has(id)) continue;
@@ -80,12 +82,20 @@ export class Vocabulary {
       list.push(slot);
       if (list.length === 1) this.joined = null;
     }
-    return { words: Int32Array.from(distinct), sequence: this.sequence.slice(0, length) };
+    return this.sequence.slice(0, length);
   }
 
-  /** Forgets the document in `slot`, which held `words`. */
-  remove(slot: number, words: WordIds): void {
-    for (const id of words) this.unpost(id, slot);
+  /** Forgets the document in `slot`, which held the words of `sequence`. */
+  remove(slot: number, sequence: WordIds): void {
+    for (const id of sequence) if (id >= 0) this.unpost(id, slot);
+  }
+
+  /** Calls `each` with every word some document holds and how many documents hold it. */
+  forEachWord(each: (word: string, holders: number) => void): void {
+    for (let id = 0; id < this.words.length; id++) {
+      const n = this.postings[id]!.length;
+      if (n > 0) each(this.words[id]!, n);
+    }
   }
 
   /**

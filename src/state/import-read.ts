@@ -4,6 +4,7 @@
  */
 import { checkImportSize, decodeUtf8 } from '../formats/index.js';
 import { now as currentTime } from '../model/ids.js';
+import { workerScriptUrl } from './worker-url.js';
 import {
   parseImport,
   type ImportFormatId,
@@ -48,32 +49,6 @@ export interface ReadOptions {
  * source is served and transformed as it is.
  */
 const WORKER_URL = new URL('../workers/import-worker.ts', import.meta.url);
-
-interface ScriptUrlPolicy {
-  createScriptURL(url: string): unknown;
-}
-let workerPolicy: ScriptUrlPolicy | undefined;
-
-/**
- * With Trusted Types enforced, `new Worker()` takes only a TrustedScriptURL: the 'warrant-worker'
- * policy (named in the CSP's trusted-types list) makes one for the app's own import worker and
- * refuses any other address, so no text from a file or the user can become a worker script.
- */
-function workerScriptUrl(url: URL): unknown {
-  const factory = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: object): ScriptUrlPolicy } })
-    .trustedTypes;
-  if (!factory) return url;
-  workerPolicy ??= factory.createPolicy('warrant-worker', {
-    createScriptURL(input: string): string {
-      const parsed = new URL(input);
-      if (parsed.origin !== location.origin || !/\/import-worker\.(?:js|ts)$/.test(parsed.pathname)) {
-        throw new TypeError(`Refusing to start ${input} as a worker.`);
-      }
-      return parsed.href;
-    },
-  });
-  return workerPolicy.createScriptURL(url.href);
-}
 
 /** The error an aborted import rejects with. */
 function abortError(): DOMException {

@@ -1,31 +1,32 @@
 /**
- * A reactive controller for a map view's search: the index, loaded and built on first use (fuse.js
- * and the index stay out of the initial load), then kept in step with every new version of the map;
- * and the current results that drive the tree (matches, and whether to show only them).
+ * A reactive controller for a map view's search: the index, built on first use in a worker
+ * (search-client.ts) and then kept in step with every new version of the map; and the current
+ * results that drive the tree (matches, and whether to show only them).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ArgNode, MapBundle } from '../model/types.js';
 import type { Tree } from '../model/tree.js';
 import { visibleWithAncestors } from '../search/path.js';
-import type { SearchIndex } from '../search/search-index.js';
+import { diffBundles, noChanges } from '../search/sync.js';
+import { WorkerSearch, type SearchService } from './search-client.js';
 import { yieldToPage } from './yield.js';
 
 /** The search index of one map view and the results the tree shows. */
 export class SearchController implements ReactiveController {
-  /** The index, built on first use (see ensure) and then kept in step with every change. */
-  index?: SearchIndex;
+  /** The index, once built (see ensure), kept in step with every change. */
+  index?: SearchService;
   /** Bumped on every index update, so the search box refreshes its results. */
   version = 0;
   /** The matching node ids, or undefined when nothing is searched (or nothing matched). */
   matches?: ReadonlySet<string>;
   /** The ids shown while only matches are shown (matches and their ancestors). */
   only?: ReadonlySet<string>;
+  private worker?: WorkerSearch;
   private indexedFrom?: MapBundle;
+  private building = false;
+  /** Bumped when the view lets go of its index, so a build still under way is dropped. */
+  private generation = 0;
   private expandedFor?: { expanded: ReadonlySet<string>; only: ReadonlySet<string>; both: ReadonlySet<string> };
-  /** The search module, loaded on first use. */
-  private module?: typeof import('../search/index.js');
-  private loadingModule = false;
-  private preloadRequested = false;
 
   /** @param bundle the map as the view has it now */
   constructor(
@@ -35,35 +36,37 @@ export class SearchController implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected(): void {
-    // Compiling the search chunk (fuse.js and the index code) was a long task of its own on the
-    // first keystroke on a slow laptop. Fetched and compiled while the page is idle, the first
-    // search only builds the index. Only the code: the index itself costs memory in proportion
-    // to the map, so it is still built on first use.
-    if (this.module || this.preloadRequested) return;
-    this.preloadRequested = true;
-    const idle = (globalThis as { requestIdleCallback?: (run: () => void) => number }).requestIdleCallback;
-    if (idle) idle(() => void import('../search/index.js').catch(() => undefined));
+  hostDisconnected(): void {
+    this.generation++;
+    this.worker?.close();
+    this.worker = undefined;
+    this.index = undefined;
+    this.indexedFrom = undefined;
+    this.building = false;
   }
 
-  /** Loads the search module and builds the index, once (the search box got focus). */
+  /** Builds the index, once (the search box asked for results). */
   ensure(): void {
-    if (this.index || this.loadingModule) return;
-    this.loadingModule = true;
-    void import('../search/index.js').then(async (module) => {
-      const bundle = this.bundle();
-      if (!bundle) {
-        this.module = module;
-        return;
-      }
-      // In slices between frames: built in one go it froze a 10,000-node map for seconds on a
-      // slow laptop. Changes meanwhile are caught up by sync() from `indexedFrom`.
-      const index = await module.buildSearchIndex(bundle, yieldToPage);
-      this.module = module;
-      this.index = index;
-      this.indexedFrom = bundle;
-      this.host.requestUpdate();
-    });
+    if (this.index || this.building) return;
+    const bundle = this.bundle();
+    if (!bundle) return;
+    this.building = true;
+    const generation = this.generation;
+    void WorkerSearch.start(bundle, yieldToPage).then(
+      (worker) => {
+        if (generation !== this.generation) return worker.close();
+        this.building = false;
+        this.worker = worker;
+        this.index = worker;
+        // Changes made while it was built are caught up by sync() from here.
+        this.indexedFrom = bundle;
+        this.host.requestUpdate();
+      },
+      () => {
+        // A worker that cannot start leaves search unavailable ("Preparing search…"), not the app broken.
+        if (generation === this.generation) this.building = false;
+      },
+    );
   }
 
   /**
@@ -72,11 +75,16 @@ export class SearchController implements ReactiveController {
    */
   sync(): void {
     const bundle = this.bundle();
-    if (!bundle || !this.index || !this.module || this.indexedFrom === bundle) return;
-    const { createSearchIndex, syncIndex } = this.module;
-    if (this.indexedFrom && this.indexedFrom.map.id === bundle.map.id) syncIndex(this.index, this.indexedFrom, bundle);
-    else this.index = createSearchIndex(bundle);
+    if (!bundle || !this.worker || !this.indexedFrom || this.indexedFrom === bundle) return;
+    if (this.indexedFrom.map.id !== bundle.map.id) {
+      this.hostDisconnected();
+      this.ensure();
+      return;
+    }
+    const changes = diffBundles(this.indexedFrom, bundle);
     this.indexedFrom = bundle;
+    if (noChanges(changes)) return;
+    this.worker.update(changes);
     this.version++;
   }
 

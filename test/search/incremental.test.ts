@@ -267,8 +267,9 @@ describe('search index, edited incrementally', function () {
       const pattern = foldText(q);
       const ours = index.search(q, { limit: Infinity });
       const theirs = new Map(fuse.search(pattern).map((r) => [r.item.id, r.score]));
-      // Same matches with the same scores...
-      for (const h of ours.hits) expect(h.score, `"${q}" ${h.id}`).to.equal(theirs.get(h.id));
+      // Same matches with the same scores (for matches as a phrase: those found word by word
+      // are the index's own, and rank after them)...
+      for (const h of ours.hits) if (!h.byWords) expect(h.score, `"${q}" ${h.id}`).to.equal(theirs.get(h.id));
       compared += ours.hits.length;
       const missed = [...theirs.keys()].filter((id) => !ours.ids.includes(id));
       expect(missed.length, `"${q}" missed ${missed.length} of ${theirs.size}`).to.be.at.most(
