@@ -74,7 +74,9 @@ function moduleWorkers() {
     renderChunk(code, chunk) {
       for (const { file } of WORKERS) {
         if (chunk.fileName.includes('/') && code.includes(file)) {
-          this.error(`${chunk.fileName} refers to ./${file} but is not beside it: keep the code that starts it in app.js`);
+          this.error(
+            `${chunk.fileName} refers to ./${file} but is not beside it: keep the code that starts it in app.js`,
+          );
         }
       }
       return null;

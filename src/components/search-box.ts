@@ -81,7 +81,11 @@ export class WarrantSearch extends LitElement {
   /** The latest search asked for: answers to older ones are dropped. */
   private asked = 0;
   /** Settles when the latest search's results are shown. */
-  private answered: Promise<void> = Promise.resolve();
+  private answered: Promise<unknown> = Promise.resolve();
+  /** Whether a search is on its way to the worker and back. */
+  private inFlight = false;
+  /** A search asked for while one was in flight (see run). */
+  private again?: { announce: boolean };
   private lastVersion = 0;
 
   /** Focuses the search box, remembering where focus was (Escape goes back there). */
@@ -105,10 +109,6 @@ export class WarrantSearch extends LitElement {
   }
 
   private run(announce = true): void {
-    if (this.pendingRun) {
-      cancelAnimationFrame(this.pendingRun);
-      this.pendingRun = 0;
-    }
     const index = this.index;
     const seq = ++this.asked;
     if (!index) {
@@ -122,9 +122,18 @@ export class WarrantSearch extends LitElement {
       this.emit(undefined);
       return;
     }
+    // One search in flight at a time: keys typed meanwhile are searched for together, as the
+    // text stands when the answer comes, instead of queueing one search per key in the worker.
+    if (this.inFlight) {
+      this.again = { announce: announce || (this.again?.announce ?? false) };
+      return;
+    }
     const query = this.query;
+    this.inFlight = true;
     this.answered = index.search(query, { filters: this.filters, limit: LISTED }).then(
       (r) => {
+        this.inFlight = false;
+        if (this.again) return this.rerun();
         if (seq !== this.asked) return;
         this.show(seq, r.hits, r.ids.length, r.suggestion ?? '', query);
         this.problem = '';
@@ -132,10 +141,23 @@ export class WarrantSearch extends LitElement {
         this.emit(r.ids);
       },
       (e: unknown) => {
+        this.inFlight = false;
+        if (this.again) return this.rerun();
         if (seq !== this.asked) return;
         this.problem = e instanceof Error ? e.message : String(e);
       },
     );
+  }
+
+  /**
+   * Runs the search asked for while one was in flight; resolves when its results are shown (so
+   * Enter, waiting on `answered`, acts on the text as typed).
+   */
+  private rerun(): Promise<unknown> | undefined {
+    const before = this.answered;
+    this.run(this.again!.announce);
+    this.again = undefined;
+    return this.answered === before ? undefined : this.answered;
   }
 
   private show(seq: number, hits: SearchHit[], total: number, suggestion: string, query: string): void {
@@ -165,25 +187,10 @@ export class WarrantSearch extends LitElement {
     );
   }
 
-  /** The frame that will search for the text typed (0: none pending). */
-  private pendingRun = 0;
-
   private onInput(e: Event): void {
     this.query = (e.target as HTMLInputElement).value;
     this.open = true;
-    // Keys typed while a search runs queue up behind it, and searching for each of them in turn
-    // made one long task after another on a slow laptop: one search per frame, for the text as
-    // it is by then. The results still paint in the frame of the key that started them.
-    this.pendingRun ||= requestAnimationFrame(() => {
-      this.pendingRun = 0;
-      this.run();
-    });
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    if (this.pendingRun) cancelAnimationFrame(this.pendingRun);
-    this.pendingRun = 0;
+    this.run();
   }
 
   private jump(hit: SearchHit | undefined): void {
@@ -195,9 +202,6 @@ export class WarrantSearch extends LitElement {
 
   private onKeyDown(e: KeyboardEvent): void {
     e.stopPropagation();
-    // Arrows and Enter act on the results of the text as typed, not of a frame ago (other keys
-    // must not: a search per key typed is what the frame's wait saves).
-    if (this.pendingRun && (e.key === 'ArrowDown' || e.key === 'ArrowUp' || e.key === 'Enter')) this.run();
     if (e.key === 'Enter') {
       e.preventDefault();
       // The results of the text as typed may still be on their way from the worker.

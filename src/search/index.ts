@@ -1,6 +1,7 @@
 /**
  * Search over one argument map: fuzzy, ranked, filtered, updated edit by edit. Pure: no DOM,
- * no database, so it runs the same in a test, a worker or the page.
+ * no database, so it runs the same in a test, a worker or the page. The app runs it in a worker
+ * (src/workers/search-worker.ts); this entry is what tests and the bench load.
  */
 export {
   createSearchIndex,
@@ -8,16 +9,8 @@ export {
   FUSE_OPTIONS,
   SEARCH_THRESHOLD,
   SearchIndex,
-  type FieldHighlight,
-  type SearchDocument,
-  type SearchField,
   type SearchHit,
-  type SearchOptions,
-  type SearchResults,
 } from './search-index.js';
-export { hasFilters, normalizeSince, type SearchFilters } from './filters.js';
-export { highlight, mergeRanges, type Range, type Segment } from './highlight.js';
-export { formatPath, truncateLabel, visibleWithAncestors, type PathFormat } from './path.js';
-export { foldText, foldWithMap, type FoldedText } from './fold.js';
-export { syncIndex } from './sync.js';
+export { highlight } from './highlight.js';
+export { formatPath, visibleWithAncestors } from './path.js';
 export { buildSearchIndex } from './build.js';

@@ -33,7 +33,7 @@ import { suggestQuery } from './suggest.js';
 import { Vocabulary } from './vocabulary.js';
 import { allWordsCandidates, lookUpWords, wordsScore, type QueryWord } from './words.js';
 
-export { FUSE_OPTIONS, type SearchDocument, type SearchField } from './scoring.js';
+export { FUSE_OPTIONS, type SearchDocument } from './scoring.js';
 export type { FieldHighlight } from './hit-highlights.js';
 export type { IndexedNode } from './indexed-node.js';
 export { SEARCH_THRESHOLD };

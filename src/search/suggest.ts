@@ -53,25 +53,31 @@ export function editDistance(a: string, b: string, limit: number): number {
 
 /**
  * The map's word closest to `word` within its suggestion budget: fewest edits, then the word
- * more nodes hold, then the first in alphabetical order; null when none is close enough.
+ * more nodes hold (counting each of its punctuated forms), then the first in alphabetical
+ * order; null when none is close enough.
  */
 export function closestWord(vocabulary: Vocabulary, word: string): string | null {
   const limit = suggestionBudget(word.length);
   if (limit === 0) return null;
+  // "nato", "nato," and "(nato" are one word to a reader: their holders add up.
+  const counts = new Map<string, number>();
+  vocabulary.forEachWord((raw, holders) => {
+    const core = wordCore(raw);
+    if (core && Math.abs(core.length - word.length) <= limit) counts.set(core, (counts.get(core) ?? 0) + holders);
+  });
   let best: string | null = null;
   let bestDistance = limit + 1;
   let bestCount = 0;
-  vocabulary.forEachWord((raw, count) => {
-    const core = wordCore(raw);
-    if (!core || core === word) return;
+  for (const [core, count] of counts) {
+    if (core === word) continue;
     const d = editDistance(word, core, Math.min(limit, bestDistance));
-    if (d > limit) return;
+    if (d > limit) continue;
     if (d < bestDistance || (d === bestDistance && (count > bestCount || (count === bestCount && core < best!)))) {
       best = core;
       bestDistance = d;
       bestCount = count;
     }
-  });
+  }
   return best;
 }
 

@@ -102,11 +102,6 @@ export function applyChanges(index: SearchIndex, changes: BundleChanges): void {
   for (const r of changes.ratings) index.upsertRating(r);
 }
 
-/** Applies to `index` (built from `before`) every change between `before` and `after`. */
-export function syncIndex(index: SearchIndex, before: MapBundle, after: MapBundle): void {
-  applyChanges(index, diffBundles(before, after));
-}
-
 function parentsFirst(changed: ArgNode[], after: MapBundle): ArgNode[] {
   const depth = new Map<string, number>();
   const parentOf = new Map(after.nodes.map((n) => [n.id, n.parentId]));

@@ -2,6 +2,8 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { WarrantMapView } from '../../src/components/map-view.js';
+import type { SearchChangeDetail } from '../../src/components/search-box.js';
+import type { ArgNode, MapBundle } from '../../src/model/types.js';
 import { cleanupApps, combo, deepActive, deepQuery, mountApp, row } from '../helpers/app.js';
 
 const search = (view: WarrantMapView) => deepQuery(view.shadowRoot!, 'warrant-search')!.shadowRoot!;
@@ -78,5 +80,73 @@ describe('search in the app', () => {
       () => search(view).querySelector('[role=status]')!.textContent === '4 results.',
       'results did not follow the edit',
     );
+  });
+  it('finds every node that mentions each word of "Gorbachov NATO expantion", typos and all', async () => {
+    const { view } = await mountApp({ sample: 'claims/essay-map.json' });
+    const map = (await (await fetch('/claims/essay-map.json')).json()) as MapBundle;
+    // Independently of the index: everything searchable of a node, lower-cased.
+    const searchable = (n: ArgNode) => {
+      const cites = map.citations.filter((c) => c.nodeId === n.id);
+      const sources = map.sources.filter((s) => cites.some((c) => c.sourceId === s.id));
+      return [
+        n.text,
+        n.quote?.text,
+        n.notes,
+        ...cites.map((c) => c.pinpoint),
+        ...sources.flatMap((s) => [s.title, s.authors]),
+      ]
+        .join(' ')
+        .toLowerCase();
+    };
+    const holdsAll = (t: string) => t.includes('gorbachev') && t.includes('nato') && t.includes('expan');
+    // The nodes whose own text, quote or notes name all three must all be found.
+    const mentions = map.nodes
+      .filter((n) => holdsAll([n.text, n.quote?.text ?? '', n.notes ?? ''].join(' ').toLowerCase()))
+      .map((n) => n.id);
+    expect(mentions.length).to.be.greaterThan(2);
+    let found: readonly string[] | undefined;
+    view.addEventListener('warrant-search-change', (e: CustomEvent<SearchChangeDetail>) => (found = e.detail.ids));
+    row(view, 'thesis')!.focus();
+    await sendKeys({ press: '/' });
+    await waitUntil(() => deepActive()?.getAttribute('role') === 'combobox', 'search box not focused');
+    await sendKeys({ type: 'Gorbachov NATO expantion' });
+    await waitUntil(() => search(view).querySelectorAll('[role=option]').length > 0, 'no results');
+    await waitUntil(() => found !== undefined && mentions.every((id) => found!.includes(id)), `found ${found}`);
+    expect(search(view).querySelector('[role=status]')!.textContent).to.match(/^\d+ results?/);
+    // Everything found holds each word somewhere (in a source's title, maybe), and the words are highlighted.
+    const byId = new Map(map.nodes.map((n) => [n.id, n]));
+    for (const id of found!) expect(holdsAll(searchable(byId.get(id)!)), id).to.equal(true);
+    const marks = [...search(view).querySelectorAll('[role=option] mark')].map((m) => m.textContent!.toLowerCase());
+    expect(marks).to.include.members(['gorbachev', 'nato', 'expansion']);
+  });
+
+  it('offers "did you mean" from the map\'s words when nothing matches, runs it from the keyboard, and passes axe', async () => {
+    const { view } = await mountApp({ sample: 'claims/essay-map.json' });
+    row(view, 'thesis')!.focus();
+    await sendKeys({ press: '/' });
+    await waitUntil(() => deepActive()?.getAttribute('role') === 'combobox', 'search box not focused');
+    // "Yelstin" is two edits from "Yeltsin" (one allowed at seven letters); "Kosova" matches
+    // "Kosovo" but never beside Yelstin.
+    await sendKeys({ type: 'Yelstin Kosova' });
+    const status = () => search(view).querySelector('[role=status]')!.textContent!.trim();
+    await waitUntil(() => status().startsWith('No results.'), 'expected no results');
+    const offer = () => search(view).querySelector<HTMLButtonElement>('.suggest button');
+    await waitUntil(() => offer(), 'no suggestion');
+    expect(offer()!.textContent!.trim()).to.equal('yeltsin kosovo');
+    // The live region says it too, for a screen reader.
+    expect(status()).to.equal('No results. Did you mean “yeltsin kosovo”?');
+    await expect(deepQuery(view.shadowRoot!, 'warrant-search')!).to.be.accessible();
+    // Reached with Tab from the search box.
+    for (let i = 0; i < 6 && deepActive() !== offer(); i++) await sendKeys({ press: 'Tab' });
+    expect(deepActive()).to.equal(offer());
+    await sendKeys({ press: 'Enter' });
+    const input = search(view).querySelector<HTMLInputElement>('input[type=search]')!;
+    await waitUntil(() => input.value === 'yeltsin kosovo', 'the suggestion was not taken');
+    await waitUntil(() => /^\d+ results?/.test(status()), `no results for the suggestion: ${status()}`);
+    expect(offer()).to.equal(null);
+    expect(deepActive()).to.equal(input);
+    const first = search(view).querySelector('[role=option]')!.textContent!.toLowerCase();
+    expect(first).to.contain('yeltsin');
+    expect(first).to.contain('kosovo');
   });
 });
