@@ -51,6 +51,25 @@ export function editDistance(a: string, b: string, limit: number): number {
   return prev[n]! > limit ? limit + 1 : prev[n]!;
 }
 
+const cores = new WeakMap<Vocabulary, { version: number; counts: Map<string, number> }>();
+
+/**
+ * Every word of the map without its punctuation, with how many documents hold it: "nato",
+ * "nato," and "(nato" are one word to a reader, so their holders add up. Kept until the words
+ * change, so typing on after a query that found nothing does not count them all again.
+ */
+function coreCounts(vocabulary: Vocabulary): Map<string, number> {
+  const cached = cores.get(vocabulary);
+  if (cached && cached.version === vocabulary.version) return cached.counts;
+  const counts = new Map<string, number>();
+  vocabulary.forEachWord((raw, holders) => {
+    const core = wordCore(raw);
+    if (core) counts.set(core, (counts.get(core) ?? 0) + holders);
+  });
+  cores.set(vocabulary, { version: vocabulary.version, counts });
+  return counts;
+}
+
 /**
  * The map's word closest to `word` within its suggestion budget: fewest edits, then the word
  * more nodes hold (counting each of its punctuated forms), then the first in alphabetical
@@ -59,17 +78,11 @@ export function editDistance(a: string, b: string, limit: number): number {
 export function closestWord(vocabulary: Vocabulary, word: string): string | null {
   const limit = suggestionBudget(word.length);
   if (limit === 0) return null;
-  // "nato", "nato," and "(nato" are one word to a reader: their holders add up.
-  const counts = new Map<string, number>();
-  vocabulary.forEachWord((raw, holders) => {
-    const core = wordCore(raw);
-    if (core && Math.abs(core.length - word.length) <= limit) counts.set(core, (counts.get(core) ?? 0) + holders);
-  });
   let best: string | null = null;
   let bestDistance = limit + 1;
   let bestCount = 0;
-  for (const [core, count] of counts) {
-    if (core === word) continue;
+  for (const [core, count] of coreCounts(vocabulary)) {
+    if (core === word || Math.abs(core.length - word.length) > limit) continue;
     const d = editDistance(word, core, Math.min(limit, bestDistance));
     if (d > limit) continue;
     if (d < bestDistance || (d === bestDistance && (count > bestCount || (count === bestCount && core < best!)))) {

@@ -32,6 +32,7 @@ export class Vocabulary {
   // Every word some document holds, joined by spaces, and for each character the id of its
   // word: rebuilt lazily after words appear or disappear.
   private joined: string | null = null;
+  private changes = 0;
   private wordAt = new Int32Array(0);
   // Scratch space for update: the last stamp each word was seen with, and a sequence buffer.
   private stamp = 0;
@@ -48,6 +49,7 @@ export class Vocabulary {
   update(slot: number, previous: WordIds | null, values: readonly string[]): Int32Array {
     // Stamps instead of sets: this runs for every node when a map opens.
     const stamp = ++this.stamp;
+    this.changes++;
     const distinct: number[] = [];
     let length = 0;
     for (const value of values) {
@@ -87,7 +89,13 @@ export class Vocabulary {
 
   /** Forgets the document in `slot`, which held the words of `sequence`. */
   remove(slot: number, sequence: WordIds): void {
+    this.changes++;
     for (const id of sequence) if (id >= 0) this.unpost(id, slot);
+  }
+
+  /** Changes whenever a document's words do: for caches of what is derived from the words. */
+  get version(): number {
+    return this.changes;
   }
 
   /** Calls `each` with every word some document holds and how many documents hold it. */
