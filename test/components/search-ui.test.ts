@@ -2,11 +2,17 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { WarrantMapView } from '../../src/components/map-view.js';
-import type { SearchChangeDetail } from '../../src/components/search-box.js';
+import type { SearchChangeDetail, WarrantSearch } from '../../src/components/search-box.js';
 import type { ArgNode, MapBundle } from '../../src/model/types.js';
 import { cleanupApps, combo, deepActive, deepQuery, mountApp, row } from '../helpers/app.js';
 
 const search = (view: WarrantMapView) => deepQuery(view.shadowRoot!, 'warrant-search')!.shadowRoot!;
+/** Waits until the results shown answer `query` (they come from a worker, after the keys). */
+const answered = (view: WarrantMapView, query: string) =>
+  waitUntil(
+    () => deepQuery<WarrantSearch>(view.shadowRoot!, 'warrant-search')!.resultsFor === query,
+    `no results for ${query}`,
+  );
 const focusedRowId = () => (deepActive() as HTMLElement | null)?.dataset?.id;
 
 describe('search in the app', () => {
@@ -110,7 +116,7 @@ describe('search in the app', () => {
     await sendKeys({ press: '/' });
     await waitUntil(() => deepActive()?.getAttribute('role') === 'combobox', 'search box not focused');
     await sendKeys({ type: 'Gorbachov NATO expantion' });
-    await waitUntil(() => search(view).querySelectorAll('[role=option]').length > 0, 'no results');
+    await answered(view, 'Gorbachov NATO expantion');
     await waitUntil(() => found !== undefined && mentions.every((id) => found!.includes(id)), `found ${found}`);
     expect(search(view).querySelector('[role=status]')!.textContent).to.match(/^\d+ results?/);
     // Everything found holds each word somewhere (in a source's title, maybe), and the words are highlighted.
@@ -128,6 +134,7 @@ describe('search in the app', () => {
     // "Yelstin" is two edits from "Yeltsin" (one allowed at seven letters); "Kosova" matches
     // "Kosovo" but never beside Yelstin.
     await sendKeys({ type: 'Yelstin Kosova' });
+    await answered(view, 'Yelstin Kosova');
     const status = () => search(view).querySelector('[role=status]')!.textContent!.trim();
     await waitUntil(() => status().startsWith('No results.'), 'expected no results');
     const offer = () => search(view).querySelector<HTMLButtonElement>('.suggest button');
@@ -142,6 +149,7 @@ describe('search in the app', () => {
     await sendKeys({ press: 'Enter' });
     const input = search(view).querySelector<HTMLInputElement>('input[type=search]')!;
     await waitUntil(() => input.value === 'yeltsin kosovo', 'the suggestion was not taken');
+    await answered(view, 'yeltsin kosovo');
     await waitUntil(() => /^\d+ results?/.test(status()), `no results for the suggestion: ${status()}`);
     expect(offer()).to.equal(null);
     expect(deepActive()).to.equal(input);
