@@ -111,6 +111,46 @@ export async function putBundles(db: WarrantDB, bundles: readonly MapBundle[]): 
   });
 }
 
+/**
+ * Adds validated bundles as NEW maps in ONE transaction, for an import: bulkAdd, never put, so
+ * a row whose id is already taken fails the whole transaction (a ConstraintError, nothing
+ * written) instead of overwriting another map's row; the caller copies the map under new ids
+ * and tries again. Nothing is read and nothing is deleted first (a new map has no rows to
+ * clear), and the rows are cut into chunks before the transaction starts, so all it does is
+ * hand the database one chunk after another.
+ */
+export async function addBundles(db: WarrantDB, bundles: readonly MapBundle[]): Promise<void> {
+  const withText = bundles.some((b) => b.sourceText);
+  const tables = [
+    db.maps,
+    db.nodes,
+    db.sources,
+    db.citations,
+    db.ratings,
+    db.links,
+    ...(withText ? [db.documents] : []),
+  ];
+  const maps = bundles.map((b) => b.map);
+  const documents = bundles.flatMap((b) =>
+    b.sourceText
+      ? [{ mapId: b.map.id, title: b.sourceText.title, blocks: b.sourceText.blocks, loadedAt: b.map.updatedAt }]
+      : [],
+  );
+  const writes = [
+    ...chunks(bundles.flatMap((b) => b.nodes)).map((rows) => () => db.nodes.bulkAdd(rows)),
+    ...chunks(bundles.flatMap((b) => b.sources)).map((rows) => () => db.sources.bulkAdd(rows)),
+    ...chunks(bundles.flatMap((b) => b.citations)).map((rows) => () => db.citations.bulkAdd(rows)),
+    ...chunks(bundles.flatMap((b) => b.ratings)).map((rows) => () => db.ratings.bulkAdd(rows)),
+    ...chunks(bundles.flatMap((b) => b.links ?? [])).map((rows) => () => db.links.bulkAdd(rows)),
+  ];
+  await db.transaction('rw', tables, async () => {
+    await db.maps.bulkAdd(maps);
+    // A document is keyed by its map, which is new: put, as putBundles does.
+    if (documents.length) await db.documents.bulkPut(documents);
+    await putPipelined(writes);
+  });
+}
+
 /** Rows per bulkPut: one call copies all its rows at once, freezing the page on a big import. */
 const CHUNK = 2000;
 

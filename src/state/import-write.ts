@@ -4,12 +4,13 @@
  */
 import type { WarrantDB } from '../db/database.js';
 import { putAssignment } from '../db/class-repo.js';
-import { loadBundle, putBundles } from '../db/maps-repo.js';
+import { addBundles, loadBundle, putBundles } from '../db/maps-repo.js';
 import { mergeBundles, type MergeConflict, type MergeCounts } from '../formats/merge.js';
 import { cloneBundle } from '../model/clone.js';
 import { newId as randomId, now as currentTime } from '../model/ids.js';
 import { checkTree } from '../model/tree.js';
 import type { MapBundle } from '../model/types.js';
+import { rememberWritten } from './fresh-bundles.js';
 import { TransferError } from './transfer-error.js';
 import { readImportFile, readImportText, throwIfAborted, type ReadOptions, type ReadResult } from './import-read.js';
 
@@ -87,13 +88,66 @@ async function storedIds(db: WarrantDB, table: TableName, ids: readonly string[]
   return new Set((await db.table(table).where(':id').anyOf(ids).primaryKeys()) as string[]);
 }
 
+/** Maps to add as new, after any copying under new ids. */
+interface NewMaps {
+  out: MapBundle[];
+  copies: number;
+}
+
+/**
+ * Decides which maps are copied under new ids: one that shares an id with an earlier map of the
+ * same file, or (when `stored` is given: inside the write transaction) with a row already in
+ * this browser.
+ */
+async function planNew(
+  bundles: readonly MapBundle[],
+  makeId: () => string,
+  stored?: (table: TableName, ids: readonly string[]) => Promise<boolean>,
+): Promise<NewMaps> {
+  const claimed: IdSets = {
+    maps: new Set(),
+    nodes: new Set(),
+    sources: new Set(),
+    citations: new Set(),
+    ratings: new Set(),
+    links: new Set(),
+  };
+  const out: MapBundle[] = [];
+  let copies = 0;
+  for (const bundle of bundles) {
+    const ids = idsOf(bundle);
+    let taken = TABLES.some((t) => ids[t].some((id) => claimed[t].has(id)));
+    if (stored) for (const t of TABLES) if (!taken) taken = await stored(t, ids[t]);
+    const final = taken ? cloneBundle(bundle, makeId) : bundle;
+    if (taken) copies++;
+    const finalIds = idsOf(final);
+    for (const t of TABLES) for (const id of finalIds[t]) claimed[t].add(id);
+    out.push(final);
+  }
+  return { out, copies };
+}
+
+/** Whether a failed add failed only because a row's id (or rater on a node) was already taken. */
+function isIdTaken(error: unknown): boolean {
+  const e = error as { name?: string; failures?: Array<{ name?: string }> } | null;
+  if (e?.name === 'ConstraintError') return true;
+  return (
+    e?.name === 'BulkError' && (e.failures ?? []).length > 0 && e.failures!.every((f) => f.name === 'ConstraintError')
+  );
+}
+
 /**
  * Writes validated bundles (from readImportFile / readImportText) in ONE transaction: all of it
  * or, on any failure, nothing.
  * - 'new': each map is added as a new map; a map any of whose ids (map, nodes, sources ...) is
  *   already taken in this browser is copied under new ids first, so nothing is ever overwritten.
+ *   The write is optimistic: the maps are added (bulkAdd) without first reading which ids the
+ *   database holds, since a new file's ids are almost always free; the database refuses a taken
+ *   id (nothing is written) and only then is the file checked against the database and the
+ *   clashing maps copied, in a second transaction that checks and writes.
  * - { mergeInto }: the file's one map is merged into that map (see mergeBundles); records it adds
  *   whose ids another map already uses get new ids.
+ * The maps written are kept in memory for the view that opens one next (see fresh-bundles.ts).
  * Throws TransferError (nothing written) when the bundles were not validated, a merge gets
  * several maps, or the map to merge into is gone.
  */
@@ -107,44 +161,35 @@ export async function writeImport(
   bundles.forEach(assertValidated);
   const stamp = options.now ?? currentTime();
   const makeId = options.newId ?? (() => randomId());
-  return db.transaction(
-    'rw',
-    [db.maps, db.nodes, db.sources, db.citations, db.ratings, db.links, db.documents],
-    async () => {
-      if (mode !== 'new') return mergeInto(db, bundles, mode.mergeInto, stamp, makeId);
-      const claimed: IdSets = {
-        maps: new Set(),
-        nodes: new Set(),
-        sources: new Set(),
-        citations: new Set(),
-        ratings: new Set(),
-        links: new Set(),
-      };
-      const out: MapBundle[] = [];
-      let copies = 0;
-      for (const bundle of bundles) {
-        const ids = idsOf(bundle);
-        let taken = TABLES.some((t) => ids[t].some((id) => claimed[t].has(id)));
-        for (const t of TABLES) if (!taken) taken = await anyStored(db, t, ids[t]);
-        const final = taken ? cloneBundle(bundle, makeId) : bundle;
-        if (taken) copies++;
-        const finalIds = idsOf(final);
-        for (const t of TABLES) for (const id of finalIds[t]) claimed[t].add(id);
-        out.push(final);
-      }
-      await putBundles(db, out);
-      const sum = (f: (b: MapBundle) => number): number => out.reduce((n, b) => n + f(b), 0);
-      return {
-        mapIds: out.map((b) => b.map.id),
-        titles: out.map((b) => b.map.title),
-        nodes: sum((b) => b.nodes.length),
-        sources: sum((b) => b.sources.length),
-        citations: sum((b) => b.citations.length),
-        ratings: sum((b) => b.ratings.length),
-        copies,
-      };
-    },
-  );
+  const tables = [db.maps, db.nodes, db.sources, db.citations, db.ratings, db.links, db.documents];
+  if (mode !== 'new') {
+    const merged = await db.transaction('rw', tables, () => mergeInto(db, bundles, mode.mergeInto, stamp, makeId));
+    rememberWritten(db, [merged.bundle]);
+    return merged.summary;
+  }
+  let plan = await planNew(bundles, makeId);
+  try {
+    await addBundles(db, plan.out);
+  } catch (error) {
+    if (!isIdTaken(error)) throw error;
+    plan = await db.transaction('rw', tables, async () => {
+      const checked = await planNew(bundles, makeId, (table, ids) => anyStored(db, table, ids));
+      await addBundles(db, checked.out);
+      return checked;
+    });
+  }
+  const out = plan.out;
+  rememberWritten(db, out);
+  const sum = (f: (b: MapBundle) => number): number => out.reduce((n, b) => n + f(b), 0);
+  return {
+    mapIds: out.map((b) => b.map.id),
+    titles: out.map((b) => b.map.title),
+    nodes: sum((b) => b.nodes.length),
+    sources: sum((b) => b.sources.length),
+    citations: sum((b) => b.citations.length),
+    ratings: sum((b) => b.ratings.length),
+    copies: plan.copies,
+  };
 }
 
 async function mergeInto(
@@ -153,7 +198,7 @@ async function mergeInto(
   mapId: string,
   stamp: string,
   makeId: () => string,
-): Promise<WriteSummary> {
+): Promise<{ summary: WriteSummary; bundle: MapBundle }> {
   if (bundles.length !== 1) {
     throw new TransferError(
       `A merge takes one map, and this file holds ${bundles.length}. Import it as new maps instead.`,
@@ -231,7 +276,7 @@ async function mergeInto(
           ],
         };
   await putBundles(db, [final]);
-  return {
+  const summary: WriteSummary = {
     mapIds: [mapId],
     titles: [final.map.title],
     nodes: 0,
@@ -241,6 +286,7 @@ async function mergeInto(
     copies: 0,
     merge: { added: result.added, updatedRatings: result.updatedRatings, conflicts: result.conflicts },
   };
+  return { summary, bundle: final };
 }
 
 /** What `importInto` did: the file's reading, and what was written when it was valid. */

@@ -11,6 +11,7 @@ import { patchRows } from '../model/rows.js';
 import { TreeError } from '../model/tree.js';
 import type { ArgNode, ArgumentMap, MapBundle } from '../model/types.js';
 import type { AppServices } from './app-context.js';
+import { takeWritten } from './fresh-bundles.js';
 import { derive, deriveNext, type Derived, type RowChanges } from './derive.js';
 import { LiveQueryController } from './live-query-controller.js';
 
@@ -158,9 +159,10 @@ export class MapBundleController implements ReactiveController {
         const changes = services.db.localChanges.take();
         const current = this.bundle;
         const patchable = current && this.loadedFor === key && changes !== 'all' && changes.size > 0;
+        // A map an import has just written is taken from memory rather than read back.
         const next = patchable
           ? await patchBundle(services.db, current, changes)
-          : await loadBundle(services.db, mapId);
+          : ((await takeWritten(services.db, mapId)) ?? (await loadBundle(services.db, mapId)));
         if (this.host.mapId !== mapId) continue;
         if (patchable && next) this.patches.set(next, { from: current, changes });
         this.loadedFor = key;
