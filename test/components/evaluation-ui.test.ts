@@ -6,25 +6,10 @@ import type { WarrantGapReport } from '../../src/components/gap-report.js';
 import { computeBaseScores, evaluate, type RatingInput } from '../../src/evaluation/index.js';
 import { importJson } from '../../src/formats/json.js';
 import { buildTree, kindOf, walk } from '../../src/model/tree.js';
-import type { ArgNode, Citation, RatingValue } from '../../src/model/types.js';
+import type { Citation, RatingValue } from '../../src/model/types.js';
+import { argNode } from '../helpers/fixtures.js';
 
-const node = (
-  id: string,
-  parentId: string | null,
-  relation: 'supports' | 'opposes' | null,
-  order: string,
-  text: string,
-): ArgNode => ({
-  id,
-  mapId: 'm',
-  parentId,
-  relation,
-  order,
-  text,
-  origin: 'essay',
-  createdAt: '2025-01-01T00:00:00.000Z',
-  updatedAt: '2025-01-01T00:00:00.000Z',
-});
+const node = argNode;
 
 // Tree order: T, A, A1, A2, A3, B, C, R.
 //   T  thesis, unrated (0.5)

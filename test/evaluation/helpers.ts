@@ -26,17 +26,8 @@ export function taus(values: Record<string, number>): (id: string) => number {
   return (id) => values[id] ?? 0.5;
 }
 
-/** Mulberry32, so the tests do not depend on the module under test for their randomness. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG (mulberry32, shared by every test): tests must be reproducible. */
+export { prng as seeded } from '../helpers/fixtures.js';
 
 /** An integer in [0, n). */
 export function pick(random: () => number, n: number): number {

@@ -2,6 +2,10 @@
  * Maps for the format tests: a small hand-made map with every feature (for exact expected
  * output), and seeded random maps full of awkward text (for round trips).
  */
+import { prng } from '../helpers/fixtures.js';
+
+/** The shared seeded PRNG, under the name these tests have always used. */
+export { prng };
 import { keysBetween } from '../../src/model/order-key.js';
 import {
   Origin,
@@ -17,18 +21,6 @@ import {
 } from '../../src/model/types.js';
 
 export const T0 = '2025-03-01T09:00:00.000Z';
-
-/** mulberry32: a tiny seeded PRNG, so a failing random case can be replayed from its seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * The small hand-made map of the exact-output tests:

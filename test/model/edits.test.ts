@@ -9,24 +9,9 @@ import {
   planStep,
 } from '../../src/model/edits.js';
 import { buildTree, childrenOf } from '../../src/model/tree.js';
-import type { ArgNode } from '../../src/model/types.js';
+import { argNode } from '../helpers/fixtures.js';
 
-const node = (
-  id: string,
-  parentId: string | null,
-  relation: 'supports' | 'opposes' | null,
-  order: string,
-): ArgNode => ({
-  id,
-  mapId: 'm',
-  parentId,
-  relation,
-  order,
-  text: id,
-  origin: 'essay',
-  createdAt: '2025-01-01T00:00:00.000Z',
-  updatedAt: '2025-01-01T00:00:00.000Z',
-});
+const node = argNode;
 // T ─ a (k) ─ a1, a2(opposes) ; b (s) ; c (opposes, z)
 const tree = buildTree([
   node('T', null, null, 'V'),

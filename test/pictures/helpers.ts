@@ -2,20 +2,11 @@
 import { buildTree } from '../../src/model/tree.js';
 import type { ArgNode, Relation } from '../../src/model/types.js';
 import type { NodeFacts, PictureInput } from '../../src/pictures/picture-data.js';
+import { argNode } from '../helpers/fixtures.js';
 
 /** A node with the fields a picture reads. */
 export function node(id: string, parentId: string | null, relation: Relation | null, text = id): ArgNode {
-  return {
-    id,
-    mapId: 'm',
-    parentId,
-    relation,
-    order: id,
-    text,
-    origin: 'added',
-    createdAt: '',
-    updatedAt: '',
-  };
+  return argNode(id, parentId, relation, id, text, { origin: 'added', createdAt: '', updatedAt: '' });
 }
 
 /**

@@ -1,5 +1,9 @@
 // A small map about NATO enlargement, the end of the Cold War and Kosovo, for the search tests.
 import type { ArgNode, Citation, MapBundle, Rating, Source } from '../../src/model/types.js';
+import { argNode, prng } from '../helpers/fixtures.js';
+
+/** The shared seeded PRNG, under the name these tests have always used. */
+export { prng };
 
 const T0 = '2025-01-10T09:00:00.000Z';
 
@@ -11,7 +15,7 @@ export function node(
   text: string,
   extra: Partial<ArgNode> = {},
 ): ArgNode {
-  return { id, mapId: 'm', parentId, relation, order, text, origin: 'essay', createdAt: T0, updatedAt: T0, ...extra };
+  return argNode(id, parentId, relation, order, text, { createdAt: T0, updatedAt: T0, ...extra });
 }
 
 export function source(id: string, title: string, authors?: string): Source {
@@ -117,18 +121,6 @@ export function coldWarMap(): MapBundle {
     sources,
     citations,
     ratings,
-  };
-}
-
-/** A seeded PRNG (mulberry32): the same edits on every run. */
-export function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 

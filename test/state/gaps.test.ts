@@ -1,27 +1,13 @@
 import { expect } from '@open-wc/testing';
 import { computeBaseScores, evaluate, type RatingInput, type Semantics } from '../../src/evaluation/index.js';
 import { buildTree } from '../../src/model/tree.js';
-import type { ArgNode, RatingValue } from '../../src/model/types.js';
+import type { RatingValue } from '../../src/model/types.js';
+import { argNode } from '../helpers/fixtures.js';
 import { evidenceGaps } from '../../src/state/gaps.js';
 
 const EPS = 1e-9;
 
-const node = (
-  id: string,
-  parentId: string | null,
-  relation: 'supports' | 'opposes' | null,
-  order: string,
-): ArgNode => ({
-  id,
-  mapId: 'm',
-  parentId,
-  relation,
-  order,
-  text: id,
-  origin: 'essay',
-  createdAt: '2025-01-01T00:00:00.000Z',
-  updatedAt: '2025-01-01T00:00:00.000Z',
-});
+const node = argNode;
 
 const rate = (rater: string, values: Record<string, RatingValue>): RatingInput[] =>
   Object.entries(values).map(([nodeId, value]) => ({ nodeId, rater, value }));
