@@ -2,7 +2,6 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { WarrantReadingPane } from '../../src/components/reading-pane.js';
 import type { WarrantMapView } from '../../src/components/map-view.js';
-import { WarrantDB } from '../../src/db/database.js';
 import { LIMITS } from '../../src/model/limits.js';
 import { cleanupApps, combo, deepActive, mountApp } from '../helpers/app.js';
 
@@ -54,8 +53,9 @@ describe('the essay beside the map (reading pane)', () => {
   afterEach(cleanupApps);
 
   async function withEssay() {
-    const { view, db: dbName } = await mountApp({ sample: 'claims/essay-map.json' });
-    const db = new WarrantDB(dbName);
+    const { view } = await mountApp({ sample: 'claims/essay-map.json' });
+    // The app's own connection: a second one would hold up deleting the database after the test.
+    const db = view.services!.db;
     const map = JSON.parse(await get('/claims/essay-map.json')) as MapFile;
     const quotes = map.nodes.filter((n) => n.quote);
     const pane = await openPane(view);

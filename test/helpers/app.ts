@@ -15,12 +15,31 @@ export function uniqueDbName(): string {
   return name;
 }
 
+/**
+ * Waits until every write the unmounted app started on `name` has finished, so that deleting the
+ * database is not blocked by its connection (the app closes it a task after it is removed, once
+ * its children's last writes are sent, and a connection closes only when those are done). A
+ * read-write transaction over every table starts only after all earlier ones on them end.
+ */
+async function settle(name: string): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  const db = new WarrantDB(name);
+  try {
+    await db.transaction('rw', db.tables, () => undefined);
+  } finally {
+    db.close();
+  }
+}
+
 /** Deletes the databases made for app tests and clears the URL hash. */
 export async function cleanupApps(): Promise<void> {
   // Unmount first: an app whose database is deleted under it would log errors into the next test.
   fixtureCleanup();
   history.replaceState(null, '', location.pathname + location.search);
-  for (const name of names.splice(0)) await new WarrantDB(name).delete();
+  for (const name of names.splice(0)) {
+    await settle(name);
+    await new WarrantDB(name).delete();
+  }
 }
 
 /** Finds an element through nested shadow roots. */
