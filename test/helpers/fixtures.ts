@@ -6,7 +6,7 @@
 import type { ArgNode, Relation } from '../../src/model/types.js';
 
 /** The timestamp test nodes carry unless a test gives another. */
-export const NODE_TIME = '2025-01-01T00:00:00.000Z';
+const NODE_TIME = '2025-01-01T00:00:00.000Z';
 
 /**
  * A node of map "m" at its place in the tree (`relation` null for the thesis), its text its id
