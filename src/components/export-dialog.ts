@@ -25,7 +25,7 @@ import {
   standingsLabel,
 } from '../state/transfer.js';
 import { copyMapLink } from '../state/share-copy.js';
-import { baseStyles } from './shared-styles.js';
+import { baseStyles, dialogStyles } from './shared-styles.js';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -80,14 +80,11 @@ const sameChoice = (a: MarkdownChoice, b: MarkdownChoice): boolean =>
 export class WarrantExportDialog extends LitElement {
   static override styles = [
     baseStyles,
+    dialogStyles,
     css`
       dialog {
         width: min(980px, 96vw);
         max-height: 92vh;
-        border: 1px solid var(--rule-strong);
-        border-radius: 10px;
-        padding: 16px 20px;
-        color: var(--ink);
         box-sizing: border-box;
       }
       /* The actions stay at the bottom of the dialog while its options scroll, so Download is
@@ -100,9 +97,6 @@ export class WarrantExportDialog extends LitElement {
         background: var(--surface, #fff);
         border-top: 1px solid var(--rule);
         z-index: 1;
-      }
-      dialog::backdrop {
-        background: rgb(0 0 0 / 35%);
       }
       h2 {
         margin: 0 0 10px;

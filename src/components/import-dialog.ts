@@ -20,7 +20,7 @@ import {
   type ReadResult,
 } from '../state/import-read.js';
 import { writeImport, type WriteMode, type WriteSummary } from '../state/import-write.js';
-import { baseStyles } from './shared-styles.js';
+import { baseStyles, dialogStyles } from './shared-styles.js';
 
 /** Detail of `warrant-imported`: the maps written (new ones, or the one merged into). */
 export interface ImportedDetail {
@@ -96,18 +96,12 @@ function progressLabel(p: ImportProgress): { text: string; value?: number } {
 export class WarrantImportDialog extends LitElement {
   static override styles = [
     baseStyles,
+    dialogStyles,
     css`
       dialog {
         width: min(680px, 96vw);
         max-height: 92vh;
-        border: 1px solid var(--rule-strong);
-        border-radius: 10px;
-        padding: 16px 20px;
-        color: var(--ink);
         box-sizing: border-box;
-      }
-      dialog::backdrop {
-        background: rgb(0 0 0 / 35%);
       }
       h2 {
         margin: 0 0 6px;

@@ -118,3 +118,19 @@ export const fieldStyles = css`
     color: var(--ink);
   }
 `;
+
+/**
+ * The frame every modal <dialog> shares (who are you, shortcuts, import, export): a bordered box
+ * on a dimmed page. Each dialog adds its own width and height.
+ */
+export const dialogStyles = css`
+  dialog {
+    border: 1px solid var(--rule-strong);
+    border-radius: 10px;
+    padding: 16px 20px;
+    color: var(--ink);
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 35%);
+  }
+`;

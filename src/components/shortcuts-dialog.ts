@@ -2,7 +2,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, query } from 'lit/decorators.js';
 import { COMMANDS, type CommandContext } from '../state/commands.js';
-import { baseStyles } from './shared-styles.js';
+import { baseStyles, dialogStyles } from './shared-styles.js';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -35,17 +35,11 @@ const pretty = (key: string) =>
 export class WarrantShortcuts extends LitElement {
   static override styles = [
     baseStyles,
+    dialogStyles,
     css`
       dialog {
         max-width: min(640px, 94vw);
         max-height: 86vh;
-        border: 1px solid var(--rule-strong);
-        border-radius: 10px;
-        padding: 16px 20px;
-        color: var(--ink);
-      }
-      dialog::backdrop {
-        background: rgb(0 0 0 / 35%);
       }
       h2 {
         margin: 0 0 8px;

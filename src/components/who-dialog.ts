@@ -6,7 +6,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { checkName } from '../formats/class-files.js';
-import { baseStyles } from './shared-styles.js';
+import { baseStyles, dialogStyles } from './shared-styles.js';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -18,16 +18,10 @@ declare global {
 export class WarrantWho extends LitElement {
   static override styles = [
     baseStyles,
+    dialogStyles,
     css`
       dialog {
         max-width: min(440px, 94vw);
-        border: 1px solid var(--rule-strong);
-        border-radius: 10px;
-        padding: 16px 20px;
-        color: var(--ink);
-      }
-      dialog::backdrop {
-        background: rgb(0 0 0 / 35%);
       }
       h2 {
         margin: 0 0 6px;

@@ -1,7 +1,7 @@
 // The class's records in the database: a database of the previous release opens with every
 // record; collecting is one transaction that writes everything or nothing.
 import { expect } from '@open-wc/testing';
-import Dexie from 'dexie';
+import { releasedDb } from '../helpers/releases.js';
 import { collectInto, handInsOf, putAssignment, assignmentOf } from '../../src/db/class-repo.js';
 import { WarrantDB } from '../../src/db/database.js';
 import { loadBundle, putBundles } from '../../src/db/maps-repo.js';
@@ -49,16 +49,7 @@ describe('class records in the database', () => {
     });
     const name = `warrant-test-v1-${Date.now()}-${Math.random().toString(36).slice(2)}`;
     // The previous release's declaration, exactly.
-    const old = new Dexie(name);
-    old.version(1).stores({
-      maps: 'id, updatedAt',
-      nodes: 'id, mapId, parentId',
-      sources: 'id, mapId, [mapId+url]',
-      citations: 'id, mapId, nodeId, sourceId',
-      ratings: 'id, mapId, nodeId, &[nodeId+rater]',
-      uiState: 'mapId',
-      settings: 'key',
-    });
+    const old = releasedDb(name, 1);
     await old.table('maps').put(map.map);
     await old.table('nodes').bulkPut(map.nodes);
     await old.table('sources').bulkPut(map.sources);

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import Dexie from 'dexie';
+import { releasedDb } from '../helpers/releases.js';
 import { deleteMap, loadBundle, putBundles } from '../../src/db/maps-repo.js';
 import { exportMarkdown, importJson } from '../../src/formats/index.js';
 import { parseText } from '../../src/anchoring/source-text.js';
@@ -18,18 +18,7 @@ describe('source documents (real IndexedDB)', () => {
   it('opens a database written by the previous release (version 3, with links) and finds every record', async () => {
     const name = `warrant-test-v1-${Date.now()}-${Math.random().toString(36).slice(2)}`;
     // The previous release's declarations, verbatim.
-    const old = new Dexie(name);
-    old.version(1).stores({
-      maps: 'id, updatedAt',
-      nodes: 'id, mapId, parentId',
-      sources: 'id, mapId, [mapId+url]',
-      citations: 'id, mapId, nodeId, sourceId',
-      ratings: 'id, mapId, nodeId, &[nodeId+rater]',
-      uiState: 'mapId',
-      settings: 'key',
-    });
-    old.version(2).stores({ assignments: 'id, mapId', handIns: 'id, mapId', feedback: 'id, mapId, nodeId' });
-    old.version(3).stores({ links: 'id, mapId, nodeId, targetId' });
+    const old = releasedDb(name, 3);
     const [bundle] = await fixtureBundles();
     const b = bundle!;
     await old.transaction('rw', old.tables, async () => {

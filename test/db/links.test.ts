@@ -5,6 +5,7 @@ import { deleteSubtree, insertRows } from '../../src/db/nodes-repo.js';
 import { importKialo } from '../../src/formats/kialo.js';
 import type { MapBundle } from '../../src/model/types.js';
 import { deleteTestDbs, fixtureBundles, freshDb } from '../helpers/db.js';
+import { releasedDb } from '../helpers/releases.js';
 
 const T0 = '2025-03-01T09:00:00.000Z';
 
@@ -25,21 +26,7 @@ describe('links table (real IndexedDB)', () => {
     probe.close();
     await Dexie.delete(name);
     // The previous release's schema, declared as it shipped (versions 1 and 2).
-    const old = new Dexie(name);
-    old.version(2).stores({
-      assignments: 'id, mapId',
-      handIns: 'id, mapId',
-      feedback: 'id, mapId, nodeId',
-    });
-    old.version(1).stores({
-      maps: 'id, updatedAt',
-      nodes: 'id, mapId, parentId',
-      sources: 'id, mapId, [mapId+url]',
-      citations: 'id, mapId, nodeId, sourceId',
-      ratings: 'id, mapId, nodeId, &[nodeId+rater]',
-      uiState: 'mapId',
-      settings: 'key',
-    });
+    const old = releasedDb(name, 2);
     const [bundle] = await fixtureBundles();
     const b = bundle!;
     await old.table('maps').put(b.map);
