@@ -70,23 +70,21 @@ async function clearMapRows(db: WarrantDB, mapId: string): Promise<void> {
 }
 
 /**
+ * The tables a write of `bundles` takes part in. The documents table joins only when a bundle
+ * brings a document, so callers that wrap the write in their own transaction without it
+ * (duplicate, seed) keep working.
+ */
+function bundleTables(db: WarrantDB, bundles: readonly MapBundle[]) {
+  const withText = bundles.some((b) => b.sourceText);
+  return [db.maps, db.nodes, db.sources, db.citations, db.ratings, db.links, ...(withText ? [db.documents] : [])];
+}
+
+/**
  * Writes validated bundles (see formats/restore) in ONE transaction, replacing any map with the
  * same id entirely. Either every map is written or none is.
  */
 export async function putBundles(db: WarrantDB, bundles: readonly MapBundle[]): Promise<void> {
-  // The documents table joins the transaction only when a bundle brings a document, so callers
-  // that wrap this in their own transaction without it (duplicate, seed) keep working.
-  const withText = bundles.some((b) => b.sourceText);
-  const tables = [
-    db.maps,
-    db.nodes,
-    db.sources,
-    db.citations,
-    db.ratings,
-    db.links,
-    ...(withText ? [db.documents] : []),
-  ];
-  await db.transaction('rw', tables, async () => {
+  await db.transaction('rw', bundleTables(db, bundles), async () => {
     for (const b of bundles) {
       await clearMapRows(db, b.map.id);
       await db.maps.put(b.map);
@@ -120,16 +118,6 @@ export async function putBundles(db: WarrantDB, bundles: readonly MapBundle[]): 
  * hand the database one chunk after another.
  */
 export async function addBundles(db: WarrantDB, bundles: readonly MapBundle[]): Promise<void> {
-  const withText = bundles.some((b) => b.sourceText);
-  const tables = [
-    db.maps,
-    db.nodes,
-    db.sources,
-    db.citations,
-    db.ratings,
-    db.links,
-    ...(withText ? [db.documents] : []),
-  ];
   const maps = bundles.map((b) => b.map);
   const documents = bundles.flatMap((b) =>
     b.sourceText
@@ -143,7 +131,7 @@ export async function addBundles(db: WarrantDB, bundles: readonly MapBundle[]): 
     ...chunks(bundles.flatMap((b) => b.ratings)).map((rows) => () => db.ratings.bulkAdd(rows)),
     ...chunks(bundles.flatMap((b) => b.links ?? [])).map((rows) => () => db.links.bulkAdd(rows)),
   ];
-  await db.transaction('rw', tables, async () => {
+  await db.transaction('rw', bundleTables(db, bundles), async () => {
     await db.maps.bulkAdd(maps);
     // A document is keyed by its map, which is new: put, as putBundles does.
     if (documents.length) await db.documents.bulkPut(documents);
