@@ -1,11 +1,10 @@
 /**
- * <warrant-citations>: the Sources section of one node's details. Lists the sources the node
- * cites (card, pinpoint, how many nodes use the card) with Edit pinpoint / Edit source / Remove,
- * and a "Cite a source" panel: a <warrant-source-picker> combobox that fuzzy-finds the map's
- * sources, or a form for a new source. A new source whose link (or, without a link, title) is already in the map is not
- * created: the existing card is offered instead. Every change goes through the MapEditor (one
- * transaction and one undo entry each) and is announced with `warrant-announce`; the data comes
- * back through the host's live query as new properties.
+ * <warrant-citations>: the Sources section of one node's details. Lists the sources the node cites
+ * (card, pinpoint, how many nodes use the card) with Edit pinpoint / Edit source / Remove, and a
+ * "Cite a source" panel: a <warrant-source-picker> combobox that fuzzy-finds the map's sources, or
+ * a form for a new source (one whose link, or else title, is in the map already offers that card).
+ * Every change goes through the MapEditor (one transaction and one undo entry each) and is
+ * announced with `warrant-announce`; the data comes back through the host's live query.
  */
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';

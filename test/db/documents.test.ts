@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { releasedDb } from '../helpers/releases.js';
+import { releasedDb, writeAsReleased } from '../helpers/releases.js';
 import { deleteMap, loadBundle, putBundles } from '../../src/db/maps-repo.js';
 import { exportMarkdown, importJson } from '../../src/formats/index.js';
 import { parseText } from '../../src/anchoring/source-text.js';
@@ -21,14 +21,8 @@ describe('source documents (real IndexedDB)', () => {
     const old = releasedDb(name, 3);
     const [bundle] = await fixtureBundles();
     const b = bundle!;
+    await writeAsReleased(old, b);
     await old.transaction('rw', old.tables, async () => {
-      await old.table('maps').put(b.map);
-      await old.table('nodes').bulkPut(b.nodes);
-      await old.table('sources').bulkPut(b.sources);
-      await old.table('citations').bulkPut(b.citations);
-      await old.table('ratings').bulkPut(b.ratings);
-      await old.table('uiState').put({ mapId: b.map.id, expanded: ['t'] });
-      await old.table('settings').put({ key: 'sample-loaded', value: true });
       await old.table('assignments').put({ id: 'as1', mapId: b.map.id });
       await old.table('feedback').put({ id: 'fb1', mapId: b.map.id, nodeId: 't' });
       await old

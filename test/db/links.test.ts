@@ -5,7 +5,7 @@ import { deleteSubtree, insertRows } from '../../src/db/nodes-repo.js';
 import { importKialo } from '../../src/formats/kialo.js';
 import type { MapBundle } from '../../src/model/types.js';
 import { deleteTestDbs, fixtureBundles, freshDb } from '../helpers/db.js';
-import { releasedDb } from '../helpers/releases.js';
+import { releasedDb, writeAsReleased } from '../helpers/releases.js';
 
 const T0 = '2025-03-01T09:00:00.000Z';
 
@@ -29,13 +29,7 @@ describe('links table (real IndexedDB)', () => {
     const old = releasedDb(name, 2);
     const [bundle] = await fixtureBundles();
     const b = bundle!;
-    await old.table('maps').put(b.map);
-    await old.table('nodes').bulkPut(b.nodes);
-    await old.table('sources').bulkPut(b.sources);
-    await old.table('citations').bulkPut(b.citations);
-    await old.table('ratings').bulkPut(b.ratings);
-    await old.table('uiState').put({ mapId: b.map.id, expanded: ['t'] });
-    await old.table('settings').put({ key: 'sample-loaded', value: true });
+    await writeAsReleased(old, b);
     await old.table('feedback').put({ id: 'f1', mapId: b.map.id, nodeId: 't', text: 'Good' });
     old.close();
 

@@ -4,6 +4,7 @@
  * declaration, so those tests cannot drift apart from each other or from what shipped.
  */
 import Dexie from 'dexie';
+import type { MapBundle } from '../../src/model/types.js';
 
 /** Each shipped version's stores, as its `version(n).stores()` declared them (index n - 1). */
 const SHIPPED: ReadonlyArray<Record<string, string>> = [
@@ -27,4 +28,20 @@ export function releasedDb(name: string, version: number): Dexie {
   const db = new Dexie(name);
   for (let v = 1; v <= version; v++) db.version(v).stores(SHIPPED[v - 1]!);
   return db;
+}
+
+/**
+ * Writes `b`'s rows into an earlier release's database as that release stored them, with a
+ * map's UI state and the "sample loaded" flag, in one transaction.
+ */
+export async function writeAsReleased(old: Dexie, b: MapBundle): Promise<void> {
+  await old.transaction('rw', old.tables, async () => {
+    await old.table('maps').put(b.map);
+    await old.table('nodes').bulkPut(b.nodes);
+    await old.table('sources').bulkPut(b.sources);
+    await old.table('citations').bulkPut(b.citations);
+    await old.table('ratings').bulkPut(b.ratings);
+    await old.table('uiState').put({ mapId: b.map.id, expanded: ['t'] });
+    await old.table('settings').put({ key: 'sample-loaded', value: true });
+  });
 }
