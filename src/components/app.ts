@@ -22,7 +22,6 @@ import { fetchSample, loadSampleOnce, SAMPLE_MAP_ID, SAMPLE_PATH } from '../stat
 import { baseStyles } from './shared-styles.js';
 import type { PersistenceState } from './settings-panel.js';
 import './map-view.js';
-import './who-dialog.js';
 import type { WarrantWho } from './who-dialog.js';
 
 declare global {
@@ -180,6 +179,8 @@ export class WarrantApp extends LitElement {
     const current = this.services?.authorName.trim();
     if (current) return Promise.resolve(current);
     this.asking ??= (async () => {
+      // The dialog's code (and the name rules it shares with class files) loads when first asked.
+      await import('./who-dialog.js');
       await this.updateComplete;
       const name = await this.whoDialog?.ask();
       this.asking = undefined;

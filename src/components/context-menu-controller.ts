@@ -6,7 +6,6 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost, ty
 import type { MenuItem } from '../state/command-runner.js';
 import type { WarrantCommandMenu } from './command-menu.js';
 import type { WarrantTree } from './tree.js';
-import './command-menu.js';
 
 /** What the menu needs from the view. */
 export interface ContextMenuView {
@@ -43,7 +42,8 @@ export class ContextMenuController implements ReactiveController {
   private open(x: number, y: number): void {
     this.at = { x, y };
     this.host.requestUpdate();
-    void this.host.updateComplete.then(() => this.view.menu()?.focusFirst());
+    // The menu's code loads on first use (the view also loads it once the page is idle).
+    void import('./command-menu.js').then(() => this.host.updateComplete).then(() => this.view.menu()?.focusFirst());
   }
 
   readonly onContextMenu = (e: MouseEvent): void => {

@@ -70,3 +70,27 @@ export function thesisStanding(d: Derived, opts: StandingOptions): TemplateResul
     >
   </div>`;
 }
+
+/** Where a map view's loading stands, as MapBundleController reports it. */
+export interface MapLoadState {
+  loadError?: unknown;
+  loading: boolean;
+  bundle?: unknown;
+  derived?: unknown;
+  structureError?: string;
+}
+
+/** What the view shows instead of the map while it opens, or when it cannot be shown. */
+export function mapStatus(s: MapLoadState): TemplateResult {
+  if (s.loadError) {
+    return html`<div class="error" role="alert">This map could not be read from storage: ${String(s.loadError)}</div>`;
+  }
+  if (s.loading) return html`<p class="message muted" role="status">Opening the map…</p>`;
+  if (!s.bundle) {
+    return html`<div class="message">
+      <p>This map does not exist (it may have been deleted).</p>
+      <a href="#/">Back to all maps</a>
+    </div>`;
+  }
+  return html`<div class="error" role="alert">This map's tree is damaged: ${s.structureError}</div>`;
+}

@@ -4,70 +4,17 @@
  * the view derived into the pictures' input, so both follow every edit, rating and change of
  * perspective at once; picking a node in a picture bubbles up as `warrant-select-node`.
  */
-import { LitElement, css, html, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { PictureInput } from '../pictures/picture-data.js';
 import type { Derived } from '../state/derive.js';
 import { pictureInput } from '../state/picture-input.js';
+import type { MapViewMode } from './view-tabs.js';
 
 declare global {
   interface HTMLElementTagNameMap {
     'warrant-map-pictures': WarrantMapPictures;
   }
-}
-
-/** The ways the map view can show a map. */
-export const MapViewMode = { tree: 'tree', sunburst: 'sunburst', diagram: 'diagram' } as const;
-export type MapViewMode = (typeof MapViewMode)[keyof typeof MapViewMode];
-
-/** Tab labels of the view switcher, in order. */
-const MAP_VIEW_MODES: ReadonlyArray<readonly [MapViewMode, string]> = [
-  ['tree', 'Tree'],
-  ['sunburst', 'Sunburst'],
-  ['diagram', 'Diagram'],
-];
-
-/**
- * The view switcher (Tree | Sunburst | Diagram) as a WAI-ARIA tablist: one Tab stop, ←/→ and
- * Home/End move between the tabs and show them. Each tab controls the panel `view-panel`.
- */
-export function viewTabs(mode: MapViewMode, choose: (mode: MapViewMode) => void): TemplateResult {
-  const onKey = (e: KeyboardEvent): void => {
-    const i = MAP_VIEW_MODES.findIndex(([m]) => m === mode);
-    const n = MAP_VIEW_MODES.length;
-    const next =
-      e.key === 'ArrowRight'
-        ? (i + 1) % n
-        : e.key === 'ArrowLeft'
-          ? (i - 1 + n) % n
-          : e.key === 'Home'
-            ? 0
-            : e.key === 'End'
-              ? n - 1
-              : -1;
-    if (next < 0) return;
-    e.preventDefault();
-    e.stopPropagation();
-    const [m] = MAP_VIEW_MODES[next]!;
-    choose(m);
-    const list = e.currentTarget as HTMLElement;
-    void Promise.resolve().then(() => list.querySelector<HTMLElement>(`#view-tab-${m}`)?.focus());
-  };
-  return html`<div class="view-tabs" role="tablist" aria-label="Show the map as" @keydown=${onKey}>
-    ${MAP_VIEW_MODES.map(
-      ([m, label]) =>
-        html`<button
-          role="tab"
-          id="view-tab-${m}"
-          aria-controls="view-panel"
-          aria-selected=${m === mode ? 'true' : 'false'}
-          tabindex=${m === mode ? 0 : -1}
-          @click=${() => choose(m)}
-        >
-          ${label}
-        </button>`,
-    )}
-  </div>`;
 }
 
 /** Loads a picture's code once (and again after a failed attempt). */

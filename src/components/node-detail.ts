@@ -13,7 +13,7 @@ import type { SaveState } from '../state/edit-session.js';
 import { baseStyles, proseStyles } from './shared-styles.js';
 import './node-editor.js';
 import './rating.js';
-import './citations.js';
+// <warrant-citations> loads once the page is idle after the map's first paint (map-parts.ts).
 import type { MapEditor } from '../state/editor.js';
 
 declare global {

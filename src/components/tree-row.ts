@@ -117,6 +117,17 @@ function rowContent(
     </span>`;
 }
 
+/**
+ * Whether two rows' figures read the same. Every derive (a rating, an edit) makes new figures for
+ * every node; compared by value, only the rows whose figures changed are rendered again, not every
+ * row on screen.
+ */
+function sameMeta(a: RowMeta | undefined, b: RowMeta | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  return a.sources === b.sources && a.rating === b.rating && a.standing === b.standing && a.unsourced === b.unsourced;
+}
+
 /** The attributes a row element carries, as last set (null: absent). */
 const ROW_ATTRS = [
   'data-id',
@@ -198,7 +209,7 @@ export function paintRow(view: RowView, p: RowPaint): void {
   const link = p.link?.link;
   if (
     view.row !== row ||
-    view.meta !== meta ||
+    !sameMeta(view.meta, meta) ||
     view.drop !== drop ||
     view.kind !== kind ||
     view.link !== link ||
@@ -215,7 +226,7 @@ export function paintRow(view: RowView, p: RowPaint): void {
   const standing = Math.max(0, Math.min(1, meta?.standing ?? 0));
   if (view.standing !== standing) {
     view.bar ??= el.querySelector<HTMLElement>('.bar') ?? undefined;
-    view.bar?.style.setProperty('background-size', `${(standing * 100).toFixed(1)}% 100%`);
+    view.bar?.style.setProperty('--fill', `${(standing * 100).toFixed(1)}%`);
     view.standing = standing;
   }
 }
