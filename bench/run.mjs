@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { CASES, checkCases } from './cases/index.mjs';
 import { call, launch, serve } from './lib/browser.mjs';
 import { buildApp, buildBench } from './lib/build.mjs';
-import { parseOptions, SIZE_NODES } from './lib/options.mjs';
+import { parseOptions, SIZE_NODES, usage } from './lib/options.mjs';
 import { budgetRows, BUDGETS, machine, markdownReport, printTable } from './lib/report.mjs';
 import { describe, fmt, Results } from './lib/stats.mjs';
 import { traced } from './lib/trace.mjs';
@@ -40,6 +40,10 @@ function commitMeasured() {
 
 async function main() {
   checkCases(CASES);
+  if (process.argv.includes('--help')) {
+    console.log(usage(CASES.map((c) => c.id)));
+    return;
+  }
   let options;
   try {
     options = parseOptions(

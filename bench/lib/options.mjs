@@ -1,7 +1,29 @@
 // Command-line options of `npm run bench` (see bench/README.md).
 export const SIZE_NODES = { '1k': 1_000, '10k': 10_000, '100k': 100_000 };
 
+const VALUE_OPTIONS = ['sizes', 'rates', 'cases', 'ui-samples', 'open-samples', 'heavy-samples', 'runs'];
+const FLAGS = ['quick', 'no-build', 'help'];
+
+export function usage(caseIds) {
+  return [
+    'npm run bench -- [options]   (bench/README.md says what each case measures)',
+    '  --quick                 10k only, fewer samples (a smoke run, under 5 minutes)',
+    '  --sizes 1k,10k,100k     map sizes to generate and measure',
+    '  --rates 1,4             CPU slowdowns (CDP Emulation.setCPUThrottlingRate)',
+    `  --cases a,b             only these cases: ${caseIds.join(', ')}`,
+    '  --no-build              reuse dist/ and bench/out/ from an earlier run',
+    '  --ui-samples N, --open-samples N, --heavy-samples N, --runs N   samples per kind',
+    '  --help                  this text',
+  ].join('\n');
+}
+
 export function parseOptions(argv, caseIds) {
+  // An unknown or misspelt option used to start the full bench (minutes of work) with its defaults.
+  for (let i = 0; i < argv.length; i++) {
+    const name = argv[i].replace(/^--/, '');
+    if (VALUE_OPTIONS.includes(name)) i++;
+    else if (!FLAGS.includes(name)) throw new Error(`Unknown option "${argv[i]}".\n${usage(caseIds)}`);
+  }
   const flag = (name) => argv.includes(`--${name}`);
   const option = (name, fallback) => {
     const i = argv.indexOf(`--${name}`);
