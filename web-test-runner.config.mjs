@@ -5,6 +5,7 @@ import { chromeLauncher, defaultReporter, summaryReporter } from '@web/test-runn
 import { dexieEsm } from './scripts/dexie-esm.mjs';
 import { countsReporter } from './scripts/counts-reporter.mjs';
 import { argdownCommand } from './scripts/argdown-command.mjs';
+import { classFlowCommand } from './scripts/class-flow.mjs';
 import { offlineCommand } from './scripts/offline-check.mjs';
 import { reloadCommand } from './scripts/reload-check.mjs';
 import { serveCommand } from './scripts/serve-check.mjs';
@@ -43,6 +44,8 @@ export default {
     offlineCommand(),
     // Reloads the built app in a browser of its own: what was selected, scrolled and typed comes back.
     reloadCommand(),
+    // A teacher and two students, each in a browser context of their own, through the built app.
+    classFlowCommand(),
     // Starts the server `npm start` runs with port 8000 busy (issue 21's set-up).
     serveCommand(),
     // The class essay for the anchoring tests (../shared/essay/essay.md).
