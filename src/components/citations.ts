@@ -9,7 +9,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { findDuplicate, type SourceFields } from '../model/sources.js';
+import { citationUses, findDuplicate, oldestFirst, type SourceFields } from '../model/sources.js';
 import type { ArgNode, Citation, Source } from '../model/types.js';
 import { formDraft } from '../state/drafts.js';
 import type { EditResult, MapEditor } from '../state/editor.js';
@@ -17,6 +17,7 @@ import { citationsStyles, sourcePickerStyles } from './citations.styles.js';
 import { baseStyles, fieldStyles } from './shared-styles.js';
 import { citedSourceRow, duplicateOffer } from './cited-source.js';
 import { announce } from './announce.js';
+import { onKey } from './on-key.js';
 import { sourceCardStyles } from './source-card.js';
 import type { SourceSubmitDetail } from './source-form.js';
 import './source-form.js';
@@ -67,6 +68,7 @@ export class WarrantCitations extends LitElement {
   @state() private busy = false;
 
   private sourcesById = new Map<string, Source>();
+  /** How many nodes cite each source (model/sources citationUses). */
   private uses = new Map<string, number>();
   /** This node's citations, oldest first (the order they were added in). */
   private ordered: Citation[] = [];
@@ -79,14 +81,9 @@ export class WarrantCitations extends LitElement {
       if (this.mode === 'closed' && this.newFormKey() && formDraft(this.newFormKey())) this.mode = 'new';
     }
     if (changed.has('sources')) this.sourcesById = new Map(this.sources.map((s) => [s.id, s]));
-    if (changed.has('allCitations')) {
-      this.uses = new Map();
-      for (const c of this.allCitations) this.uses.set(c.sourceId, (this.uses.get(c.sourceId) ?? 0) + 1);
-    }
+    if (changed.has('allCitations')) this.uses = citationUses(this.allCitations);
     if (changed.has('citations')) {
-      this.ordered = [...this.citations].sort(
-        (a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id),
-      );
+      this.ordered = oldestFirst(this.citations);
       // A citation removed elsewhere (another tab, undo) takes its open editors with it.
       const ids = new Set(this.citations.map((c) => c.id));
       if (this.editingPin && !ids.has(this.editingPin)) this.editingPin = undefined;
@@ -109,13 +106,8 @@ export class WarrantCitations extends LitElement {
 
   /** Empties the cite panel and closes it. */
   private clearPanel(): void {
-    this.mode = 'closed';
-    this.query = '';
-    this.picked = undefined;
-    this.pinDraft = '';
-    this.citeError = '';
-    this.duplicate = undefined;
-    this.formProblem = '';
+    [this.mode, this.query, this.picked, this.pinDraft] = ['closed', '', undefined, ''];
+    [this.citeError, this.duplicate, this.formProblem] = ['', undefined, ''];
   }
 
   private reset(): void {
@@ -194,20 +186,9 @@ export class WarrantCitations extends LitElement {
     this.citeError = '';
   };
 
-  private onPanelKeyDown = (e: KeyboardEvent): void => {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      this.closeCite();
-    }
-  };
-
-  private onPinKeyDown = (e: KeyboardEvent): void => {
-    if (e.key === 'Enter') {
-      e.preventDefault();
-      void this.cite();
-    }
-  };
+  // Escape closes only this panel: it is not passed on to the details or the view.
+  private onPanelKeyDown = onKey('Escape', () => this.closeCite(), { stop: true });
+  private onPinKeyDown = onKey('Enter', () => void this.cite());
 
   private async cite(): Promise<void> {
     if (this.busy || this.missingEditor()) return;

@@ -4,6 +4,7 @@ import {
   Reliability,
   RELIABILITY_WORDS,
   SourceType,
+  type Citation,
   type Rating,
   type Reliability as ReliabilityT,
   type Source,
@@ -131,4 +132,16 @@ export function summarize(ratings: readonly Pick<Rating, 'value' | 'rater'>[], r
   const mean = values.reduce((a, b) => a + b, 0) / values.length;
   const spread = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / values.length);
   return { count: values.length, mean, spread, min: Math.min(...values), max: Math.max(...values) };
+}
+
+/** How many citations use each source, by source id (how many nodes share a card). */
+export function citationUses(citations: readonly Citation[]): Map<string, number> {
+  const uses = new Map<string, number>();
+  for (const c of citations) uses.set(c.sourceId, (uses.get(c.sourceId) ?? 0) + 1);
+  return uses;
+}
+
+/** A node's citations in the order they were added (ties by id, so the order is stable). */
+export function oldestFirst(citations: readonly Citation[]): Citation[] {
+  return [...citations].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 }

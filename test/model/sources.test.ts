@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { checkSource, findDuplicate, summarize, urlKey } from '../../src/model/sources.js';
-import type { Source } from '../../src/model/types.js';
+import { checkSource, citationUses, findDuplicate, oldestFirst, summarize, urlKey } from '../../src/model/sources.js';
+import type { Citation, Source } from '../../src/model/types.js';
 
 describe('source cards and rating summaries (pure)', () => {
   it('summarises ratings: mean, count, spread (population SD), min, max; unrated is not 0', () => {
@@ -55,5 +55,29 @@ describe('source cards and rating summaries (pure)', () => {
     expect(findDuplicate(sources, { title: 'x', url: 'http://nato.int/act' })?.id).to.equal('a');
     expect(findDuplicate(sources, { title: 'memoirs' })?.id).to.equal('b');
     expect(findDuplicate(sources, { title: 'memoirs' }, 'b')).to.equal(undefined);
+  });
+});
+
+describe('citation counts and order (pure)', () => {
+  const cite = (id: string, sourceId: string, createdAt: string) =>
+    ({ id, mapId: 'm', nodeId: 'n', sourceId, createdAt }) as Citation;
+
+  it('counts how many citations use each source', () => {
+    const uses = citationUses([cite('c1', 's1', 't'), cite('c2', 's2', 't'), cite('c3', 's1', 't')]);
+    expect([...uses]).to.deep.equal([
+      ['s1', 2],
+      ['s2', 1],
+    ]);
+    expect(citationUses([]).size).to.equal(0);
+  });
+
+  it('orders citations oldest first, ties by id, without changing its input', () => {
+    const input = [
+      cite('b', 's', '2025-01-02T00:00:00.000Z'),
+      cite('c', 's', '2025-01-01T00:00:00.000Z'),
+      cite('a', 's', '2025-01-02T00:00:00.000Z'),
+    ];
+    expect(oldestFirst(input).map((c) => c.id)).to.deep.equal(['c', 'a', 'b']);
+    expect(input.map((c) => c.id)).to.deep.equal(['b', 'c', 'a']);
   });
 });
