@@ -145,3 +145,9 @@ export function citationUses(citations: readonly Citation[]): Map<string, number
 export function oldestFirst(citations: readonly Citation[]): Citation[] {
   return [...citations].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 }
+
+/** Citations in the order they were made, ties by id in code-unit order (the search results' order). */
+export function byCreation(a: Citation, b: Citation): number {
+  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}

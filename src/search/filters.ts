@@ -1,5 +1,5 @@
 /** Search filters: which nodes may appear in results, with or without a query. */
-import type { NodeKind, Origin } from '../model/types.js';
+import type { NodeKind, Origin, Rating } from '../model/types.js';
 
 /**
  * Filters combine with AND across fields; a list (kinds, origins) matches any of its values.
@@ -56,9 +56,41 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
  * else is parsed, so an offset like "+01:00" is converted rather than compared as text.
  * Throws RangeError for a value that is not a date.
  */
-export function normalizeSince(since: string): string {
+function normalizeSince(since: string): string {
   if (DATE_ONLY.test(since)) return since;
   const time = Date.parse(since);
   if (Number.isNaN(time)) throw new RangeError(`Not a date: "${since}".`);
   return new Date(time).toISOString();
+}
+
+/** What a filter needs to know about a node beyond the node itself (the index keeps these). */
+export interface FilterLookups<T> {
+  kindOf(item: T): NodeKind;
+  cites(nodeId: string): boolean;
+  ratingsOf(nodeId: string): readonly Rating[];
+}
+
+/** The test one set of filters applies to each node (with the index's item for that node). */
+export function nodeFilter<T>(
+  filters: SearchFilters,
+  look: FilterLookups<T>,
+): (node: { id: string; origin: Origin; updatedAt: string }, item: T) => boolean {
+  const kinds = filters.kinds?.length ? new Set(filters.kinds) : null;
+  const origins = filters.origins?.length ? new Set(filters.origins) : null;
+  const since = filters.changedSince === undefined ? null : normalizeSince(filters.changedSince);
+  const { noSource, unrated, ratedBy, relevance } = filters;
+  return (node, item) => {
+    if (kinds && !kinds.has(look.kindOf(item))) return false;
+    if (origins && !origins.has(node.origin)) return false;
+    if (since !== null && node.updatedAt < since) return false;
+    if (noSource && look.cites(node.id)) return false;
+    if (!unrated && relevance === undefined && ratedBy === undefined) return true;
+    const rated = look.ratingsOf(node.id);
+    if (unrated && rated.some((r) => r.value !== undefined)) return false;
+    if (relevance !== undefined) {
+      const values = rated.flatMap((r) => (r.relevance === undefined ? [] : [r.relevance]));
+      if (!matchesRelevance(relevance, values)) return false;
+    }
+    return ratedBy === undefined || rated.some((r) => r.rater === ratedBy);
+  };
 }

@@ -10,10 +10,11 @@
  * with the map and puts the pieces together.
  */
 import { kindOf, type Tree, type TreeNode } from '../model/tree.js';
-import type { Citation, NodeKind, Rating, Source } from '../model/types.js';
+import { byCreation } from '../model/sources.js';
+import type { Citation, Rating, Source } from '../model/types.js';
 import { compileQuery } from './approx.js';
 import { candidates } from './candidates.js';
-import { hasFilters, matchesRelevance, normalizeSince, type SearchFilters } from './filters.js';
+import { hasFilters, nodeFilter, type SearchFilters } from './filters.js';
 import { foldText } from './fold.js';
 import { fuseResults, highlightsOf, wordHighlights, type FieldHighlight } from './hit-highlights.js';
 import type { IndexedNode } from './indexed-node.js';
@@ -31,6 +32,8 @@ import {
 import { SEARCH_THRESHOLD } from './threshold.js';
 import { suggestQuery } from './suggest.js';
 import { Vocabulary } from './vocabulary.js';
+import { addTo, removeFrom } from './multimap.js';
+import { DEFAULT_LIMIT, type IndexInput, type SearchHit, type SearchOptions, type SearchResults } from './results.js';
 import { allWordsCandidates, lookUpWords, wordsScore, type QueryWord } from './words.js';
 
 export { FUSE_OPTIONS, type SearchDocument } from './scoring.js';
@@ -38,74 +41,11 @@ export type { FieldHighlight } from './hit-highlights.js';
 export type { IndexedNode } from './indexed-node.js';
 export { SEARCH_THRESHOLD };
 
-/** Results shown when the caller does not say how many. */
-export const DEFAULT_LIMIT = 50;
-
-/** One node in the results. */
-export interface SearchHit {
-  id: string;
-  kind: NodeKind;
-  /** Ancestor ids, thesis first, parent last; empty for the thesis (see formatPath). */
-  path: string[];
-  /** fuse's score: 0 is a perfect match, 1 none; 0 for every node when there is no query. */
-  score: number;
-  highlights: FieldHighlight[];
-  /**
-   * True when the node matched word by word (words.ts) rather than as a phrase: then `score`
-   * is wordsScore's, and the hit ranks after every phrase match.
-   */
-  byWords?: true;
-}
-
-/** What to search, beyond the query text. */
-export interface SearchOptions {
-  filters?: SearchFilters;
-  /** Most hits to return with details (default 50); `ids` always lists every match. */
-  limit?: number;
-}
-
-/** The answer to a search. */
-export interface SearchResults {
-  /** The best `limit` matches, ranked. */
-  hits: SearchHit[];
-  /** Every matching node id, in tree order: for the count and for filtering the tree. */
-  ids: string[];
-  /**
-   * When nothing matched: the query with each word the map does not hold replaced by the
-   * map's closest word, given only when that query finds something (see suggest.ts).
-   */
-  suggestion?: string;
-}
-
-/** What an index is built from: a map bundle, or the part of one a search worker is sent. */
-export interface IndexInput {
-  nodes: readonly IndexedNode[];
-  sources: readonly Source[];
-  citations: readonly Citation[];
-  ratings: readonly Rating[];
-}
+export { DEFAULT_LIMIT, type IndexInput, type SearchHit, type SearchOptions, type SearchResults } from './results.js';
 
 /** Tier of matches found word by word (below the phrase tiers of best.ts). */
 const WORDS_TIER = 3;
 const NO_IDS: readonly string[] = Object.freeze([]);
-
-function byCreation(a: Citation, b: Citation): number {
-  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
-function addTo(index: Map<string, Set<string>>, key: string, id: string): void {
-  const set = index.get(key);
-  if (set) set.add(id);
-  else index.set(key, new Set([id]));
-}
-
-function removeFrom(index: Map<string, Set<string>>, key: string, id: string): void {
-  const set = index.get(key);
-  if (!set) return;
-  set.delete(id);
-  if (set.size === 0) index.delete(key);
-}
 
 /**
  * Search over one map. Mirror every change of the map into it (upsert and remove methods);
@@ -382,30 +322,12 @@ export class SearchIndex {
   }
 
   private filterFor(filters: SearchFilters, tree: Tree<TreeNode>): (entry: Entry) => boolean {
-    const kinds = filters.kinds?.length ? new Set(filters.kinds) : null;
-    const origins = filters.origins?.length ? new Set(filters.origins) : null;
-    const since = filters.changedSince === undefined ? null : normalizeSince(filters.changedSince);
-    const { noSource, unrated, ratedBy, relevance } = filters;
-    return (entry) => {
-      const { node } = entry;
-      if (kinds && !kinds.has(kindOf(tree, entry.skeleton))) return false;
-      if (origins && !origins.has(node.origin)) return false;
-      if (since !== null && node.updatedAt < since) return false;
-      if (noSource && this.citationsByNode.has(node.id)) return false;
-      const rated = this.ratingsByNode.get(node.id);
-      if (unrated && [...(rated ?? [])].some((r) => this.ratings.get(r)!.value !== undefined)) return false;
-      if (relevance !== undefined) {
-        const values: number[] = [];
-        for (const r of rated ?? []) {
-          const v = this.ratings.get(r)!.relevance;
-          if (v !== undefined) values.push(v);
-        }
-        if (!matchesRelevance(relevance, values)) return false;
-      }
-      if (ratedBy !== undefined && ![...(rated ?? [])].some((r) => this.ratings.get(r)!.rater === ratedBy))
-        return false;
-      return true;
-    };
+    const accepts = nodeFilter(filters, {
+      kindOf: (entry: Entry) => kindOf(tree, entry.skeleton),
+      cites: (id) => this.citationsByNode.has(id),
+      ratingsOf: (id) => [...(this.ratingsByNode.get(id) ?? [])].map((r) => this.ratings.get(r)!),
+    });
+    return (entry) => accepts(entry.node, entry);
   }
 
   /** Brings orderBySlot up to date with the shape's tree order (after nodes were added or moved). */
