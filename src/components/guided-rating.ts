@@ -25,7 +25,7 @@ import {
 import { KIND_ICONS, kindLabel, kindStyles } from './kind-style.js';
 import { markdownToPlainText } from './markdown.js';
 import type { RateDetail } from './rating.js';
-import { baseStyles } from './shared-styles.js';
+import { baseStyles, ratingScaleStyles } from './shared-styles.js';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -42,6 +42,7 @@ type Chosen = Partial<Record<RatingField, RatingValue>>;
 export class WarrantGuidedRating extends LitElement {
   static override styles = [
     baseStyles,
+    ratingScaleStyles,
     kindStyles,
     css`
       :host {
@@ -93,31 +94,6 @@ export class WarrantGuidedRating extends LitElement {
       }
       fieldset.current legend::before {
         content: '▸ ';
-      }
-      .scale {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 4px;
-      }
-      .scale label {
-        display: inline-flex;
-        align-items: center;
-        gap: 4px;
-        border: 1.5px solid var(--rule-strong);
-        border-radius: 6px;
-        padding: 3px 8px 3px 4px;
-        font-size: 13.5px;
-        cursor: pointer;
-        background: var(--surface);
-      }
-      .scale label.on {
-        border-color: var(--accent);
-        background: var(--selected);
-        font-weight: 600;
-      }
-      .scale input {
-        margin: 0;
-        accent-color: var(--accent);
       }
       .buttons {
         display: flex;

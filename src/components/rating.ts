@@ -10,7 +10,7 @@ import { formatMean } from '../evaluation/base-scores.js';
 import { summarize } from '../model/sources.js';
 import type { RatingField } from '../model/ratings.js';
 import { RATING_LABELS, RELEVANCE_LABELS, type Rating, type RatingValue } from '../model/types.js';
-import { baseStyles } from './shared-styles.js';
+import { baseStyles, ratingScaleStyles } from './shared-styles.js';
 import { scrubField } from './scrub-input.js';
 
 /** A rating the user chose (value undefined = clear). */
@@ -38,6 +38,7 @@ const VALUES: RatingValue[] = [0, 1, 2, 3, 4];
 export class WarrantRating extends LitElement {
   static override styles = [
     baseStyles,
+    ratingScaleStyles,
     css`
       :host {
         display: block;
@@ -52,31 +53,6 @@ export class WarrantRating extends LitElement {
         font-weight: 600;
         padding: 0;
         margin-bottom: 6px;
-      }
-      .scale {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 4px;
-      }
-      .scale label {
-        display: inline-flex;
-        align-items: center;
-        gap: 4px;
-        border: 1.5px solid var(--rule-strong);
-        border-radius: 6px;
-        padding: 3px 8px 3px 4px;
-        font-size: 13.5px;
-        cursor: pointer;
-        background: var(--surface);
-      }
-      .scale label.on {
-        border-color: var(--accent);
-        background: var(--selected);
-        font-weight: 600;
-      }
-      .scale input {
-        margin: 0;
-        accent-color: var(--accent);
       }
       .why {
         display: flex;

@@ -134,3 +134,32 @@ export const dialogStyles = css`
     background: rgb(0 0 0 / 35%);
   }
 `;
+
+/** A 0-4 scale of radio buttons drawn as chips (the details' rating and Rate next share it). */
+export const ratingScaleStyles = css`
+  .scale {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px;
+  }
+  .scale label {
+    display: inline-flex;
+    align-items: center;
+    gap: 4px;
+    border: 1.5px solid var(--rule-strong);
+    border-radius: 6px;
+    padding: 3px 8px 3px 4px;
+    font-size: 13.5px;
+    cursor: pointer;
+    background: var(--surface);
+  }
+  .scale label.on {
+    border-color: var(--accent);
+    background: var(--selected);
+    font-weight: 600;
+  }
+  .scale input {
+    margin: 0;
+    accent-color: var(--accent);
+  }
+`;
