@@ -68,7 +68,8 @@ export default {
       await page.mouse.up();
       const seen = await ctx.call(page, 'watchLongTasksStop');
       const after = await ctx.call(page, 'picturesTransform');
-      if (after === before) throw new Error('the wheel and drag did not move the diagram');
+      if (after === before)
+        throw new Error(`the wheel and drag did not move the diagram (${before} / ${JSON.stringify(box)})`);
       if (p >= ctx.warmup) {
         passes.push(seen.length);
         worst.push(seen.length ? Math.max(...seen) : 0);

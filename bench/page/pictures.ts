@@ -134,16 +134,18 @@ export async function picturesDraw(
 export async function picturesPanSetup(n: number): Promise<{ x: number; y: number; width: number; height: number }> {
   await drawPicture('diagram', n);
   await sleep(200);
-  const svg = mounted!.querySelector('warrant-diagram')!.shadowRoot!.querySelector('svg.picture')!;
-  const r = svg.getBoundingClientRect();
+  // The stage is the diagram's visible window; the SVG inside it is as large as the whole
+  // branch (16,000 px wide at 300 nodes), so its centre is off screen.
+  const stage = mounted!.querySelector('warrant-diagram')!.shadowRoot!.querySelector('.stage')!;
+  const r = stage.getBoundingClientRect();
   return { x: r.x, y: r.y, width: r.width, height: r.height };
 }
 
 /** The diagram's current pan and zoom (to check that the input really moved it). */
 export function picturesTransform(): string {
-  return (
-    mounted?.querySelector('warrant-diagram')?.shadowRoot?.querySelector('.viewport')?.getAttribute('transform') ?? ''
-  );
+  // The diagram pans its drawing's layer by a CSS transform (set through the CSSOM), not an SVG attribute.
+  const canvas = mounted?.querySelector('warrant-diagram')?.shadowRoot?.querySelector<HTMLElement>('.canvas');
+  return canvas?.style.transform ?? '';
 }
 
 let watch: ReturnType<typeof longTaskWatch> | undefined;
