@@ -5,16 +5,12 @@
 // hand-ins in one choice of files, reads the class table and turns on anonymous mode.
 // Returns what each screen showed; test/class/class-contexts.test.ts checks it through a
 // test-runner command, and scripts/class-screenshots.mjs takes the README's screenshots with it.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { findChromium } from './find-chromium.mjs';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+import { ensureBuilt, startServer } from './local-server.mjs';
 
 export const STUDENTS = [
   {
@@ -32,17 +28,6 @@ export const STUDENTS = [
     source: 'Summit communiqué',
   },
 ];
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** All text a person sees, through every shadow root, with what fields hold (runs in the page). */
 function visibleText() {
@@ -68,19 +53,7 @@ function visibleText() {
 export async function classFlow({ out = null } = {}) {
   if (out) mkdirSync(out, { recursive: true });
   const files = mkdtempSync(join(tmpdir(), 'warrant-class-'));
-  const port = await freePort();
-  const server = spawn(
-    process.execPath,
-    [join(root, 'scripts', 'serve.mjs'), '--port', String(port), '--base', '/warrant/'],
-    {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  await new Promise((resolve, reject) => {
-    server.stdout.once('data', resolve);
-    server.once('exit', (code) => reject(new Error(`the server stopped (${code})`)));
-  });
+  const { port, server } = await startServer(['--base', '/warrant/']);
   const base = `http://127.0.0.1:${port}/warrant/`;
   const browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox'] });
   const problems = [];
@@ -236,10 +209,7 @@ export function classFlowCommand() {
     name: 'class-flow-command',
     async executeCommand({ command }) {
       if (command !== 'class-flow') return undefined;
-      if (!existsSync(join(root, 'dist', 'index.html'))) {
-        const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
-        if (build.status !== 0) throw new Error('npm run build failed, so the class flow cannot run');
-      }
+      ensureBuilt('index.html', 'the class flow');
       return classFlow();
     },
   };

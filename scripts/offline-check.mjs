@@ -4,27 +4,15 @@
 // as an update, and accepting it must reload into the new version. Used by
 // test/offline/offline.test.ts (through a test-runner command) and runnable alone after
 // `npm run build`: `node scripts/offline-check.mjs`. It serves a copy of dist/, never dist/ itself.
-import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { findChromium } from './find-chromium.mjs';
+import { ensureBuilt, startServer } from './local-server.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** Serves dist/, loads the app, goes offline, reloads; returns what the reloaded page showed. */
 export async function offlineCheck() {
@@ -33,15 +21,7 @@ export async function offlineCheck() {
   }
   const site = mkdtempSync(join(tmpdir(), 'warrant-offline-'));
   cpSync(join(root, 'dist'), site, { recursive: true });
-  const port = await freePort();
-  const server = spawn(process.execPath, [join(root, 'scripts', 'serve.mjs'), '--port', String(port), '--root', site], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise((resolve, reject) => {
-    server.stdout.once('data', resolve);
-    server.once('exit', (code) => reject(new Error(`the server stopped (${code})`)));
-  });
+  const { port, server } = await startServer(['--root', site]);
   const browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox'] });
   try {
     const context = await browser.newContext();
@@ -101,10 +81,7 @@ export function offlineCommand() {
     name: 'offline-command',
     async executeCommand({ command }) {
       if (command !== 'offline-check') return undefined;
-      if (!existsSync(join(root, 'dist', 'sw.js'))) {
-        const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
-        if (build.status !== 0) throw new Error('npm run build failed, so the offline check cannot run');
-      }
+      ensureBuilt('sw.js', 'the offline check');
       return offlineCheck();
     },
   };

@@ -4,27 +4,15 @@
 // half-types a new source on it and reloads; then half-types a new node and reloads again.
 // Used by test/offline/reload.test.ts (a test-runner command) and runnable alone after
 // `npm run build`: `node scripts/reload-check.mjs`. It serves a copy of dist/, never dist/ itself.
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { findChromium } from './find-chromium.mjs';
+import { startServer } from './local-server.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** The tree's state as the page shows it: selected row, scroll offset, rows on screen. */
 const treeState = (page) =>
@@ -49,15 +37,7 @@ export async function reloadCheck() {
   if (!existsSync(join(root, 'dist', 'index.html'))) throw new Error('dist/ is missing: run "npm run build" first.');
   const site = mkdtempSync(join(tmpdir(), 'warrant-reload-'));
   cpSync(join(root, 'dist'), site, { recursive: true });
-  const port = await freePort();
-  const server = spawn(process.execPath, [join(root, 'scripts', 'serve.mjs'), '--port', String(port), '--root', site], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise((resolve, reject) => {
-    server.stdout.once('data', resolve);
-    server.once('exit', (code) => reject(new Error(`the server stopped (${code})`)));
-  });
+  const { port, server } = await startServer(['--root', site]);
   const browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox'] });
   try {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });

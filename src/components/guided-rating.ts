@@ -25,7 +25,7 @@ import {
 import { KIND_ICONS, kindLabel, kindStyles } from './kind-style.js';
 import { markdownToPlainText } from './markdown.js';
 import type { RateDetail } from './rating.js';
-import { baseStyles, ratingScaleStyles } from './shared-styles.js';
+import { baseStyles, dialogStyles, ratingScaleStyles } from './shared-styles.js';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -42,6 +42,7 @@ type Chosen = Partial<Record<RatingField, RatingValue>>;
 export class WarrantGuidedRating extends LitElement {
   static override styles = [
     baseStyles,
+    dialogStyles,
     ratingScaleStyles,
     kindStyles,
     css`
@@ -51,13 +52,6 @@ export class WarrantGuidedRating extends LitElement {
       dialog {
         width: min(560px, 94vw);
         max-height: 90vh;
-        border: 1px solid var(--rule-strong);
-        border-radius: 10px;
-        padding: 16px 20px;
-        color: var(--ink);
-      }
-      dialog::backdrop {
-        background: rgb(0 0 0 / 35%);
       }
       h2 {
         margin: 0 0 4px;

@@ -149,15 +149,5 @@ export const readingPaneStyles = css`
     color: var(--oppose-ink);
     font-weight: 600;
   }
-  .muted {
-    color: var(--muted);
-  }
-  .sr-only {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-  }
+  /* .sr-only and .muted come from baseStyles, which the pane puts first. */
 `;
