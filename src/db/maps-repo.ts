@@ -251,28 +251,30 @@ export async function duplicateMap(
 
 /**
  * The map as it is now, from `bundle` and the rows listed in `changes` (re-read; a row that is
- * gone was deleted). One read transaction; costs what changed, not what the map holds.
+ * gone was deleted), with each listed id's row as read (undefined: gone, or now another map's).
+ * One read transaction; costs what changed, not what the map holds.
  */
 export async function patchBundle(
   db: WarrantDB,
   bundle: MapBundle,
   changes: ReadonlyMap<MapTable, ReadonlySet<string>>,
-): Promise<MapBundle | undefined> {
+): Promise<{ bundle: MapBundle; rows: Map<MapTable, Map<string, { id: string } | undefined>> } | undefined> {
   return db.transaction('r', [db.maps, db.nodes, db.sources, db.citations, db.ratings, db.links], async () => {
     const map = await db.maps.get(bundle.map.id);
     if (!map) return undefined;
     const next: MapBundle = { ...bundle, map };
+    const written = new Map<MapTable, Map<string, { id: string } | undefined>>();
     for (const [table, keys] of changes) {
       const ids = [...keys];
       const rows = (await db.table(table).bulkGet(ids)) as Array<{ id: string; mapId: string } | undefined>;
-      // A listed row that is gone (or now belongs to another map) was deleted.
       const changed = new Map<string, { id: string } | undefined>(ids.map((id) => [id, undefined]));
       for (const r of rows) if (r !== undefined && r.mapId === map.id) changed.set(r.id, r);
       (next as unknown as Record<MapTable, unknown[]>)[table] = patchRows(
         bundle[table] as Array<{ id: string }>,
         changed,
       );
+      written.set(table, changed);
     }
-    return next;
+    return { bundle: next, rows: written };
   });
 }

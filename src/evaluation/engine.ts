@@ -357,21 +357,25 @@ function compute(ev: Evaluation, i: number): void {
   else computeClass(ev, i);
 }
 
-/** A copy that `updateTau` can change while the original stays as it was (it shares the index). */
+/**
+ * A copy that `updateTau` can change while the original stays as it was (it shares the index).
+ * slice() copies each buffer in one go; TypedArray.from walks an iterator, element by element
+ * (a few milliseconds per rating on a 10,000-node map with the CPU slowed 4x).
+ */
 export function cloneEvaluation(ev: Evaluation): Evaluation {
   return new Evaluation(
     ev.index,
     ev.semantics,
-    Float64Array.from(ev.tau),
-    Float64Array.from(ev.sigma),
-    Float64Array.from(ev.energy),
-    Float64Array.from(ev.vs),
-    Float64Array.from(ev.va),
-    Uint8Array.from(ev.rated),
-    Float64Array.from(ev.weight),
-    Uint8Array.from(ev.informed),
-    Float64Array.from(ev.support),
-    Float64Array.from(ev.attack),
+    ev.tau.slice(),
+    ev.sigma.slice(),
+    ev.energy.slice(),
+    ev.vs.slice(),
+    ev.va.slice(),
+    ev.rated.slice(),
+    ev.weight.slice(),
+    ev.informed.slice(),
+    ev.support.slice(),
+    ev.attack.slice(),
   );
 }
 

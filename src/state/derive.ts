@@ -22,7 +22,7 @@ import {
   type ThesisRange,
 } from '../evaluation/index.js';
 import { buildTree, type Tree } from '../model/tree.js';
-import type { ArgNode, Citation, MapBundle, Rating } from '../model/types.js';
+import type { ArgNode, Citation, MapBundle, Rating, Source } from '../model/types.js';
 
 /** Per-node figures shown compactly in a tree row. */
 export interface RowMeta {
@@ -45,8 +45,28 @@ export interface DeriveInput {
   perspective?: string;
 }
 
-/** The ids of the rows written since a bundle was derived, per table. */
-export type RowChanges = ReadonlyMap<'nodes' | 'sources' | 'citations' | 'ratings', ReadonlySet<string>>;
+/** A map's row types, by table. */
+export interface MapRows {
+  nodes: ArgNode;
+  sources: Source;
+  citations: Citation;
+  ratings: Rating;
+}
+
+/**
+ * The rows written since a bundle was derived, per table: each written id with its row as it is
+ * now (undefined: deleted, or not this map's). The rows, not just the ids, so that an update
+ * costs what changed rather than a search of the map's 15,000 ratings for them.
+ */
+export type RowChanges = ReadonlyMap<keyof MapRows, ReadonlyMap<string, MapRows[keyof MapRows] | undefined>>;
+
+/** The changed rows of one table. */
+export function changedRows<T extends keyof MapRows>(
+  changes: RowChanges,
+  table: T,
+): ReadonlyMap<string, MapRows[T] | undefined> | undefined {
+  return changes.get(table) as ReadonlyMap<string, MapRows[T] | undefined> | undefined;
+}
 
 export interface Derived {
   readonly bundle: MapBundle;
@@ -170,13 +190,11 @@ export function deriveNext(prev: Derived, input: DeriveInput, changes: RowChange
   const { bundle } = input;
 
   let tree = prev.tree;
-  const nodeIds = changes.get('nodes');
-  if (nodeIds?.size) {
+  const nodeRows = changedRows(changes, 'nodes');
+  if (nodeRows?.size) {
     const fresh = new Map<string, ArgNode>();
-    for (const n of bundle.nodes) if (nodeIds.has(n.id)) fresh.set(n.id, n);
-    for (const id of nodeIds) {
+    for (const [id, after] of nodeRows) {
       const before = prev.tree.byId.get(id);
-      const after = fresh.get(id);
       if (!before && !after) continue; // a row of another map
       if (
         !before ||
@@ -187,6 +205,7 @@ export function deriveNext(prev: Derived, input: DeriveInput, changes: RowChange
       ) {
         return derive(input);
       }
+      fresh.set(id, after);
     }
     if (fresh.size) tree = withNodes(prev.tree, fresh);
   }
@@ -194,40 +213,57 @@ export function deriveNext(prev: Derived, input: DeriveInput, changes: RowChange
   const citationsByNode = changes.get('citations')?.size ? groupBy(bundle.citations) : prev.citationsByNode;
 
   let { base, evaluation, ratingsByNode, rangeEvals } = prev;
-  const ratingIds = changes.get('ratings');
-  if (ratingIds?.size) {
+  const ratingRows = changedRows(changes, 'ratings');
+  if (ratingRows?.size) {
+    // A written row names its node; a deleted one is looked for among the rows before (a rare
+    // write: clearing a rating), and only then is every rating read.
+    const lists = prev.ratingsByNode as Map<string, Rating[]>;
+    const listed = (nodeId: string, id: string): boolean => lists.get(nodeId)?.some((r) => r.id === id) ?? false;
     const affected = new Set<string>();
-    let removed = false;
-    let seen = 0;
-    for (const r of prev.bundle.ratings) {
-      if (ratingIds.has(r.id)) {
-        affected.add(r.nodeId);
-        seen++;
+    const gone = new Set<string>();
+    let added = 0;
+    for (const [id, row] of ratingRows) {
+      if (!row) gone.add(id);
+      else {
+        affected.add(row.nodeId);
+        if (!listed(row.nodeId, id)) added++;
       }
     }
-    let present = 0;
-    for (const r of bundle.ratings) {
-      if (ratingIds.has(r.id)) {
-        affected.add(r.nodeId);
-        present++;
+    let removed = 0;
+    if (gone.size) {
+      for (const r of prev.bundle.ratings) {
+        if (gone.has(r.id)) {
+          affected.add(r.nodeId);
+          removed++;
+        }
       }
     }
-    // Ids seen before but not now were deleted (a rating is never moved to another node).
-    if (present < seen) removed = true;
+    // The app never moves a rating to another node, but a row that did would be counted as
+    // added without adding a row: the counts disagree, and everything is derived again.
+    if (prev.bundle.ratings.length + added - removed !== bundle.ratings.length) return derive(input);
     const wasRated = new Map<string, boolean>();
     for (const id of affected) wasRated.set(id, prev.base.isRated(id));
     // In place (prev is ours): new lists only for the nodes whose ratings changed, so a panel
-    // showing one of them sees a new array.
-    const lists = prev.ratingsByNode as Map<string, Rating[]>;
-    for (const id of affected) lists.delete(id);
-    for (const r of bundle.ratings) {
-      if (!affected.has(r.nodeId)) continue;
-      const list = lists.get(r.nodeId);
-      if (list) list.push(r);
-      else lists.set(r.nodeId, [r]);
+    // showing one of them sees a new array. Each keeps the bundle's order (patchRows'): changed
+    // rows where they stood, new ones last in the order written.
+    for (const nodeId of affected) {
+      const list: Rating[] = [];
+      const before = lists.get(nodeId) ?? [];
+      for (const r of before) {
+        if (!ratingRows.has(r.id)) list.push(r);
+        else {
+          const now = ratingRows.get(r.id);
+          if (now) list.push(now);
+        }
+      }
+      for (const [id, row] of ratingRows) {
+        if (row && row.nodeId === nodeId && !before.some((r) => r.id === id)) list.push(row);
+      }
+      if (list.length) lists.set(nodeId, list);
+      else lists.delete(nodeId);
     }
     ratingsByNode = lists;
-    base = rescoreNodes(prev.base, affected, (id) => lists.get(id), bundle.ratings, removed);
+    base = rescoreNodes(prev.base, affected, (id) => lists.get(id), bundle.ratings, removed > 0);
     // A node's inputs are its base score, whether it is rated (the class default leaves unrated
     // nodes out) and its relevance weight.
     const moved: string[] = [];

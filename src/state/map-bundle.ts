@@ -12,7 +12,7 @@ import { TreeError } from '../model/tree.js';
 import type { ArgNode, ArgumentMap, MapBundle } from '../model/types.js';
 import type { AppServices } from './app-context.js';
 import { takeWritten } from './fresh-bundles.js';
-import { derive, deriveNext, type Derived, type RowChanges } from './derive.js';
+import { derive, deriveNext, type Derived, type MapRows, type RowChanges } from './derive.js';
 import { LiveQueryController } from './live-query-controller.js';
 
 /** The element a MapBundleController serves: it names the map and provides the services. */
@@ -124,11 +124,10 @@ export class MapBundleController implements ReactiveController {
     if (!current) return;
     type Row = MapBundle[T][number];
     const changed = new Map<string, Row | undefined>();
-    for (const row of current[table] as readonly Row[]) if (drop(row)) changed.set(row.id, undefined);
     for (const row of put) changed.set(row.id, row);
-    const rows = patchRows(current[table] as readonly Row[], changed);
+    const rows = patchRows(current[table] as readonly Row[], changed, drop);
     const next = { ...current, [table]: rows } as MapBundle;
-    this.patches.set(next, { from: current, changes: new Map([[table, new Set(changed.keys())]]) });
+    this.patches.set(next, { from: current, changes: new Map([[table, changed]]) });
     this.bundle = next;
     this.host.requestUpdate();
   }
@@ -160,11 +159,13 @@ export class MapBundleController implements ReactiveController {
         const current = this.bundle;
         const patchable = current && this.loadedFor === key && changes !== 'all' && changes.size > 0;
         // A map an import has just written is taken from memory rather than read back.
+        const patched = patchable ? await patchBundle(services.db, current, changes) : undefined;
         const next = patchable
-          ? await patchBundle(services.db, current, changes)
+          ? patched?.bundle
           : ((await takeWritten(services.db, mapId)) ?? (await loadBundle(services.db, mapId)));
         if (this.host.mapId !== mapId) continue;
-        if (patchable && next) this.patches.set(next, { from: current, changes });
+        if (patched && current)
+          this.patches.set(patched.bundle, { from: current, changes: patched.rows as RowChanges });
         this.loadedFor = key;
         this.bundle = next;
         this.loading = false;
@@ -198,17 +199,26 @@ export class MapBundleController implements ReactiveController {
    * was a patch of this tab's own writes; undefined means derive from scratch.
    */
   private changesSinceDerived(bundle: MapBundle): RowChanges | undefined {
-    const merged = new Map<'nodes' | 'sources' | 'citations' | 'ratings', Set<string>>();
-    let at = bundle;
-    for (let steps = 0; at !== this.derivedFrom; steps++) {
+    const steps: RowChanges[] = [];
+    for (let at = bundle; at !== this.derivedFrom;) {
       const patch = this.patches.get(at);
-      if (!patch || steps > 50) return undefined;
-      for (const [table, ids] of patch.changes) {
-        const set = merged.get(table) ?? new Set<string>();
-        for (const id of ids) set.add(id);
-        merged.set(table, set);
-      }
+      if (!patch || steps.length > 50) return undefined;
+      steps.push(patch.changes);
       at = patch.from;
+    }
+    // Oldest first, so that each id keeps the place it was first written at (patchRows keeps
+    // a changed row where it stood) and ends with its latest row; a row deleted and then written
+    // again goes last, as patchRows appends it.
+    const merged = new Map<keyof MapRows, Map<string, MapRows[keyof MapRows] | undefined>>();
+    for (const changes of steps.reverse()) {
+      for (const [table, rows] of changes) {
+        const into = merged.get(table) ?? new Map<string, MapRows[keyof MapRows] | undefined>();
+        merged.set(table, into);
+        for (const [id, row] of rows) {
+          if (into.has(id) && into.get(id) === undefined) into.delete(id);
+          into.set(id, row);
+        }
+      }
     }
     return merged;
   }

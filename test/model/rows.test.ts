@@ -22,4 +22,20 @@ describe('patchRows', () => {
     expect(out[0]).to.equal(rows[0]);
     expect(rows[1]).to.deep.equal(row('b'));
   });
+
+  it('drops the rows a predicate accepts in the same pass, and records them as deleted', () => {
+    const rows = [row('a', 1), row('b', 2), row('c', 1), row('d', 3)];
+    const changed = new Map<string, { id: string; v: number } | undefined>([
+      ['c', row('c', 7)],
+      ['n', row('n', 1)],
+    ]);
+    // 'c' is listed, so its new row wins over the predicate; 'a' is dropped.
+    const out = patchRows(rows, changed, (r) => r.v === 1);
+    expect(out).to.deep.equal([row('b', 2), row('c', 7), row('d', 3), row('n', 1)]);
+    expect([...changed]).to.deep.equal([
+      ['c', row('c', 7)],
+      ['n', row('n', 1)],
+      ['a', undefined],
+    ]);
+  });
 });

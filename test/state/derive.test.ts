@@ -15,7 +15,7 @@ function patch(
   writes: Partial<Record<Table, Array<{ id: string; row?: object }>>>,
 ): { next: MapBundle; changes: RowChanges } {
   const next: MapBundle = { ...bundle, map: { ...bundle.map, updatedAt: 'later' } };
-  const changes = new Map<Table, Set<string>>();
+  const changes = new Map<Table, Map<string, object | undefined>>();
   for (const [table, list] of Object.entries(writes) as Array<[Table, Array<{ id: string; row?: object }>]>) {
     const byId = new Map(list.map((w) => [w.id, w.row]));
     const out: object[] = [];
@@ -29,9 +29,9 @@ function patch(
     }
     for (const row of byId.values()) if (row) out.push(row);
     (next as unknown as Record<Table, unknown[]>)[table] = out;
-    changes.set(table, new Set(list.map((w) => w.id)));
+    changes.set(table, new Map(list.map((w) => [w.id, w.row])));
   }
-  return { next, changes };
+  return { next, changes: changes as RowChanges };
 }
 
 /** Everything a Derived shows, as plain values, to compare two results exactly. */
@@ -125,6 +125,36 @@ describe('deriveNext (incremental) equals derive (full)', () => {
     expect(Array.from(before.sigma)).to.deep.equal(
       Array.from(derive({ bundle, settings: DEFAULT_EVALUATION_SETTINGS }).evaluation.sigma),
     );
+  });
+
+  it("rescores a re-rated node without reading the map's other ratings", () => {
+    const bundle = randomMap(8, { nodes: 80 });
+    const prev = derive({ bundle, settings: DEFAULT_EVALUATION_SETTINGS });
+    const existing = bundle.ratings.find((r) => r.value !== undefined)!;
+    const row: Rating = { ...existing, value: existing.value === 4 ? 0 : 4 };
+    const { next, changes } = patch(bundle, { ratings: [{ id: existing.id, row }] });
+    let reads = 0;
+    for (const list of [prev.bundle.ratings, next.ratings]) {
+      const iterate = list[Symbol.iterator].bind(list);
+      Object.defineProperty(list, Symbol.iterator, { value: () => (reads++, iterate()) });
+    }
+    const d = deriveNext(prev, { bundle: next, settings: DEFAULT_EVALUATION_SETTINGS }, changes);
+    expect(reads).to.equal(0);
+    expect(d.how).to.equal('incremental');
+    expect(d.ratingsByNode.get(existing.nodeId)!.find((r) => r.id === existing.id)).to.equal(row);
+    expect(snapshot(d)).to.deep.equal(snapshot(derive({ bundle: next, settings: DEFAULT_EVALUATION_SETTINGS })));
+  });
+
+  it('derives from scratch when a written rating names another node than before', () => {
+    const bundle = randomMap(8, { nodes: 80 });
+    const prev = derive({ bundle, settings: DEFAULT_EVALUATION_SETTINGS });
+    const existing = bundle.ratings[0]!;
+    const other = bundle.nodes.find((n) => n.id !== existing.nodeId && n.parentId !== null)!;
+    const { next, changes } = patch(bundle, { ratings: [{ id: existing.id, row: { ...existing, nodeId: other.id } }] });
+    const d = deriveNext(prev, { bundle: next, settings: DEFAULT_EVALUATION_SETTINGS }, changes);
+    expect(d.how).to.equal('full');
+    expect(d.ratingsByNode.get(other.id)!.map((r) => r.id)).to.include(existing.id);
+    expect(snapshot(d)).to.deep.equal(snapshot(derive({ bundle: next, settings: DEFAULT_EVALUATION_SETTINGS })));
   });
 
   it('derives from scratch when a node moves, and when the settings change', () => {
