@@ -109,6 +109,14 @@ export default {
         info: { workerHeapMB: heapWorkers },
       });
     }
+    if (heapWorkers.length === heapPage.length && heapWorkers.length) {
+      // What searching costs the machine: the page and its search worker together.
+      ctx.record('JS heap after the first search, page + search worker', {
+        samples: heapPage.map((page, i) => page + heapWorkers[i]),
+        unit: 'MB',
+        note: `page ${heapPage.map((x) => x.toFixed(1)).join(' / ')} MB + search worker ${heapWorkers.map((x) => x.toFixed(1)).join(' / ')} MB (measureUserAgentSpecificMemory)`,
+      });
+    }
     if (paint.length) {
       ctx.record('search: typed query -> results in the DOM', {
         samples: paint,

@@ -76,6 +76,13 @@ export const BUDGETS = [
     measured: (r) => `${fmt(r.median)} MB`,
   },
   {
+    // The same budget, counted honestly once search is used: its index lives in a worker.
+    budget: 'heap with 100,000 nodes open and searched (page + search worker) < 150 MB',
+    read: ['JS heap after the first search, page + search worker', '100k', 1],
+    ok: (r) => r.median < 150,
+    measured: (r) => `${fmt(r.median)} MB (${r.note})`,
+  },
+  {
     budget: 'search typed query -> results <= 30 ms p50 (10k, 1x)',
     read: ['search: typed query -> results in the DOM', '10k', 1],
     ok: (r) => r.median <= 30,
