@@ -61,7 +61,7 @@ export interface MapRows {
 export type RowChanges = ReadonlyMap<keyof MapRows, ReadonlyMap<string, MapRows[keyof MapRows] | undefined>>;
 
 /** The changed rows of one table. */
-export function changedRows<T extends keyof MapRows>(
+function changedRows<T extends keyof MapRows>(
   changes: RowChanges,
   table: T,
 ): ReadonlyMap<string, MapRows[T] | undefined> | undefined {
