@@ -91,6 +91,24 @@ describe('<warrant-explanation>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shows new standings of the same node a frame later, and another node at once', async () => {
+    const { el, text } = await mountExplanation('A');
+    const frame = () => new Promise<'frame'>((done) => requestAnimationFrame(() => done('frame')));
+    // A rating of A1 from 4 to 0: A's standing moves (a rating changes tree, base and evaluation).
+    const base = computeBaseScores([...ratings, { nodeId: 'A1', rater: 'y', value: 0 }]);
+    el.base = base;
+    el.evaluation = evaluate(tree, base.tauOf, 'qe');
+    expect(await Promise.race([el.updateComplete.then(() => 'updated' as const), frame()])).to.equal('frame');
+    expect(text('h3')).to.equal('Why it stands at 0.84');
+    await el.updateComplete;
+    expect(text('h3')).to.not.equal('Why it stands at 0.84');
+    expect(text('h3')).to.match(/^Why it stands at 0\.\d\d$/);
+    // Another node: no frame goes by first.
+    el.nodeId = 'C';
+    expect(await Promise.race([el.updateComplete.then(() => 'updated' as const), frame()])).to.equal('updated');
+    expect(text('h3')).to.equal('Why it stands at 0.40');
+  });
+
   it('says which way it pulls the thesis, the thesis without it, and one step of rating either way', async () => {
     const { text, root } = await mountExplanation('A');
     expect(text('.polarity')).to.equal(
