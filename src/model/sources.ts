@@ -147,7 +147,7 @@ export function oldestFirst(citations: readonly Citation[]): Citation[] {
 }
 
 /** Citations in the order they were made, ties by id in code-unit order (the search results' order). */
-export function byCreation(a: Citation, b: Citation): number {
+export function byCreation(a: Pick<Citation, 'createdAt' | 'id'>, b: Pick<Citation, 'createdAt' | 'id'>): number {
   if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }

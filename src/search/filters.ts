@@ -67,7 +67,7 @@ function normalizeSince(since: string): string {
 export interface FilterLookups<T> {
   kindOf(item: T): NodeKind;
   cites(nodeId: string): boolean;
-  ratingsOf(nodeId: string): readonly Rating[];
+  ratingsOf(nodeId: string): readonly Pick<Rating, 'rater' | 'value' | 'relevance'>[];
 }
 
 /** The test one set of filters applies to each node (with the index's item for that node). */

@@ -3,7 +3,8 @@
  * ranges, which are mapped from folded text back to each field's original text.
  */
 import Fuse, { type FuseResult } from 'fuse.js';
-import type { Citation, Source } from '../model/types.js';
+import type { Source } from '../model/types.js';
+import type { IndexedCitation } from './records.js';
 import { foldWithMap, type FoldedText } from './fold.js';
 import { mergeRanges, type Range } from './highlight.js';
 import { FUSE_OPTIONS, KEYS, type Entry, type KeyName, type SearchDocument, type SearchField } from './scoring.js';
@@ -23,10 +24,11 @@ export interface FieldHighlight {
   citationId?: string;
 }
 
-/** Where the original text of sources and citations is looked up. */
+/** Where the original text of sources and citations, and the text of word ids, are looked up. */
 export interface Originals {
   sources: ReadonlyMap<string, Source>;
-  citations: ReadonlyMap<string, Citation>;
+  citations: ReadonlyMap<string, IndexedCitation>;
+  words: readonly string[];
 }
 
 /** fuse's results for `docs` (score and matches), by position in `docs`. */
@@ -114,15 +116,16 @@ export function wordHighlights(
   const out: FieldHighlight[] = [];
   const keys = valueKeys(doc);
   const { sequence } = entry;
-  let p = 0;
-  keys.forEach(({ key, ref }, v) => {
-    const value = entry.values[v]!;
+  // Each value is a marker, then its words (see Entry).
+  let p = 1;
+  keys.forEach(({ key, ref }) => {
     const ranges: Range[] = [];
     let map: FoldedText | null = null;
     const original = originalOf(entry, key, ref, originals);
     let offset = 0;
-    for (const word of value.split(' ')) {
-      const id = sequence[p++]!;
+    for (; p < sequence.length && sequence[p]! >= 0; p++) {
+      const id = sequence[p]!;
+      const word = originals.words[id]!;
       if (original && words.some((w) => w.match[id] !== NONE)) {
         const core = wordCore(word);
         if (core) {
@@ -134,7 +137,7 @@ export function wordHighlights(
       }
       offset += word.length + 1;
     }
-    // Past the -1 between this value and the next.
+    // Past the marker of the next value.
     p++;
     const field = KEYS.find((k) => k.name === key)!.field;
     if (original && ranges.length) out.push({ field, ...original, ranges: mergeRanges(ranges) });

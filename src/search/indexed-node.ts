@@ -17,11 +17,33 @@ export interface IndexedNode {
   updatedAt: string;
 }
 
-/** The part of `node` the index keeps. */
-export function indexedNode(node: ArgNode): IndexedNode {
-  const { id, parentId, relation, order, text, notes, quote, origin, updatedAt } = node;
+/** Gives back one copy of each of a few strings that many nodes repeat. */
+export type Interner = <T extends string>(s: T) => T;
+
+/**
+ * The part of `node` the index keeps. `same`, given, keeps the relation and origin once: every
+ * node posted to a worker arrives with copies of its own.
+ */
+export function indexedNode(node: IndexedNode, same?: Interner): IndexedNode {
+  const { id, parentId, order, text, notes, quote, updatedAt } = node;
+  let { relation, origin } = node;
+  if (same) {
+    if (relation !== null) relation = same(relation);
+    origin = same(origin);
+  }
   const out: IndexedNode = { id, parentId, relation, order, text, origin, updatedAt };
   if (notes !== undefined) out.notes = notes;
   if (quote) out.quote = { text: quote.text };
   return out;
+}
+
+/** An Interner over a map of its own. */
+export function interner(): Interner {
+  const kept = new Map<string, string>();
+  return <T extends string>(s: T): T => {
+    const known = kept.get(s);
+    if (known !== undefined) return known as T;
+    kept.set(s, s);
+    return s;
+  };
 }

@@ -4,7 +4,7 @@
  */
 import type { IFuseOptions } from 'fuse.js';
 import type { IndexedNode } from './indexed-node.js';
-import { fieldNorm, fieldScore, fuzzyScore, type CompiledQuery } from './approx.js';
+import { fieldScore, fuzzyScore, type CompiledQuery } from './approx.js';
 import type { TreeNode } from '../model/tree.js';
 import { SEARCH_THRESHOLD } from './threshold.js';
 
@@ -73,35 +73,72 @@ export interface Entry {
   node: IndexedNode;
   /** What the tree holds of the node: kept across text edits, replaced when the node moves. */
   skeleton: Skeleton;
-  /** Non-empty field values in fuse's key order, with the exponent fuse raises each score to. */
-  values: string[];
-  exponents: number[];
-  /** The word ids of `values` in reading order, -1 between values. */
+  /**
+   * The node's folded field values as word ids (see vocabulary.ts), in fuse's key order: each
+   * non-empty value is a marker, -(key number + 1), then its words. The folded text of a value
+   * is its words joined by single spaces, so the index keeps no second copy of it.
+   */
   sequence: Int32Array;
   /** The node's number in the vocabulary's postings; kept while the node exists. */
   slot: number;
-  /** True when values[0] is the node's text (it is empty only for a blank node). */
-  textFirst: boolean;
   /** Aligned with the document's sourceTitles and sourceAuthors. */
   sourceIds: readonly string[];
   /** Aligned with the document's pinpoints. */
   citationIds: readonly string[];
 }
 
-/** A document's non-empty values in fuse's key order, with the exponent fuse raises each field's score to. */
-export function fieldValues(doc: SearchDocument): { values: string[]; exponents: number[] } {
+/** The key number of the node's text (the first of KEYS). */
+export const TEXT_KEY = 0;
+
+/** The key number (index in KEYS) a marker of a sequence stands for. */
+export function keyOfMarker(marker: number): number {
+  return -marker - 1;
+}
+
+/** A document's non-empty values in fuse's key order, with the key number of each. */
+export function fieldValues(doc: SearchDocument): { values: string[]; keys: number[] } {
   const values: string[] = [];
-  const exponents: number[] = [];
+  const keys: number[] = [];
   KEYS.forEach((key, k) => {
     const field = doc[key.name];
     for (const value of typeof field === 'string' ? [field] : field) {
       // fuse skips blank values; folded values are trimmed, so blank means empty.
       if (!value) continue;
       values.push(value);
-      exponents.push(KEY_WEIGHTS[k]! * fieldNorm(value));
+      keys.push(k);
     }
   });
-  return { values, exponents };
+  return { values, keys };
+}
+
+// fieldNorm of a folded value depends only on its number of words (fold.ts leaves single
+// spaces and no other whitespace), so the exponents are computed once per word count.
+const NORMS: number[] = [];
+
+/** The exponent fuse raises a field's score to: the key's weight times the field's length norm. */
+export function exponentOf(key: number, words: number): number {
+  let norm = NORMS[words];
+  if (norm === undefined) {
+    // fieldNorm's own arithmetic, on the count it would make.
+    norm = Math.round(1000 / Math.pow(words === 0 ? 1 : words, 0.5)) / 1000;
+    if (words < 4096) NORMS[words] = norm;
+  }
+  return KEY_WEIGHTS[key]! * norm;
+}
+
+/** The folded text of sequence[from, to): its words joined by single spaces. */
+export function joinWords(words: readonly string[], sequence: Int32Array, from: number, to: number): string {
+  if (to - from === 1) return words[sequence[from]!]!;
+  let out = words[sequence[from]!]!;
+  for (let p = from + 1; p < to; p++) out += ' ' + words[sequence[p]!]!;
+  return out;
+}
+
+/** Where the value starting at marker position `at` ends (the next marker, or the end). */
+export function valueEnd(sequence: Int32Array, at: number): number {
+  let end = at + 1;
+  while (end < sequence.length && sequence[end]! >= 0) end++;
+  return end;
 }
 
 /**
@@ -111,23 +148,25 @@ export function fieldValues(doc: SearchDocument): { values: string[]; exponents:
 export const scored = { tier: 2 };
 
 /** fuse's score for one node, or -1 when nothing matches; sets `scored.tier`. */
-export function scoreEntry(entry: Entry, compiled: CompiledQuery): number {
-  const { values, exponents } = entry;
+export function scoreEntry(entry: Entry, compiled: CompiledQuery, words: readonly string[]): number {
+  const { sequence } = entry;
   const single = compiled.chunks.length === 1;
   let total = 1;
   let matched = false;
   let tier = 2;
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i]!;
+  for (let at = 0; at < sequence.length;) {
+    const key = keyOfMarker(sequence[at]!);
+    const end = valueEnd(sequence, at);
+    const value = joinWords(words, sequence, at + 1, end);
     const s = fieldScore(compiled, value);
-    if (s < 0) continue;
-    matched = true;
-    // As fuse's computeScore: an exact whole-field match counts as EPSILON, in key order.
-    total *= Math.pow(s === 0 ? Number.EPSILON : s, exponents[i]!);
-    // A single-chunk score of 0 or 0.001 means the field contains the query.
-    if (tier > 0 && (single ? s <= 0.001 : value.includes(compiled.pattern))) {
-      tier = i === 0 && entry.textFirst ? 0 : 1;
+    if (s >= 0) {
+      matched = true;
+      // As fuse's computeScore: an exact whole-field match counts as EPSILON, in key order.
+      total *= Math.pow(s === 0 ? Number.EPSILON : s, exponentOf(key, end - at - 1));
+      // A single-chunk score of 0 or 0.001 means the field contains the query.
+      if (tier > 0 && (single ? s <= 0.001 : value.includes(compiled.pattern))) tier = key === TEXT_KEY ? 0 : 1;
     }
+    at = end;
   }
   scored.tier = tier;
   return matched ? total : -1;
@@ -148,34 +187,39 @@ export interface WordScores {
  * of its words holds one of the query's pieces, and matches with one edit when a word does and
  * it does not contain the query. Only other fields are read character by character.
  */
-export function scoreByWords(entry: Entry, compiled: CompiledQuery, byWords: WordScores): number {
-  const { values, exponents, sequence } = entry;
+export function scoreByWords(
+  entry: Entry,
+  compiled: CompiledQuery,
+  byWords: WordScores,
+  words: readonly string[],
+): number {
+  const { sequence } = entry;
   const { edits, pieces, maxEdits } = byWords;
   let total = 1;
   let matched = false;
   let tier = 2;
-  let p = 0;
-  for (let i = 0; i < values.length; i++) {
+  for (let at = 0; at < sequence.length;) {
+    const key = keyOfMarker(sequence[at]!);
     let fewest = 255;
     let piece = 0;
+    let p = at + 1;
     for (; p < sequence.length; p++) {
       const w = sequence[p]!;
-      if (w < 0) {
-        p++;
-        break;
-      }
+      if (w < 0) break;
       if (edits[w]! < fewest) fewest = edits[w]!;
       piece |= pieces[w]!;
     }
-    const value = values[i]!;
     let s: number;
-    if (fewest === 0) s = value === compiled.pattern ? 0 : 0.001;
+    // The query has no space: the value equals it only when it is that one word.
+    if (fewest === 0) s = p - at === 2 && words[sequence[at + 1]!] === compiled.pattern ? 0 : 0.001;
     else if (maxEdits === 0 || !piece) s = -1;
-    else s = fuzzyScore(compiled, value, fewest);
-    if (s < 0) continue;
-    matched = true;
-    total *= Math.pow(s === 0 ? Number.EPSILON : s, exponents[i]!);
-    if (fewest === 0 && tier > 0) tier = i === 0 && entry.textFirst ? 0 : 1;
+    else s = fuzzyScore(compiled, fewest <= 1 ? '' : joinWords(words, sequence, at + 1, p), fewest);
+    if (s >= 0) {
+      matched = true;
+      total *= Math.pow(s === 0 ? Number.EPSILON : s, exponentOf(key, p - at - 1));
+      if (fewest === 0 && tier > 0) tier = key === TEXT_KEY ? 0 : 1;
+    }
+    at = p;
   }
   scored.tier = tier;
   return matched ? total : -1;

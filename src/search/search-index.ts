@@ -12,6 +12,7 @@
 import { kindOf, type Tree, type TreeNode } from '../model/tree.js';
 import { byCreation } from '../model/sources.js';
 import type { Citation, Rating, Source } from '../model/types.js';
+import { IndexRecords, type IndexedCitation } from './records.js';
 import { compileQuery } from './approx.js';
 import { candidates } from './candidates.js';
 import { hasFilters, nodeFilter, type SearchFilters } from './filters.js';
@@ -29,10 +30,10 @@ import {
   type SearchDocument,
   type Skeleton,
 } from './scoring.js';
+import { indexedNode, interner } from './indexed-node.js';
 import { SEARCH_THRESHOLD } from './threshold.js';
 import { suggestQuery } from './suggest.js';
 import { Vocabulary } from './vocabulary.js';
-import { addTo, removeFrom } from './multimap.js';
 import { DEFAULT_LIMIT, type IndexInput, type SearchHit, type SearchOptions, type SearchResults } from './results.js';
 import { allWordsCandidates, lookUpWords, wordsScore, type QueryWord } from './words.js';
 
@@ -45,6 +46,9 @@ export { DEFAULT_LIMIT, type IndexInput, type SearchHit, type SearchOptions, typ
 
 /** Tier of matches found word by word (below the phrase tiers of best.ts). */
 const WORDS_TIER = 3;
+
+/** A node's entry before its words are indexed: its folded values and their key numbers. */
+type NewEntry = Omit<Entry, 'sequence' | 'slot'> & { values: string[]; keys: number[] };
 const NO_IDS: readonly string[] = Object.freeze([]);
 
 /**
@@ -54,12 +58,10 @@ const NO_IDS: readonly string[] = Object.freeze([]);
  */
 export class SearchIndex {
   private readonly entries = new Map<string, Entry>();
-  private readonly sources = new Map<string, Source>();
-  private readonly citations = new Map<string, Citation>();
-  private readonly ratings = new Map<string, Rating>();
-  private readonly citationsByNode = new Map<string, Set<string>>();
-  private readonly citationsBySource = new Map<string, Set<string>>();
-  private readonly ratingsByNode = new Map<string, Set<string>>();
+  private readonly records = new IndexRecords();
+  private readonly same = interner();
+  private readonly sources = this.records.sources;
+  private readonly citations = this.records.citations;
   private readonly shape = new LiveTree<Skeleton>();
   /** Position in tree order of the node in each slot, for the order `ordered` (the shape's). */
   private orderBySlot = new Int32Array(0);
@@ -69,7 +71,7 @@ export class SearchIndex {
   private readonly freeSlots: number[] = [];
   /** Folded title and authors of each source, shared by every node citing it. */
   private readonly foldedSources = new Map<string, { title: string; authors: string }>();
-  private readonly originals = { sources: this.sources, citations: this.citations };
+  private readonly originals = { sources: this.sources, citations: this.citations, words: this.vocabulary.wordList };
   private readonly candidateSource = {
     vocabulary: this.vocabulary,
     slots: this.slots,
@@ -82,15 +84,15 @@ export class SearchIndex {
    */
   constructor(bundle: IndexInput, nodesNow = true) {
     for (const s of bundle.sources) this.sources.set(s.id, s);
-    for (const c of bundle.citations) this.linkCitation(c);
-    for (const r of bundle.ratings) this.linkRating(r);
+    for (const c of bundle.citations) this.records.linkCitation(c);
+    for (const r of bundle.ratings) this.records.linkRating(r);
     if (nodesNow) this.addNodes(bundle.nodes, 0, bundle.nodes.length);
   }
 
   /** Indexes `nodes[from..to)` as new nodes (the constructor's work, for a build in slices). */
   addNodes(nodes: readonly IndexedNode[], from: number, to: number): void {
     for (let i = from; i < to; i++) {
-      const n = nodes[i]!;
+      const n = this.keep(nodes[i]!);
       const skeleton = this.skeletonOf(n, this.freeSlots.pop() ?? this.slots.length);
       this.shape.set(skeleton);
       this.setEntry(this.makeEntry(n, skeleton));
@@ -118,8 +120,9 @@ export class SearchIndex {
   }
 
   /** Adds or replaces a node. */
-  upsertNode(node: IndexedNode): void {
-    const old = this.entries.get(node.id);
+  upsertNode(given: IndexedNode): void {
+    const old = this.entries.get(given.id);
+    const node = this.keep(given);
     const moved =
       !old ||
       old.node.parentId !== node.parentId ||
@@ -151,8 +154,7 @@ export class SearchIndex {
       this.slots[entry.slot] = undefined;
       this.freeSlots.push(entry.slot);
       this.shape.delete(id);
-      for (const c of [...(this.citationsByNode.get(id) ?? [])]) this.unlinkCitation(c);
-      for (const r of [...(this.ratingsByNode.get(id) ?? [])]) this.unlinkRating(r);
+      this.records.forgetNode(id);
     }
   }
 
@@ -162,7 +164,7 @@ export class SearchIndex {
     this.sources.set(source.id, source);
     if (old && old.title === source.title && old.authors === source.authors) return;
     this.foldedSources.delete(source.id);
-    this.refresh(this.citationsBySource.get(source.id) ?? [], true);
+    this.refresh(this.records.citationsOfSource(source.id), true);
   }
 
   /** Removes sources and the citations of them. */
@@ -171,10 +173,7 @@ export class SearchIndex {
     for (const id of ids) {
       if (!this.sources.delete(id)) continue;
       this.foldedSources.delete(id);
-      for (const c of [...(this.citationsBySource.get(id) ?? [])]) {
-        citing.add(this.citations.get(c)!.nodeId);
-        this.unlinkCitation(c);
-      }
+      for (const c of [...this.records.citationsOfSource(id)]) citing.add(this.records.unlinkCitation(c)!.nodeId);
     }
     this.refresh(citing, false);
   }
@@ -182,8 +181,7 @@ export class SearchIndex {
   /** Adds or replaces a citation; re-indexes the node(s) it belongs (or belonged) to. */
   upsertCitation(citation: Citation): void {
     const old = this.citations.get(citation.id);
-    if (old) this.unlinkCitation(old.id);
-    this.linkCitation(citation);
+    this.records.linkCitation(citation);
     this.refresh(old && old.nodeId !== citation.nodeId ? [old.nodeId, citation.nodeId] : [citation.nodeId], false);
   }
 
@@ -191,23 +189,20 @@ export class SearchIndex {
   removeCitations(ids: Iterable<string>): void {
     const citing = new Set<string>();
     for (const id of ids) {
-      const c = this.citations.get(id);
-      if (!c) continue;
-      citing.add(c.nodeId);
-      this.unlinkCitation(id);
+      const c = this.records.unlinkCitation(id);
+      if (c) citing.add(c.nodeId);
     }
     this.refresh(citing, false);
   }
 
   /** Adds or replaces a rating (ratings are filtered on, never searched). */
   upsertRating(rating: Rating): void {
-    if (this.ratings.has(rating.id)) this.unlinkRating(rating.id);
-    this.linkRating(rating);
+    this.records.linkRating(rating);
   }
 
   /** Removes ratings. */
   removeRatings(ids: Iterable<string>): void {
-    for (const id of ids) this.unlinkRating(id);
+    for (const id of ids) this.records.unlinkRating(id);
   }
 
   /**
@@ -240,9 +235,10 @@ export class SearchIndex {
     // Slots matched as a phrase, so the word-by-word search does not offer them again.
     const asPhrase = new Uint8Array(this.slots.length);
     const { entries, byWords } = candidates(this.candidateSource, compiled);
+    const wordList = this.vocabulary.wordList;
     for (const entry of entries) {
       if (accept && !accept(entry)) continue;
-      const score = byWords ? scoreByWords(entry, compiled, byWords) : scoreEntry(entry, compiled);
+      const score = byWords ? scoreByWords(entry, compiled, byWords, wordList) : scoreEntry(entry, compiled, wordList);
       if (score < 0) continue;
       asPhrase[entry.slot] = 1;
       const order = this.orderBySlot[entry.slot]!;
@@ -324,8 +320,8 @@ export class SearchIndex {
   private filterFor(filters: SearchFilters, tree: Tree<TreeNode>): (entry: Entry) => boolean {
     const accepts = nodeFilter(filters, {
       kindOf: (entry: Entry) => kindOf(tree, entry.skeleton),
-      cites: (id) => this.citationsByNode.has(id),
-      ratingsOf: (id) => [...(this.ratingsByNode.get(id) ?? [])].map((r) => this.ratings.get(r)!),
+      cites: (id) => this.records.citationsOf(id).length > 0,
+      ratingsOf: (id) => this.records.ratingsOf(id),
     });
     return (entry) => accepts(entry.node, entry);
   }
@@ -341,11 +337,12 @@ export class SearchIndex {
   }
 
   /** Stores a node's new entry in the slot of the one it replaces, and indexes its words. */
-  private setEntry(fields: Omit<Entry, 'sequence' | 'slot'>): void {
+  private setEntry(fields: NewEntry): void {
     const old = this.entries.get(fields.node.id);
     const { slot } = fields.skeleton;
-    const sequence = this.vocabulary.update(slot, old ? old.sequence : null, fields.values);
-    this.store({ ...fields, sequence, slot });
+    const sequence = this.vocabulary.update(slot, old ? old.sequence : null, fields.values, fields.keys);
+    const { node, skeleton, sourceIds, citationIds } = fields;
+    this.store({ node, skeleton, sequence, slot, sourceIds, citationIds });
   }
 
   private store(entry: Entry): void {
@@ -353,15 +350,23 @@ export class SearchIndex {
     this.slots[entry.slot] = entry;
   }
 
+  /** What the index keeps of a node posted to it (an ArgNode, say): shared strings kept once. */
+  private keep(given: IndexedNode): IndexedNode {
+    const node = indexedNode(given, this.same);
+    // The parent's own id string rather than this node's copy of it.
+    if (node.parentId !== null) node.parentId = this.entries.get(node.parentId)?.node.id ?? node.parentId;
+    return node;
+  }
+
   private skeletonOf(node: IndexedNode, slot: number): Skeleton {
     return { id: node.id, parentId: node.parentId, relation: node.relation, order: node.order, slot };
   }
 
   /** The citations of a node in order, and the distinct sources they cite. */
-  private citesOf(nodeId: string): { cites: Citation[]; sourceIds: string[] } {
-    const ids = this.citationsByNode.get(nodeId);
-    if (!ids) return { cites: [], sourceIds: [] };
-    const cites = [...ids].map((id) => this.citations.get(id)!).sort(byCreation);
+  private citesOf(nodeId: string): { cites: IndexedCitation[]; sourceIds: string[] } {
+    const ids = this.records.citationsOf(nodeId);
+    if (!ids.length) return { cites: [], sourceIds: [] };
+    const cites = ids.map((id) => this.citations.get(id)!).sort(byCreation);
     const sourceIds: string[] = [];
     for (const c of cites) {
       if (this.sources.has(c.sourceId) && !sourceIds.includes(c.sourceId)) sourceIds.push(c.sourceId);
@@ -395,7 +400,7 @@ export class SearchIndex {
   }
 
   /** Derives a node's entry from the current state; the same for an edit as for a rebuild. */
-  private makeEntry(node: IndexedNode, skeleton: Skeleton): Omit<Entry, 'sequence' | 'slot'> {
+  private makeEntry(node: IndexedNode, skeleton: Skeleton): NewEntry {
     const { cites, sourceIds } = this.citesOf(node.id);
     const text = foldText(node.text);
     const doc: SearchDocument = {
@@ -407,13 +412,12 @@ export class SearchIndex {
       sourceAuthors: sourceIds.map((id) => this.foldedSource(id).authors),
       pinpoints: cites.map((c) => (c.pinpoint ? foldText(c.pinpoint) : '')),
     };
-    const { values, exponents } = fieldValues(doc);
+    const { values, keys } = fieldValues(doc);
     return {
       node,
       skeleton,
       values,
-      exponents,
-      textFirst: text !== '',
+      keys,
       // Most nodes cite nothing: one shared empty list rather than two per node.
       sourceIds: sourceIds.length ? sourceIds : NO_IDS,
       citationIds: cites.length ? cites.map((c) => c.id) : NO_IDS,
@@ -430,32 +434,6 @@ export class SearchIndex {
       const entry = this.entries.get(nodeId);
       if (entry) this.setEntry(this.makeEntry(entry.node, entry.skeleton));
     }
-  }
-
-  private linkCitation(c: Citation): void {
-    this.citations.set(c.id, c);
-    addTo(this.citationsByNode, c.nodeId, c.id);
-    addTo(this.citationsBySource, c.sourceId, c.id);
-  }
-
-  private unlinkCitation(id: string): void {
-    const c = this.citations.get(id);
-    if (!c) return;
-    this.citations.delete(id);
-    removeFrom(this.citationsByNode, c.nodeId, id);
-    removeFrom(this.citationsBySource, c.sourceId, id);
-  }
-
-  private linkRating(r: Rating): void {
-    this.ratings.set(r.id, r);
-    addTo(this.ratingsByNode, r.nodeId, r.id);
-  }
-
-  private unlinkRating(id: string): void {
-    const r = this.ratings.get(id);
-    if (!r) return;
-    this.ratings.delete(id);
-    removeFrom(this.ratingsByNode, r.nodeId, id);
   }
 }
 

@@ -9,7 +9,7 @@
  */
 import { wordsWithin } from './approx.js';
 
-/** The word ids of one document in reading order, -1 between its values (see update). */
+/** The word ids of one document in reading order, each value after a negative marker (see update). */
 export type WordIds = Int32Array;
 
 /** Sets array[at] = value, growing the array (by doubling) when it is too short. */
@@ -43,25 +43,29 @@ export class Vocabulary {
    * Records that the document in `slot` now holds the words of `values`, replacing the words
    * of `previous`, the sequence it held before (null for a new document). Only words that
    * changed are touched, so retyping one word of a long text stays cheap. Returns the word ids
-   * in reading order, -1 between values (a match never spans two values): the document's only
-   * record of its words, so the index keeps no second list of them.
+   * in reading order, each value's after a marker -(keys[i] + 1) (0 when `keys` is not given;
+   * a match never spans two values): the document's only record of its words and their text,
+   * so the index keeps no second copy of either.
    */
-  update(slot: number, previous: WordIds | null, values: readonly string[]): Int32Array {
+  update(slot: number, previous: WordIds | null, values: readonly string[], keys?: readonly number[]): Int32Array {
     // Stamps instead of sets: this runs for every node when a map opens.
     const stamp = ++this.stamp;
     this.changes++;
     const distinct: number[] = [];
     let length = 0;
-    for (const value of values) {
-      if (length > 0) this.sequence = push(this.sequence, length++, -1);
+    for (let v = 0; v < values.length; v++) {
+      const value = values[v]!;
+      this.sequence = push(this.sequence, length++, -(keys ? keys[v]! : 0) - 1);
       for (let start = 0; ;) {
         const end = value.indexOf(' ', start);
         const word = end === -1 ? value.slice(start) : value.slice(start, end);
         let id = this.ids.get(word);
         if (id === undefined) {
           id = this.words.length;
-          this.ids.set(word, id);
-          this.words.push(word);
+          // A flat copy: a slice may keep the whole value it was cut from alive.
+          const own = (' ' + word).slice(1);
+          this.ids.set(own, id);
+          this.words.push(own);
           this.postings.push([]);
           this.marks = push(this.marks, id, 0);
         }
@@ -75,7 +79,7 @@ export class Vocabulary {
       }
     }
     // Words the document no longer holds have a mark older than this stamp.
-    // (unpost ignores a word met again, and the -1 between values.)
+    // (unpost ignores a word met again, and the markers.)
     if (previous) for (const id of previous) if (id >= 0 && this.marks[id] !== stamp) this.unpost(id, slot);
     const before = previous ? new Set(previous) : null;
     for (const id of distinct) {
@@ -134,6 +138,11 @@ export class Vocabulary {
       for (let at = text.indexOf(piece); at !== -1; at = text.indexOf(piece, at + 1)) marks[this.wordAt[at]!] = 1;
     }
     return marks;
+  }
+
+  /** Every word by id (words no document holds any longer included): to read sequences as text. */
+  get wordList(): readonly string[] {
+    return this.words;
   }
 
   /** The slots of the documents holding word `id`. */

@@ -11,7 +11,7 @@
  * its stem as it is ("expantion" -> "expan", found in "expand" and "expanded").
  */
 import { editBudget } from './approx.js';
-import type { Entry } from './scoring.js';
+import { keyOfMarker, TEXT_KEY, type Entry } from './scoring.js';
 import type { Vocabulary } from './vocabulary.js';
 
 /** Longest query word looked up (approx.ts's Bitap limit); longer ones are cut. */
@@ -127,7 +127,7 @@ export function allWordsCandidates(
   return out;
 }
 
-/** Whether a word of `sequence` (-1 between values) is a match. */
+/** Whether a word of `sequence` (markers between values) is a match. */
 function holdsMatch(sequence: Int32Array, match: Uint8Array): boolean {
   for (let i = 0; i < sequence.length; i++) {
     const id = sequence[i]!;
@@ -148,20 +148,20 @@ function cost(m: number, length: number): number {
  * word does not match at all.
  */
 export function wordsScore(entry: Entry, words: readonly QueryWord[]): number {
-  const { sequence, textFirst } = entry;
+  const { sequence } = entry;
   let total = 0;
   for (const w of words) {
     let best = Infinity;
-    let value = 0;
+    let offText = OFF_TEXT_COST;
     for (let p = 0; p < sequence.length; p++) {
       const id = sequence[p]!;
       if (id < 0) {
-        value++;
+        offText = keyOfMarker(id) === TEXT_KEY ? 0 : OFF_TEXT_COST;
         continue;
       }
       const m = w.match[id]!;
       if (m === NONE) continue;
-      const c = cost(m, w.text.length) + (value === 0 && textFirst ? 0 : OFF_TEXT_COST);
+      const c = cost(m, w.text.length) + offText;
       if (c < best) best = c;
     }
     if (best === Infinity) return -1;

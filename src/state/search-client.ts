@@ -54,7 +54,7 @@ export class WorkerSearch implements SearchService {
     search.post({ kind: 'start', sources: bundle.sources });
     await search.postSliced(bundle.citations, (citations) => ({ kind: 'records', citations, ratings: [] }), pause);
     await search.postSliced(bundle.ratings, (ratings) => ({ kind: 'records', citations: [], ratings }), pause);
-    await search.postSliced(bundle.nodes, (nodes) => ({ kind: 'nodes', nodes: nodes.map(indexedNode) }), pause);
+    await search.postSliced(bundle.nodes, (nodes) => ({ kind: 'nodes', nodes: nodes.map((n) => indexedNode(n)) }), pause);
     search.post({ kind: 'built' });
     await built;
     return search;
