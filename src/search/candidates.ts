@@ -38,6 +38,7 @@ export function candidates(source: CandidateSource, compiled: CompiledQuery): Ca
   // 1 once a node is kept; chunk number + 2 once a chunk has looked at it.
   const seen = new Int32Array(slots.length);
   const out: Entry[] = [];
+  const { ids, starts, ends } = vocabulary.sequences();
   chunks.forEach(({ runs, maxEdits }, c) => {
     const near = runs.map(({ run, token }) => ({ token, ...vocabulary.near(run, maxEdits) }));
     nearByChunk.push(near);
@@ -49,7 +50,7 @@ export function candidates(source: CandidateSource, compiled: CompiledQuery): Ca
         seen[slot] = c + 2;
         const entry = slots[slot]!;
         // With one word, every holder of a near word fits the budget.
-        if (near.length > 1 && !placeable(entry.sequence, near, maxEdits, pivot)) continue;
+        if (near.length > 1 && !placeable(ids, starts[slot]!, ends[slot]!, near, maxEdits, pivot)) continue;
         seen[slot] = 1;
         out.push(entry);
       }

@@ -10,6 +10,7 @@ import { mergeRanges, type Range } from './highlight.js';
 import { FUSE_OPTIONS, KEYS, type Entry, type KeyName, type SearchDocument, type SearchField } from './scoring.js';
 import { wordCore } from './suggest.js';
 import { NONE, type QueryWord } from './words.js';
+import type { Sequences } from './vocabulary.js';
 
 /** The matched parts of one field of a hit, as ranges into the field's original text. */
 export interface FieldHighlight {
@@ -24,11 +25,10 @@ export interface FieldHighlight {
   citationId?: string;
 }
 
-/** Where the original text of sources and citations, and the text of word ids, are looked up. */
+/** Where the original text of sources and citations is looked up. */
 export interface Originals {
   sources: ReadonlyMap<string, Source>;
   citations: ReadonlyMap<string, IndexedCitation>;
-  words: readonly string[];
 }
 
 /** fuse's results for `docs` (score and matches), by position in `docs`. */
@@ -112,20 +112,22 @@ export function wordHighlights(
   doc: SearchDocument,
   words: readonly QueryWord[],
   originals: Originals,
+  sequences: Sequences,
 ): FieldHighlight[] {
   const out: FieldHighlight[] = [];
   const keys = valueKeys(doc);
-  const { sequence } = entry;
+  const { ids } = sequences;
+  const to = sequences.ends[entry.slot]!;
   // Each value is a marker, then its words (see Entry).
-  let p = 1;
+  let p = sequences.starts[entry.slot]! + 1;
   keys.forEach(({ key, ref }) => {
     const ranges: Range[] = [];
     let map: FoldedText | null = null;
     const original = originalOf(entry, key, ref, originals);
     let offset = 0;
-    for (; p < sequence.length && sequence[p]! >= 0; p++) {
-      const id = sequence[p]!;
-      const word = originals.words[id]!;
+    for (; p < to && ids[p]! >= 0; p++) {
+      const id = ids[p]!;
+      const word = sequences.words[id]!;
       if (original && words.some((w) => w.match[id] !== NONE)) {
         const core = wordCore(word);
         if (core) {

@@ -7,6 +7,7 @@ import type { IndexedNode } from './indexed-node.js';
 import { fieldScore, fuzzyScore, type CompiledQuery } from './approx.js';
 import type { TreeNode } from '../model/tree.js';
 import { SEARCH_THRESHOLD } from './threshold.js';
+import type { Sequences } from './vocabulary.js';
 
 /** What fuse indexes for one node: the folded text of every searchable field. */
 export interface SearchDocument {
@@ -74,12 +75,11 @@ export interface Entry {
   /** What the tree holds of the node: kept across text edits, replaced when the node moves. */
   skeleton: Skeleton;
   /**
-   * The node's folded field values as word ids (see vocabulary.ts), in fuse's key order: each
-   * non-empty value is a marker, -(key number + 1), then its words. The folded text of a value
-   * is its words joined by single spaces, so the index keeps no second copy of it.
+   * The node's number in the vocabulary, kept while the node exists. The vocabulary holds the
+   * node's folded field values as word ids (its sequence, see Sequences), in fuse's key order:
+   * each non-empty value is a marker, -(key number + 1), then its words. The folded text of a
+   * value is its words joined by single spaces, so the index keeps no second copy of it.
    */
-  sequence: Int32Array;
-  /** The node's number in the vocabulary's postings; kept while the node exists. */
   slot: number;
   /** Aligned with the document's sourceTitles and sourceAuthors. */
   sourceIds: readonly string[];
@@ -126,18 +126,18 @@ export function exponentOf(key: number, words: number): number {
   return KEY_WEIGHTS[key]! * norm;
 }
 
-/** The folded text of sequence[from, to): its words joined by single spaces. */
-export function joinWords(words: readonly string[], sequence: Int32Array, from: number, to: number): string {
-  if (to - from === 1) return words[sequence[from]!]!;
-  let out = words[sequence[from]!]!;
-  for (let p = from + 1; p < to; p++) out += ' ' + words[sequence[p]!]!;
+/** The folded text of ids[from, to) (words, no marker): its words joined by single spaces. */
+export function joinWords(words: readonly string[], ids: Int32Array, from: number, to: number): string {
+  if (to - from === 1) return words[ids[from]!]!;
+  let out = words[ids[from]!]!;
+  for (let p = from + 1; p < to; p++) out += ' ' + words[ids[p]!]!;
   return out;
 }
 
-/** Where the value starting at marker position `at` ends (the next marker, or the end). */
-export function valueEnd(sequence: Int32Array, at: number): number {
+/** Where the value whose marker is at `at` ends: the next marker, or `to`, the end of the sequence. */
+export function valueEnd(ids: Int32Array, at: number, to: number): number {
   let end = at + 1;
-  while (end < sequence.length && sequence[end]! >= 0) end++;
+  while (end < to && ids[end]! >= 0) end++;
   return end;
 }
 
@@ -148,16 +148,17 @@ export function valueEnd(sequence: Int32Array, at: number): number {
 export const scored = { tier: 2 };
 
 /** fuse's score for one node, or -1 when nothing matches; sets `scored.tier`. */
-export function scoreEntry(entry: Entry, compiled: CompiledQuery, words: readonly string[]): number {
-  const { sequence } = entry;
+export function scoreEntry(sequences: Sequences, slot: number, compiled: CompiledQuery): number {
+  const { ids, words } = sequences;
+  const to = sequences.ends[slot]!;
   const single = compiled.chunks.length === 1;
   let total = 1;
   let matched = false;
   let tier = 2;
-  for (let at = 0; at < sequence.length;) {
-    const key = keyOfMarker(sequence[at]!);
-    const end = valueEnd(sequence, at);
-    const value = joinWords(words, sequence, at + 1, end);
+  for (let at = sequences.starts[slot]!; at < to;) {
+    const key = keyOfMarker(ids[at]!);
+    const end = valueEnd(ids, at, to);
+    const value = joinWords(words, ids, at + 1, end);
     const s = fieldScore(compiled, value);
     if (s >= 0) {
       matched = true;
@@ -187,33 +188,29 @@ export interface WordScores {
  * of its words holds one of the query's pieces, and matches with one edit when a word does and
  * it does not contain the query. Only other fields are read character by character.
  */
-export function scoreByWords(
-  entry: Entry,
-  compiled: CompiledQuery,
-  byWords: WordScores,
-  words: readonly string[],
-): number {
-  const { sequence } = entry;
+export function scoreByWords(sequences: Sequences, slot: number, compiled: CompiledQuery, byWords: WordScores): number {
+  const { ids, words } = sequences;
+  const to = sequences.ends[slot]!;
   const { edits, pieces, maxEdits } = byWords;
   let total = 1;
   let matched = false;
   let tier = 2;
-  for (let at = 0; at < sequence.length;) {
-    const key = keyOfMarker(sequence[at]!);
+  for (let at = sequences.starts[slot]!; at < to;) {
+    const key = keyOfMarker(ids[at]!);
     let fewest = 255;
     let piece = 0;
     let p = at + 1;
-    for (; p < sequence.length; p++) {
-      const w = sequence[p]!;
+    for (; p < to; p++) {
+      const w = ids[p]!;
       if (w < 0) break;
       if (edits[w]! < fewest) fewest = edits[w]!;
       piece |= pieces[w]!;
     }
     let s: number;
     // The query has no space: the value equals it only when it is that one word.
-    if (fewest === 0) s = p - at === 2 && words[sequence[at + 1]!] === compiled.pattern ? 0 : 0.001;
+    if (fewest === 0) s = p - at === 2 && words[ids[at + 1]!] === compiled.pattern ? 0 : 0.001;
     else if (maxEdits === 0 || !piece) s = -1;
-    else s = fuzzyScore(compiled, fewest <= 1 ? '' : joinWords(words, sequence, at + 1, p), fewest);
+    else s = fuzzyScore(compiled, fewest <= 1 ? '' : joinWords(words, ids, at + 1, p), fewest);
     if (s >= 0) {
       matched = true;
       total *= Math.pow(s === 0 ? Number.EPSILON : s, exponentOf(key, p - at - 1));

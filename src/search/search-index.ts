@@ -48,7 +48,7 @@ export { DEFAULT_LIMIT, type IndexInput, type SearchHit, type SearchOptions, typ
 const WORDS_TIER = 3;
 
 /** A node's entry before its words are indexed: its folded values and their key numbers. */
-type NewEntry = Omit<Entry, 'sequence' | 'slot'> & { values: string[]; keys: number[] };
+type NewEntry = Omit<Entry, 'slot'> & { values: string[]; keys: number[] };
 const NO_IDS: readonly string[] = Object.freeze([]);
 
 /**
@@ -71,7 +71,7 @@ export class SearchIndex {
   private readonly freeSlots: number[] = [];
   /** Folded title and authors of each source, shared by every node citing it. */
   private readonly foldedSources = new Map<string, { title: string; authors: string }>();
-  private readonly originals = { sources: this.sources, citations: this.citations, words: this.vocabulary.wordList };
+  private readonly originals = { sources: this.sources, citations: this.citations };
   private readonly candidateSource = {
     vocabulary: this.vocabulary,
     slots: this.slots,
@@ -86,7 +86,10 @@ export class SearchIndex {
     for (const s of bundle.sources) this.sources.set(s.id, s);
     for (const c of bundle.citations) this.records.linkCitation(c);
     for (const r of bundle.ratings) this.records.linkRating(r);
-    if (nodesNow) this.addNodes(bundle.nodes, 0, bundle.nodes.length);
+    if (nodesNow) {
+      this.addNodes(bundle.nodes, 0, bundle.nodes.length);
+      this.vocabulary.trim();
+    }
   }
 
   /** Indexes `nodes[from..to)` as new nodes (the constructor's work, for a build in slices). */
@@ -102,6 +105,7 @@ export class SearchIndex {
   /** Does now what the first search would otherwise do first (the tree order of the results). */
   warm(): void {
     this.syncOrder();
+    this.vocabulary.trim();
   }
 
   /** Number of nodes indexed. */
@@ -150,7 +154,7 @@ export class SearchIndex {
       const entry = this.entries.get(id);
       if (!entry) continue;
       this.entries.delete(id);
-      this.vocabulary.remove(entry.slot, entry.sequence);
+      this.vocabulary.remove(entry.slot);
       this.slots[entry.slot] = undefined;
       this.freeSlots.push(entry.slot);
       this.shape.delete(id);
@@ -235,10 +239,12 @@ export class SearchIndex {
     // Slots matched as a phrase, so the word-by-word search does not offer them again.
     const asPhrase = new Uint8Array(this.slots.length);
     const { entries, byWords } = candidates(this.candidateSource, compiled);
-    const wordList = this.vocabulary.wordList;
+    const sequences = this.vocabulary.sequences();
     for (const entry of entries) {
       if (accept && !accept(entry)) continue;
-      const score = byWords ? scoreByWords(entry, compiled, byWords, wordList) : scoreEntry(entry, compiled, wordList);
+      const score = byWords
+        ? scoreByWords(sequences, entry.slot, compiled, byWords)
+        : scoreEntry(sequences, entry.slot, compiled);
       if (score < 0) continue;
       asPhrase[entry.slot] = 1;
       const order = this.orderBySlot[entry.slot]!;
@@ -252,7 +258,7 @@ export class SearchIndex {
     if (words && words.length > 1) {
       for (const entry of allWordsCandidates(this.vocabulary, this.slots, words, asPhrase)) {
         if (accept && !accept(entry)) continue;
-        const score = wordsScore(entry, words);
+        const score = wordsScore(sequences, entry.slot, words);
         if (score < 0) continue;
         const order = this.orderBySlot[entry.slot]!;
         matched.push(order);
@@ -261,7 +267,7 @@ export class SearchIndex {
     } else if (words && matched.length === 0) {
       for (const entry of allWordsCandidates(this.vocabulary, this.slots, words)) {
         if (accept && !accept(entry)) continue;
-        const score = wordsScore(entry, words);
+        const score = wordsScore(sequences, entry.slot, words);
         if (score < 0) continue;
         const order = this.orderBySlot[entry.slot]!;
         matched.push(order);
@@ -298,7 +304,7 @@ export class SearchIndex {
     const fused = new Map(phrase.map((i, k) => [i, byPhrase.get(k)]));
     const hits = top.map((r, i) => {
       if (r.tier === WORDS_TIER) {
-        const highlights = wordHighlights(r.entry, docs[i]!, words!, this.originals);
+        const highlights = wordHighlights(r.entry, docs[i]!, words!, this.originals, this.vocabulary.sequences());
         return { r, hit: { ...this.hit(tree, r.entry, r.score, highlights), byWords: true as const } };
       }
       const res = fused.get(i);
@@ -338,11 +344,10 @@ export class SearchIndex {
 
   /** Stores a node's new entry in the slot of the one it replaces, and indexes its words. */
   private setEntry(fields: NewEntry): void {
-    const old = this.entries.get(fields.node.id);
     const { slot } = fields.skeleton;
-    const sequence = this.vocabulary.update(slot, old ? old.sequence : null, fields.values, fields.keys);
+    this.vocabulary.update(slot, fields.values, fields.keys);
     const { node, skeleton, sourceIds, citationIds } = fields;
-    this.store({ node, skeleton, sequence, slot, sourceIds, citationIds });
+    this.store({ node, skeleton, slot, sourceIds, citationIds });
   }
 
   private store(entry: Entry): void {

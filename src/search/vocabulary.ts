@@ -8,9 +8,19 @@
  * Documents are named by small integer slots, which the index assigns.
  */
 import { wordsWithin } from './approx.js';
+import { SequencePool } from './sequence-pool.js';
 
-/** The word ids of one document in reading order, each value after a negative marker (see update). */
-export type WordIds = Int32Array;
+/**
+ * The word ids of every document in reading order, each value after a negative marker (see
+ * update): the sequence of the document in slot s is ids[starts[s], ends[s]), and `words` the
+ * text of each id. Valid until the vocabulary next changes.
+ */
+export interface Sequences {
+  readonly ids: Int32Array;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly words: readonly string[];
+}
 
 /** Sets array[at] = value, growing the array (by doubling) when it is too short. */
 function push(array: Int32Array, at: number, value: number): Int32Array {
@@ -38,16 +48,17 @@ export class Vocabulary {
   private stamp = 0;
   private marks: Int32Array = new Int32Array(1024);
   private sequence: Int32Array = new Int32Array(1024);
+  private readonly pool = new SequencePool();
 
   /**
    * Records that the document in `slot` now holds the words of `values`, replacing the words
-   * of `previous`, the sequence it held before (null for a new document). Only words that
-   * changed are touched, so retyping one word of a long text stays cheap. Returns the word ids
-   * in reading order, each value's after a marker -(keys[i] + 1) (0 when `keys` is not given;
-   * a match never spans two values): the document's only record of its words and their text,
-   * so the index keeps no second copy of either.
+   * it held before. Only words that changed are touched, so retyping one word of a long text
+   * stays cheap. Its sequence (see Sequences) holds the word ids in reading order, each value's
+   * after a marker -(keys[i] + 1) (0 when `keys` is not given; a match never spans two values):
+   * the document's only record of its words and their text, so the index keeps no second copy
+   * of either.
    */
-  update(slot: number, previous: WordIds | null, values: readonly string[], keys?: readonly number[]): Int32Array {
+  update(slot: number, values: readonly string[], keys?: readonly number[]): void {
     // Stamps instead of sets: this runs for every node when a map opens.
     const stamp = ++this.stamp;
     this.changes++;
@@ -80,21 +91,40 @@ export class Vocabulary {
     }
     // Words the document no longer holds have a mark older than this stamp.
     // (unpost ignores a word met again, and the markers.)
-    if (previous) for (const id of previous) if (id >= 0 && this.marks[id] !== stamp) this.unpost(id, slot);
-    const before = previous ? new Set(previous) : null;
+    const previous = this.pool.get(slot);
+    for (const id of previous) if (id >= 0 && this.marks[id] !== stamp) this.unpost(id, slot);
+    const before = previous.length ? new Set(previous) : null;
     for (const id of distinct) {
       if (before?.has(id)) continue;
       const list = this.postings[id]!;
       list.push(slot);
       if (list.length === 1) this.joined = null;
     }
-    return this.sequence.slice(0, length);
+    this.pool.set(slot, this.sequence, length);
   }
 
-  /** Forgets the document in `slot`, which held the words of `sequence`. */
-  remove(slot: number, sequence: WordIds): void {
+  /** Forgets the document in `slot`. */
+  remove(slot: number): void {
     this.changes++;
-    for (const id of sequence) if (id >= 0) this.unpost(id, slot);
+    const { ids, starts, ends } = this.pool;
+    for (let p = starts[slot] ?? 0; p < (ends[slot] ?? 0); p++) if (ids[p]! >= 0) this.unpost(ids[p]!, slot);
+    this.pool.clear(slot);
+  }
+
+  /** Every document's words (see Sequences). */
+  sequences(): Sequences {
+    const { ids, starts, ends } = this.pool;
+    return { ids, starts, ends, words: this.words };
+  }
+
+  /** The sequence of the document in `slot`, as a copy (see Sequences). */
+  sequenceOf(slot: number): Int32Array {
+    return this.pool.get(slot);
+  }
+
+  /** Gives back the room the sequences grew into while a map was indexed. */
+  trim(): void {
+    this.pool.trim();
   }
 
   /** Changes whenever a document's words do: for caches of what is derived from the words. */
@@ -138,11 +168,6 @@ export class Vocabulary {
       for (let at = text.indexOf(piece); at !== -1; at = text.indexOf(piece, at + 1)) marks[this.wordAt[at]!] = 1;
     }
     return marks;
-  }
-
-  /** Every word by id (words no document holds any longer included): to read sequences as text. */
-  get wordList(): readonly string[] {
-    return this.words;
   }
 
   /** The slots of the documents holding word `id`. */

@@ -12,7 +12,7 @@
  */
 import { editBudget } from './approx.js';
 import { keyOfMarker, TEXT_KEY, type Entry } from './scoring.js';
-import type { Vocabulary } from './vocabulary.js';
+import type { Sequences, Vocabulary } from './vocabulary.js';
 
 /** Longest query word looked up (approx.ts's Bitap limit); longer ones are cut. */
 const MAX_WORD = 32;
@@ -116,21 +116,22 @@ export function allWordsCandidates(
   const pivot = words.reduce((best, w, i) => (w.postings < words[best]!.postings ? i : best), 0);
   const seen = new Uint8Array(slots.length);
   const out: Entry[] = [];
+  const { ids, starts, ends } = vocabulary.sequences();
   for (const id of words[pivot]!.words) {
     for (const slot of vocabulary.holders(id)) {
       if (seen[slot] || skip?.[slot]) continue;
       seen[slot] = 1;
       const entry = slots[slot]!;
-      if (words.every((w, i) => i === pivot || holdsMatch(entry.sequence, w.match))) out.push(entry);
+      if (words.every((w, i) => i === pivot || holdsMatch(ids, starts[slot]!, ends[slot]!, w.match))) out.push(entry);
     }
   }
   return out;
 }
 
-/** Whether a word of `sequence` (markers between values) is a match. */
-function holdsMatch(sequence: Int32Array, match: Uint8Array): boolean {
-  for (let i = 0; i < sequence.length; i++) {
-    const id = sequence[i]!;
+/** Whether a word of ids[from, to) (markers between values) is a match. */
+function holdsMatch(ids: Int32Array, from: number, to: number, match: Uint8Array): boolean {
+  for (let i = from; i < to; i++) {
+    const id = ids[i]!;
     if (id >= 0 && match[id] !== NONE) return true;
   }
   return false;
@@ -147,14 +148,15 @@ function cost(m: number, length: number): number {
  * stem match), plus OFF_TEXT_COST when the word matched only outside the node's text. -1 when a
  * word does not match at all.
  */
-export function wordsScore(entry: Entry, words: readonly QueryWord[]): number {
-  const { sequence } = entry;
+export function wordsScore(sequences: Sequences, slot: number, words: readonly QueryWord[]): number {
+  const { ids } = sequences;
+  const to = sequences.ends[slot]!;
   let total = 0;
   for (const w of words) {
     let best = Infinity;
     let offText = OFF_TEXT_COST;
-    for (let p = 0; p < sequence.length; p++) {
-      const id = sequence[p]!;
+    for (let p = sequences.starts[slot]!; p < to; p++) {
+      const id = ids[p]!;
       if (id < 0) {
         offText = keyOfMarker(id) === TEXT_KEY ? 0 : OFF_TEXT_COST;
         continue;

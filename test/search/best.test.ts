@@ -20,12 +20,17 @@ describe('search ranking parts', () => {
       token,
       edits: Uint8Array.from([0, 1, 2, 3], (w) => (w === word ? 0 : 3)),
     });
-    const text = Int32Array.from([0, 1, 2, -1, 3]);
-    expect(placeable(text, [near(0, 0), near(1, 1)], 0, 0)).to.equal(true);
+    // A node's two values (markers -1 and -2) in ids[1, 7); the rest is not the node's.
+    const ids = Int32Array.from([2, -1, 0, 1, 2, -2, 3, 0]);
+    const place = (words: NearWord[], budget: number, pivot: number) => placeable(ids, 1, 7, words, budget, pivot);
+    expect(place([near(0, 0), near(1, 1)], 0, 0)).to.equal(true);
     // One word apart in the query, two in the text: one edit.
-    expect(placeable(text, [near(0, 0), near(1, 2)], 0, 0)).to.equal(false);
-    expect(placeable(text, [near(0, 0), near(1, 2)], 1, 1)).to.equal(true);
+    expect(place([near(0, 0), near(1, 2)], 0, 0)).to.equal(false);
+    expect(place([near(0, 0), near(1, 2)], 1, 1)).to.equal(true);
     // Word 3 is in the next value: no budget bridges the end of a value.
-    expect(placeable(text, [near(0, 2), near(1, 3)], 2, 0)).to.equal(false);
+    expect(place([near(0, 2), near(1, 3)], 2, 0)).to.equal(false);
+    // Nor the end of the node's words: the word 0 after word 3 is not the node's.
+    expect(place([near(0, 3), near(1, 0)], 2, 0)).to.equal(false);
+    expect(placeable(ids, 1, 8, [near(0, 3), near(1, 0)], 2, 0)).to.equal(true);
   });
 });

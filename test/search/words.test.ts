@@ -39,7 +39,7 @@ describe('search word by word', () => {
 
   it('marks each vocabulary word as a match within the budget, a stem match or none', () => {
     const vocabulary = new Vocabulary();
-    vocabulary.update(0, null, ['expand expansion explain']);
+    vocabulary.update(0, ['expand expansion explain']);
     const [w] = lookUpWords(vocabulary, 'expantion', SEARCH_THRESHOLD);
     // Word ids in order of first appearance: expand 0, expansion 1, explain 2.
     expect([...w!.match]).to.deep.equal([STEM, 1, NONE]);
@@ -125,11 +125,11 @@ describe('did you mean', () => {
   it('picks the closest word, then the one more documents hold, then the first alphabetically', () => {
     const vocabulary = new Vocabulary();
     // "cake." and "cake" are one word held by two documents.
-    vocabulary.update(0, null, ['bake cake. fake']);
-    const second = vocabulary.update(1, null, ['cake']);
+    vocabulary.update(0, ['bake cake. fake']);
+    vocabulary.update(1, ['cake']);
     expect(closestWord(vocabulary, 'dake')).to.equal('cake');
     // Now every word is held once: alphabetical order decides.
-    vocabulary.update(1, second, ['lake']);
+    vocabulary.update(1, ['lake']);
     expect(closestWord(vocabulary, 'dake')).to.equal('bake');
     expect(closestWord(vocabulary, 'cakes')).to.equal('cake');
     expect(closestWord(vocabulary, 'zzzz')).to.equal(null);
