@@ -5,7 +5,7 @@
 import Fuse, { type FuseResult } from 'fuse.js';
 import type { Source } from '../model/types.js';
 import type { IndexedCitation } from './records.js';
-import { foldWithMap, type FoldedText } from './fold.js';
+import { foldWithMap } from './fold.js';
 import { mergeRanges, type Range } from './highlight.js';
 import { FUSE_OPTIONS, KEYS, type Entry, type KeyName, type SearchDocument, type SearchField } from './scoring.js';
 import { wordCore } from './suggest.js';
@@ -23,12 +23,60 @@ export interface FieldHighlight {
   sourceId?: string;
   /** For pinpoint: the citation. */
   citationId?: string;
+  /**
+   * Set on a node's text, quote or notes by an index that keeps no node text: `text` is empty
+   * and `ranges` are inclusive [first, last] offsets into the folded text, as found; see
+   * unfoldHighlights.
+   */
+  folded?: true;
 }
 
-/** Where the original text of sources and citations is looked up. */
+/** Where the original text of sources and citations is looked up, and whether nodes' is. */
 export interface Originals {
   sources: ReadonlyMap<string, Source>;
   citations: ReadonlyMap<string, IndexedCitation>;
+  /** False when the index keeps no node text: highlights in it are left `folded`. */
+  nodeText: boolean;
+}
+
+/** A node's own text, quote and notes, as unfoldHighlights reads them. */
+export interface NodeTexts {
+  text: string;
+  notes?: string;
+  quote?: { text: string };
+}
+
+/** Whether `key` is one of a node's own fields (rather than a source's or citation's). */
+function ownField(key: KeyName): boolean {
+  return key === 'text' || key === 'quote' || key === 'notes';
+}
+
+/** Folded ranges (inclusive) as merged ranges into `original`, whose folded text they index. */
+function unfoldRanges(ranges: readonly Range[], original: string): Range[] {
+  const map = foldWithMap(original);
+  const out: Range[] = [];
+  for (const [s, e] of ranges) if (e < map.ends.length) out.push([map.starts[s]!, map.ends[e]!]);
+  return mergeRanges(out);
+}
+
+/**
+ * Finishes the `folded` highlights of a hit with the node's own text (where the text is: the
+ * page, for the search worker's results), exactly as an index keeping the text would have.
+ * A field the node no longer has, or ranges it no longer reaches, are left out.
+ */
+export function unfoldHighlights(highlights: readonly FieldHighlight[], node: NodeTexts | undefined): FieldHighlight[] {
+  const out: FieldHighlight[] = [];
+  for (const h of highlights) {
+    if (!h.folded) {
+      out.push(h);
+      continue;
+    }
+    const text = h.field === 'text' ? node?.text : h.field === 'quote' ? node?.quote?.text : node?.notes;
+    if (text === undefined) continue;
+    const ranges = unfoldRanges(h.ranges, text);
+    if (ranges.length) out.push({ field: h.field, text, ranges });
+  }
+  return out;
 }
 
 /** fuse's results for `docs` (score and matches), by position in `docs`. */
@@ -46,6 +94,11 @@ export function highlightsOf(entry: Entry, res: FuseResult<SearchDocument>, orig
   for (const match of res.matches ?? []) {
     const key = KEYS.find((k) => k.name === match.key);
     if (!key) continue;
+    if (!originals.nodeText && ownField(key.name)) {
+      const ranges = match.indices.filter(([s, e]) => e - s + 1 >= 2);
+      if (ranges.length) out.push({ field: key.field, text: '', ranges, folded: true });
+      continue;
+    }
     const h = originalOf(entry, key.name, match.refIndex ?? 0, originals);
     if (!h) continue;
     const map = foldWithMap(h.text);
@@ -121,20 +174,19 @@ export function wordHighlights(
   // Each value is a marker, then its words (see Entry).
   let p = sequences.starts[entry.slot]! + 1;
   keys.forEach(({ key, ref }) => {
+    // Ranges into the folded value, inclusive: mapped to the original text here, or where it is.
     const ranges: Range[] = [];
-    let map: FoldedText | null = null;
-    const original = originalOf(entry, key, ref, originals);
+    const folded = !originals.nodeText && ownField(key);
+    const original = folded ? undefined : originalOf(entry, key, ref, originals);
     let offset = 0;
     for (; p < to && ids[p]! >= 0; p++) {
       const id = ids[p]!;
       const word = sequences.words[id]!;
-      if (original && words.some((w) => w.match[id] !== NONE)) {
+      if ((folded || original) && words.some((w) => w.match[id] !== NONE)) {
         const core = wordCore(word);
         if (core) {
-          map ??= foldWithMap(original.text);
           const start = offset + word.indexOf(core);
-          const end = start + core.length - 1;
-          if (end < map.ends.length) ranges.push([map.starts[start]!, map.ends[end]!]);
+          ranges.push([start, start + core.length - 1]);
         }
       }
       offset += word.length + 1;
@@ -142,7 +194,11 @@ export function wordHighlights(
     // Past the marker of the next value.
     p++;
     const field = KEYS.find((k) => k.name === key)!.field;
-    if (original && ranges.length) out.push({ field, ...original, ranges: mergeRanges(ranges) });
+    if (folded && ranges.length) out.push({ field, text: '', ranges, folded: true });
+    else if (original && ranges.length) {
+      const unfolded = unfoldRanges(ranges, original.text);
+      if (unfolded.length) out.push({ field, ...original, ranges: unfolded });
+    }
   });
   return out;
 }

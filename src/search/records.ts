@@ -28,20 +28,22 @@ export interface IndexedRating {
 
 const NONE: readonly never[] = Object.freeze([]);
 
-/** Adds `item` to the list of `key`. */
-function addTo<T>(lists: Map<string, T[]>, key: string, item: T): void {
+/**
+ * Adds `item` to the list of `key`. Lists are copied rather than pushed to: most hold one to
+ * three items, and a pushed-to array reserves room for 17 (at 100,000 nodes, 7 MB of room).
+ */
+function addTo<T>(lists: Map<string, readonly T[]>, key: string, item: T): void {
   const list = lists.get(key);
-  if (list) list.push(item);
-  else lists.set(key, [item]);
+  lists.set(key, list ? [...list, item] : [item]);
 }
 
 /** Removes `item` from the list of `key`, and the list once empty. */
-function removeFrom<T>(lists: Map<string, T[]>, key: string, item: T): void {
+function removeFrom<T>(lists: Map<string, readonly T[]>, key: string, item: T): void {
   const list = lists.get(key);
   if (!list) return;
-  const i = list.indexOf(item);
-  if (i !== -1) list.splice(i, 1);
-  if (list.length === 0) lists.delete(key);
+  const rest = list.filter((x) => x !== item);
+  if (rest.length === 0) lists.delete(key);
+  else lists.set(key, rest);
 }
 
 /** Sources, citations and ratings by id, and by the node (or source) they hang off. */
@@ -49,9 +51,9 @@ export class IndexRecords {
   readonly sources = new Map<string, Source>();
   readonly citations = new Map<string, IndexedCitation>();
   private readonly ratings = new Map<string, IndexedRating>();
-  private readonly citationsByNode = new Map<string, string[]>();
-  private readonly citationsBySource = new Map<string, string[]>();
-  private readonly ratingsByNode = new Map<string, IndexedRating[]>();
+  private readonly citationsByNode = new Map<string, readonly string[]>();
+  private readonly citationsBySource = new Map<string, readonly string[]>();
+  private readonly ratingsByNode = new Map<string, readonly IndexedRating[]>();
   /** Raters by name: a class has a few dozen, who rate thousands of nodes. */
   private readonly raters = new Map<string, string>();
 
@@ -121,7 +123,7 @@ export class IndexRecords {
 
   /** Forgets the citations and ratings of a node (when it is removed). */
   forgetNode(nodeId: string): void {
-    for (const c of [...this.citationsOf(nodeId)]) this.unlinkCitation(c);
-    for (const r of [...this.ratingsOf(nodeId)]) this.unlinkRating(r.id);
+    for (const c of this.citationsOf(nodeId)) this.unlinkCitation(c);
+    for (const r of this.ratingsOf(nodeId)) this.unlinkRating(r.id);
   }
 }

@@ -141,6 +141,32 @@ export function valueEnd(ids: Int32Array, at: number, to: number): number {
   return end;
 }
 
+const QUOTE_KEY = KEYS.findIndex((k) => k.name === 'quote');
+const NOTES_KEY = KEYS.findIndex((k) => k.name === 'notes');
+
+/** A node's own folded fields ('' when empty). */
+export interface NodeFields {
+  text: string;
+  quote: string;
+  notes: string;
+}
+
+/** A node's own folded fields, read back from its sequence. */
+export function nodeFields(sequences: Sequences, slot: number): NodeFields {
+  const { ids, words } = sequences;
+  const to = sequences.ends[slot]!;
+  const out = { text: '', quote: '', notes: '' };
+  for (let at = sequences.starts[slot]!; at < to;) {
+    const key = keyOfMarker(ids[at]!);
+    const end = valueEnd(ids, at, to);
+    if (key === TEXT_KEY) out.text = joinWords(words, ids, at + 1, end);
+    else if (key === QUOTE_KEY) out.quote = joinWords(words, ids, at + 1, end);
+    else if (key === NOTES_KEY) out.notes = joinWords(words, ids, at + 1, end);
+    at = end;
+  }
+  return out;
+}
+
 /**
  * The phrase tier of the node last scored (see Ranked in best.ts): a side result of the
  * scorers, to spare an allocation per node.

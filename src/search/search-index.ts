@@ -17,12 +17,14 @@ import { compileQuery } from './approx.js';
 import { candidates } from './candidates.js';
 import { hasFilters, nodeFilter, type SearchFilters } from './filters.js';
 import { foldText } from './fold.js';
-import { fuseResults, highlightsOf, wordHighlights, type FieldHighlight } from './hit-highlights.js';
+import { fuseResults, highlightsOf, wordHighlights, type FieldHighlight, type Originals } from './hit-highlights.js';
 import type { IndexedNode } from './indexed-node.js';
 import { Best, type Ranked } from './best.js';
 import { LiveTree } from './live-tree.js';
 import {
   fieldValues,
+  nodeFields,
+  type NodeFields,
   scoreByWords,
   scored,
   scoreEntry,
@@ -46,6 +48,25 @@ export { DEFAULT_LIMIT, type IndexInput, type SearchHit, type SearchOptions, typ
 
 /** Tier of matches found word by word (below the phrase tiers of best.ts). */
 const WORDS_TIER = 3;
+
+/** How a SearchIndex keeps what it is given. */
+export interface SearchIndexOptions {
+  /**
+   * False: keep no node's own text, notes or quote, only their words (the search worker, whose
+   * page holds the text anyway). Highlights in those fields then come with `folded` set, to be
+   * finished with unfoldHighlights where the text is.
+   */
+  keepText?: boolean;
+}
+
+/** A node's folded text, quote and notes, as makeEntry takes them. */
+function foldedFields(node: IndexedNode): NodeFields {
+  return {
+    text: foldText(node.text),
+    quote: node.quote ? foldText(node.quote.text) : '',
+    notes: node.notes ? foldText(node.notes) : '',
+  };
+}
 
 /** A node's entry before its words are indexed: its folded values and their key numbers. */
 type NewEntry = Omit<Entry, 'slot'> & { values: string[]; keys: number[] };
@@ -71,18 +92,23 @@ export class SearchIndex {
   private readonly freeSlots: number[] = [];
   /** Folded title and authors of each source, shared by every node citing it. */
   private readonly foldedSources = new Map<string, { title: string; authors: string }>();
-  private readonly originals = { sources: this.sources, citations: this.citations };
+  private readonly originals: Originals = { sources: this.sources, citations: this.citations, nodeText: true };
   private readonly candidateSource = {
     vocabulary: this.vocabulary,
     slots: this.slots,
     all: () => this.entries.values(),
   };
 
+  /** False: the index keeps no node's own text (see SearchIndexOptions). */
+  private readonly keepText: boolean;
+
   /**
    * Indexes everything in `bundle`; with `nodesNow` false, all but the nodes, which the caller
    * then adds in order with addNodes (buildSearchIndex does, in slices, so no task runs long).
    */
-  constructor(bundle: IndexInput, nodesNow = true) {
+  constructor(bundle: IndexInput, nodesNow = true, options: SearchIndexOptions = {}) {
+    this.keepText = options.keepText ?? true;
+    this.originals.nodeText = this.keepText;
     for (const s of bundle.sources) this.sources.set(s.id, s);
     for (const c of bundle.citations) this.records.linkCitation(c);
     for (const r of bundle.ratings) this.records.linkRating(r);
@@ -98,7 +124,7 @@ export class SearchIndex {
       const n = this.keep(nodes[i]!);
       const skeleton = this.skeletonOf(n, this.freeSlots.pop() ?? this.slots.length);
       this.shape.set(skeleton);
-      this.setEntry(this.makeEntry(n, skeleton));
+      this.setEntry(this.makeEntry(n, skeleton, foldedFields(nodes[i]!)));
     }
   }
 
@@ -136,13 +162,15 @@ export class SearchIndex {
       ? this.skeletonOf(node, old ? old.slot : (this.freeSlots.pop() ?? this.slots.length))
       : old.skeleton;
     if (moved) this.shape.set(skeleton);
+    // Without the old text to compare with, every change is indexed again.
     const sameText =
+      this.keepText &&
       old !== undefined &&
       old.node.text === node.text &&
       old.node.notes === node.notes &&
       old.node.quote?.text === node.quote?.text;
     if (sameText) this.store({ ...old, node, skeleton });
-    else this.setEntry(this.makeEntry(node, skeleton));
+    else this.setEntry(this.makeEntry(node, skeleton, foldedFields(given)));
   }
 
   /**
@@ -358,6 +386,11 @@ export class SearchIndex {
   /** What the index keeps of a node posted to it (an ArgNode, say): shared strings kept once. */
   private keep(given: IndexedNode): IndexedNode {
     const node = indexedNode(given, this.same);
+    if (!this.keepText) {
+      node.text = '';
+      delete node.notes;
+      delete node.quote;
+    }
     // The parent's own id string rather than this node's copy of it.
     if (node.parentId !== null) node.parentId = this.entries.get(node.parentId)?.node.id ?? node.parentId;
     return node;
@@ -395,24 +428,22 @@ export class SearchIndex {
     const { node, sourceIds, citationIds } = entry;
     return {
       id: node.id,
-      text: foldText(node.text),
-      quote: foldText(node.quote?.text ?? ''),
-      notes: foldText(node.notes ?? ''),
+      ...nodeFields(this.vocabulary.sequences(), entry.slot),
       sourceTitles: sourceIds.map((id) => this.foldedSource(id).title),
       sourceAuthors: sourceIds.map((id) => this.foldedSource(id).authors),
       pinpoints: citationIds.map((id) => foldText(this.citations.get(id)?.pinpoint ?? '')),
     };
   }
 
-  /** Derives a node's entry from the current state; the same for an edit as for a rebuild. */
-  private makeEntry(node: IndexedNode, skeleton: Skeleton): NewEntry {
+  /**
+   * Derives a node's entry from the current state and `own`, the node's folded text, quote and
+   * notes; the same for an edit as for a rebuild.
+   */
+  private makeEntry(node: IndexedNode, skeleton: Skeleton, own: NodeFields): NewEntry {
     const { cites, sourceIds } = this.citesOf(node.id);
-    const text = foldText(node.text);
     const doc: SearchDocument = {
       id: node.id,
-      text,
-      quote: node.quote ? foldText(node.quote.text) : '',
-      notes: node.notes ? foldText(node.notes) : '',
+      ...own,
       sourceTitles: sourceIds.map((id) => this.foldedSource(id).title),
       sourceAuthors: sourceIds.map((id) => this.foldedSource(id).authors),
       pinpoints: cites.map((c) => (c.pinpoint ? foldText(c.pinpoint) : '')),
@@ -437,7 +468,10 @@ export class SearchIndex {
       if (nodeId === undefined || done.has(nodeId)) continue;
       done.add(nodeId);
       const entry = this.entries.get(nodeId);
-      if (entry) this.setEntry(this.makeEntry(entry.node, entry.skeleton));
+      // The node's own fields are read back from its words: the index may not keep their text.
+      if (entry) {
+        this.setEntry(this.makeEntry(entry.node, entry.skeleton, nodeFields(this.vocabulary.sequences(), entry.slot)));
+      }
     }
   }
 }

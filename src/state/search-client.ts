@@ -6,6 +6,7 @@
  * worker neither blocks input nor counts against the page's heap.
  */
 import type { MapBundle } from '../model/types.js';
+import { unfoldHighlights, type NodeTexts } from '../search/hit-highlights.js';
 import { indexedNode } from '../search/indexed-node.js';
 import type { SearchOptions, SearchResults } from '../search/search-index.js';
 import type { BundleChanges } from '../search/sync.js';
@@ -37,7 +38,8 @@ export class WorkerSearch implements SearchService {
   private ready?: { resolve: () => void; reject: (e: Error) => void };
   private closed = false;
 
-  private constructor() {
+  /** @param nodeOf the page's current copy of a node, to finish highlights in its text with */
+  private constructor(private readonly nodeOf: (id: string) => NodeTexts | undefined) {
     this.worker = new Worker(workerScriptUrl(WORKER_URL) as string, { type: 'module', name: 'warrant-search' });
     this.worker.onmessage = ({ data }: MessageEvent<SearchReply>) => this.receive(data);
     this.worker.onerror = (e) => this.fail(new Error(e.message || 'The search worker failed.'));
@@ -48,13 +50,21 @@ export class WorkerSearch implements SearchService {
    * milliseconds at a time, with `pause()` (its way to give input and frames their turn)
    * between, and the promise settles when the worker has built the index.
    */
-  static async start(bundle: MapBundle, pause: () => Promise<unknown>): Promise<WorkerSearch> {
-    const search = new WorkerSearch();
+  static async start(
+    bundle: MapBundle,
+    pause: () => Promise<unknown>,
+    nodeOf: (id: string) => NodeTexts | undefined,
+  ): Promise<WorkerSearch> {
+    const search = new WorkerSearch(nodeOf);
     const built = new Promise<void>((resolve, reject) => (search.ready = { resolve, reject }));
     search.post({ kind: 'start', sources: bundle.sources });
     await search.postSliced(bundle.citations, (citations) => ({ kind: 'records', citations, ratings: [] }), pause);
     await search.postSliced(bundle.ratings, (ratings) => ({ kind: 'records', citations: [], ratings }), pause);
-    await search.postSliced(bundle.nodes, (nodes) => ({ kind: 'nodes', nodes: nodes.map((n) => indexedNode(n)) }), pause);
+    await search.postSliced(
+      bundle.nodes,
+      (nodes) => ({ kind: 'nodes', nodes: nodes.map((n) => indexedNode(n)) }),
+      pause,
+    );
     search.post({ kind: 'built' });
     await built;
     return search;
@@ -113,8 +123,16 @@ export class WorkerSearch implements SearchService {
     const waiter = this.waiting.get(reply.seq);
     if (!waiter) return;
     this.waiting.delete(reply.seq);
-    if (reply.kind === 'results') waiter.resolve(reply.results);
+    if (reply.kind === 'results') waiter.resolve(this.unfold(reply.results));
     else waiter.reject(reply.range ? new RangeError(reply.message) : new Error(reply.message));
+  }
+
+  /** The results with their folded highlights finished from the page's text (see search-worker.ts). */
+  private unfold(results: SearchResults): SearchResults {
+    for (const hit of results.hits) {
+      if (hit.highlights.some((h) => h.folded)) hit.highlights = unfoldHighlights(hit.highlights, this.nodeOf(hit.id));
+    }
+    return results;
   }
 
   private fail(error: Error): void {

@@ -28,10 +28,17 @@ export class SearchController implements ReactiveController {
   private generation = 0;
   private expandedFor?: { expanded: ReadonlySet<string>; only: ReadonlySet<string>; both: ReadonlySet<string> };
 
-  /** @param bundle the map as the view has it now */
+  /** Nodes by id in `bundle`, when no tree is given to look them up in. */
+  private byId?: { bundle: MapBundle; nodes: Map<string, ArgNode> };
+
+  /**
+   * @param bundle the map as the view has it now
+   * @param tree the view's tree of it, where results find their nodes' text (see search-client.ts)
+   */
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly bundle: () => MapBundle | undefined,
+    private readonly tree?: () => Tree<ArgNode> | undefined,
   ) {
     host.addController(this);
   }
@@ -52,7 +59,7 @@ export class SearchController implements ReactiveController {
     if (!bundle) return;
     this.building = true;
     const generation = this.generation;
-    void WorkerSearch.start(bundle, yieldToPage).then(
+    void WorkerSearch.start(bundle, yieldToPage, (id) => this.nodeOf(id)).then(
       (worker) => {
         if (generation !== this.generation) return worker.close();
         this.building = false;
@@ -86,6 +93,15 @@ export class SearchController implements ReactiveController {
     if (noChanges(changes)) return;
     this.worker.update(changes);
     this.version++;
+  }
+
+  /** The view's current copy of a node. */
+  private nodeOf(id: string): ArgNode | undefined {
+    if (this.tree) return this.tree()?.byId.get(id);
+    const bundle = this.bundle();
+    if (!bundle) return undefined;
+    if (this.byId?.bundle !== bundle) this.byId = { bundle, nodes: new Map(bundle.nodes.map((n) => [n.id, n])) };
+    return this.byId.nodes.get(id);
   }
 
   /** Takes the search box's results: `ids` undefined clears them. */

@@ -2,7 +2,8 @@
  * The search index of the open map, off the page's main thread: built here from slices of the
  * map the page posts (so building never blocks input or frames, and the index's memory is not
  * the page's), kept in step with the changes the page posts, and searched on request. A thin
- * wrapper over the pure search modules: no DOM, no Dexie.
+ * wrapper over the pure search modules: no DOM, no Dexie. Its results' highlights in a node's
+ * own text are left folded, for the page to finish from its copy (search-client.ts).
  */
 import type { Citation, Rating, Source } from '../model/types.js';
 import { SearchIndex, type IndexedNode, type SearchOptions, type SearchResults } from '../search/search-index.js';
@@ -31,12 +32,15 @@ interface WorkerScope {
 }
 
 const scope = globalThis as unknown as WorkerScope;
-let index = new SearchIndex({ nodes: [], sources: [], citations: [], ratings: [] });
+/** The page holds the nodes' text: the worker keeps only their words (see SearchIndexOptions). */
+const create = (sources: Source[]): SearchIndex =>
+  new SearchIndex({ nodes: [], sources, citations: [], ratings: [] }, true, { keepText: false });
+let index = create([]);
 
 scope.onmessage = ({ data }) => {
   switch (data.kind) {
     case 'start':
-      index = new SearchIndex({ nodes: [], sources: data.sources, citations: [], ratings: [] });
+      index = create(data.sources);
       return;
     case 'records':
       // Before any node, so linking them re-indexes nothing.

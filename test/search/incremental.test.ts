@@ -1,7 +1,9 @@
 import { expect } from '@open-wc/testing';
 import Fuse from 'fuse.js';
 import type { ArgNode, Citation, MapBundle, Rating, Source } from '../../src/model/types.js';
-import { createSearchIndex, FUSE_OPTIONS, SEARCH_THRESHOLD, type SearchIndex } from '../../src/search/index.js';
+import { createSearchIndex, FUSE_OPTIONS, SEARCH_THRESHOLD, SearchIndex } from '../../src/search/index.js';
+import type { SearchResults } from '../../src/search/results.js';
+import { unfoldHighlights } from '../../src/search/hit-highlights.js';
 import type { SearchFilters } from '../../src/search/filters.js';
 import { foldText } from '../../src/search/fold.js';
 import { citation, coldWarMap, fewestEdits, node, prng, rating, sentence, source } from './fixtures.js';
@@ -207,6 +209,28 @@ function queries(rand: () => number, db: Db): string[] {
   return [...fixed, ...own];
 }
 
+/** An index that forwards every edit to `others` as well. */
+function alongside(index: SearchIndex, ...others: SearchIndex[]): SearchIndex {
+  return new Proxy(index, {
+    get(target, key) {
+      const value: unknown = Reflect.get(target, key);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        for (const other of others) (Reflect.get(other, key) as (...a: unknown[]) => unknown).apply(other, args);
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+}
+
+/** Results of an index that keeps no node text, finished with the database's nodes (as the page does). */
+function unfolded(results: SearchResults, db: Db): SearchResults {
+  return {
+    ...results,
+    hits: results.hits.map((h) => ({ ...h, highlights: unfoldHighlights(h.highlights, db.nodes.get(h.id)) })),
+  };
+}
+
 const FILTERS: SearchFilters[] = [
   {},
   { kinds: ['premise', 'rebuttal'] },
@@ -224,15 +248,21 @@ describe('search index, edited incrementally', function () {
     // Grow the fixture to a few hundred nodes first, through the index as well.
     const db = new Db(start);
     const index = createSearchIndex(start);
+    // The worker's kind of index, which keeps only the words of nodes' text, edited alongside.
+    const lean = new SearchIndex(start, true, { keepText: false });
     for (let n = 0; n < 600; n++) {
-      randomEdit(rand, db, index, n);
+      randomEdit(rand, db, alongside(index, lean), n);
       if (n % 200 === 199 || n === 599) {
         const rebuilt = createSearchIndex(db.bundle(rand));
         for (const q of queries(rand, db)) {
           for (const filters of FILTERS) {
             const options = { filters, limit: 15 };
+            const expected = rebuilt.search(q, options);
             expect(index.search(q, options), `after ${n + 1} edits: "${q}" ${JSON.stringify(filters)}`).to.deep.equal(
-              rebuilt.search(q, options),
+              expected,
+            );
+            expect(unfolded(lean.search(q, options), db), `lean: "${q}" ${JSON.stringify(filters)}`).to.deep.equal(
+              expected,
             );
           }
         }
@@ -244,6 +274,7 @@ describe('search index, edited incrementally', function () {
       }
     }
     expect(index.size).to.equal(db.nodes.size);
+    expect(lean.size).to.equal(db.nodes.size);
     expect(index.size).to.be.greaterThan(60);
   });
 

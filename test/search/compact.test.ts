@@ -1,0 +1,160 @@
+// The search index's compact storage: the pooled word-id sequences, the markers that say which
+// field each value is, the exponents derived from word counts, and highlights finished where the
+// text is (an index that keeps no node text). Exact values in, exact values out.
+import { expect } from '@open-wc/testing';
+import { fieldNorm } from '../../src/search/approx.js';
+import { unfoldHighlights, type FieldHighlight } from '../../src/search/hit-highlights.js';
+import { SearchIndex } from '../../src/search/search-index.js';
+import { exponentOf, FUSE_OPTIONS, joinWords, KEYS, nodeFields, valueEnd } from '../../src/search/scoring.js';
+import { SequencePool } from '../../src/search/sequence-pool.js';
+import { Vocabulary } from '../../src/search/vocabulary.js';
+import { coldWarMap } from './fixtures.js';
+
+const seq = (...ids: number[]) => Int32Array.from(ids);
+const list = (a: Int32Array) => [...a];
+
+describe('search: compact storage', () => {
+  it('SequencePool keeps one sequence per slot end to end, in place when it does not grow', () => {
+    const pool = new SequencePool();
+    pool.set(0, seq(-1, 5, 6, 7), 4);
+    pool.set(2, seq(-1, 8, 9, 99), 3); // only the first three
+    expect(list(pool.get(0))).to.deep.equal([-1, 5, 6, 7]);
+    expect(list(pool.get(1))).to.deep.equal([]);
+    expect(list(pool.get(2))).to.deep.equal([-1, 8, 9]);
+    expect(list(pool.get(40))).to.deep.equal([]);
+    expect([pool.starts[0], pool.ends[0], pool.starts[2], pool.ends[2]]).to.deep.equal([0, 4, 4, 7]);
+    expect(list(pool.ids.subarray(0, 7))).to.deep.equal([-1, 5, 6, 7, -1, 8, 9]);
+    // Shorter: in place, leaving one id of waste.
+    pool.set(0, seq(-1, 1, 2), 3);
+    expect([pool.starts[0], pool.ends[0]]).to.deep.equal([0, 3]);
+    expect(pool.stats).to.deep.equal({ used: 6, waste: 1, capacity: 256 });
+    // Longer: moved to the end; its old place is waste.
+    pool.set(2, seq(-1, 8, 9, -4, 3), 5);
+    expect([pool.starts[2], pool.ends[2]]).to.deep.equal([7, 12]);
+    expect(list(pool.get(2))).to.deep.equal([-1, 8, 9, -4, 3]);
+    expect(pool.stats).to.deep.equal({ used: 8, waste: 4, capacity: 256 });
+    pool.clear(0);
+    expect(list(pool.get(0))).to.deep.equal([]);
+    expect(pool.stats).to.deep.equal({ used: 5, waste: 7, capacity: 256 });
+    // trim() compacts in slot order, with a little room to spare (at least 256).
+    pool.trim();
+    expect([pool.starts[0], pool.ends[0], pool.starts[2], pool.ends[2]]).to.deep.equal([0, 0, 0, 5]);
+    expect(list(pool.ids.subarray(0, 5))).to.deep.equal([-1, 8, 9, -4, 3]);
+    expect(pool.stats).to.deep.equal({ used: 5, waste: 0, capacity: 256 });
+  });
+
+  it('SequencePool grows by a quarter, and compacts first when a quarter of it is waste', () => {
+    const pool = new SequencePool();
+    const long = Int32Array.from({ length: 200 }, (_, i) => i);
+    pool.set(0, long, 200);
+    pool.set(1, long, 50);
+    // 250 of 256 used: 10 more do not fit and there is no waste, so the pool grows to 1.25 x 260.
+    pool.set(2, long, 10);
+    expect(pool.stats).to.deep.equal({ used: 260, waste: 0, capacity: 325 });
+    expect(list(pool.get(2))).to.deep.equal(list(long.subarray(0, 10)));
+    // Slot 0 grows: 201 more do not fit, and its old 200 are waste (more than a quarter), so the
+    // pool is compacted first (in slot order, room for 261 and a 32nd more), then slot 0 goes last.
+    pool.set(0, long, 200);
+    pool.set(
+      0,
+      Int32Array.from({ length: 201 }, (_, i) => 1000 + i),
+      201,
+    );
+    expect(pool.stats).to.deep.equal({ used: 261, waste: 0, capacity: 270 });
+    expect([pool.starts[0], pool.ends[0], pool.starts[1], pool.ends[1], pool.starts[2], pool.ends[2]]).to.deep.equal([
+      60, 261, 0, 50, 50, 60,
+    ]);
+    expect(pool.get(0)[200]).to.equal(1200);
+    expect(list(pool.get(1))).to.deep.equal(list(long.subarray(0, 50)));
+  });
+
+  it('a vocabulary keeps each document as word ids after a marker per value, -(key + 1)', () => {
+    const vocabulary = new Vocabulary();
+    vocabulary.update(0, ['nato moved east', 'baker'], [0, 3]);
+    vocabulary.update(1, ['east'], [1]);
+    expect(list(vocabulary.sequenceOf(0))).to.deep.equal([-1, 0, 1, 2, -4, 3]);
+    expect(list(vocabulary.sequenceOf(1))).to.deep.equal([-2, 2]);
+    expect([...vocabulary.holders(2)].sort()).to.deep.equal([0, 1]);
+    const s = vocabulary.sequences();
+    expect(valueEnd(s.ids, s.starts[0]!, s.ends[0]!)).to.equal(s.starts[0]! + 4);
+    expect(joinWords(s.words, s.ids, s.starts[0]! + 1, s.starts[0]! + 4)).to.equal('nato moved east');
+    expect(nodeFields(s, 0)).to.deep.equal({ text: 'nato moved east', quote: '', notes: 'baker' });
+    expect(nodeFields(s, 1)).to.deep.equal({ text: '', quote: 'east', notes: '' });
+    // Retyped: only the new sequence remains, and words no document holds have no holders.
+    vocabulary.update(0, ['nato stayed'], [0]);
+    expect(list(vocabulary.sequenceOf(0))).to.deep.equal([-1, 0, 4]);
+    expect([...vocabulary.holders(1)]).to.deep.equal([]);
+    vocabulary.remove(1);
+    expect(list(vocabulary.sequenceOf(1))).to.deep.equal([]);
+    expect([...vocabulary.holders(2)]).to.deep.equal([]);
+  });
+
+  it('derives the exponent fuse gives a field from its key and number of words', () => {
+    const total = KEYS.reduce((sum, k) => sum + k.weight, 0);
+    for (const [k, text] of [
+      [0, 'one'],
+      [1, 'one two three four'],
+      [3, 'a b c'],
+      [5, 'the quick brown fox jumps over the lazy dog again and again'],
+    ] as const) {
+      expect(exponentOf(k, text.split(' ').length)).to.equal((KEYS[k]!.weight / total) * fieldNorm(text));
+    }
+    expect(exponentOf(0, 4)).to.equal((4 / 10.5) * 0.5);
+    expect(FUSE_OPTIONS.keys).to.have.length(KEYS.length);
+  });
+
+  it('finishes folded highlights from the node text, as an index keeping the text would', () => {
+    const folded: FieldHighlight[] = [
+      {
+        field: 'text',
+        text: '',
+        ranges: [
+          [0, 4],
+          [6, 6],
+          [30, 40],
+        ],
+        folded: true,
+      },
+      { field: 'notes', text: '', ranges: [[4, 12]], folded: true },
+      { field: 'quote', text: '', ranges: [[0, 3]], folded: true },
+      { field: 'sourceTitle', text: 'Cold War', ranges: [[0, 4]], sourceId: 's1' },
+    ];
+    // "**Priština** is" folds to "pristina is": markers dropped, "š" one unit; [30, 40] is past the end.
+    const node = { text: '**Priština** is', notes: 'The  Baker notes' };
+    expect(unfoldHighlights(folded, node)).to.deep.equal([
+      {
+        field: 'text',
+        text: '**Priština** is',
+        ranges: [
+          [2, 7],
+          [8, 9],
+        ],
+      },
+      { field: 'notes', text: 'The  Baker notes', ranges: [[5, 14]] },
+      { field: 'sourceTitle', text: 'Cold War', ranges: [[0, 4]], sourceId: 's1' },
+    ]);
+    expect(unfoldHighlights(folded, undefined)).to.deep.equal([folded[3]]);
+  });
+
+  it('an index keeping no node text finds the same, with highlights left folded', () => {
+    const bundle = coldWarMap();
+    const full = new SearchIndex(bundle);
+    const lean = new SearchIndex(bundle, true, { keepText: false });
+    const byId = new Map(bundle.nodes.map((n) => [n.id, n]));
+    for (const q of ['gorbachev', 'inch eastward', 'Gorbachov nato', 'baker', 'two plus four', 'pristina']) {
+      const a = full.search(q);
+      const b = lean.search(q);
+      expect(b.ids, q).to.deep.equal(a.ids);
+      expect(
+        b.hits.some((h) => h.highlights.some((x) => x.folded)),
+        q,
+      ).to.equal(true);
+      expect(
+        b.hits.map((h) => ({ ...h, highlights: unfoldHighlights(h.highlights, byId.get(h.id)) })),
+        q,
+      ).to.deep.equal(a.hits);
+    }
+    expect(lean.node('c1')!.text).to.equal('');
+    expect(lean.documents()).to.deep.equal(full.documents());
+  });
+});
