@@ -4,9 +4,10 @@
  * while the records the page posts carry every field (rationales, map ids, timestamps), each
  * string a copy of its own after the trip to the worker: at 100,000 nodes and 150,000 ratings
  * the full records alone took 50 MB of the worker's heap. Strings that repeat (node ids,
- * raters) are kept once.
+ * raters) are kept once; ratings are kept in columns (rating-table.ts).
  */
-import type { Citation, Rating, RatingValue, Source } from '../model/types.js';
+import type { Citation, Rating, Source } from '../model/types.js';
+import { RatingTable, type RatingFacts } from './rating-table.js';
 
 /** What the index keeps of a citation. */
 export interface IndexedCitation {
@@ -15,15 +16,6 @@ export interface IndexedCitation {
   readonly sourceId: string;
   readonly pinpoint?: string;
   readonly createdAt: string;
-}
-
-/** What the index keeps of a rating: what the filters read. */
-export interface IndexedRating {
-  readonly id: string;
-  readonly nodeId: string;
-  readonly rater: string;
-  readonly value?: RatingValue;
-  readonly relevance?: RatingValue;
 }
 
 const NONE: readonly never[] = Object.freeze([]);
@@ -50,19 +42,16 @@ function removeFrom<T>(lists: Map<string, readonly T[]>, key: string, item: T): 
 export class IndexRecords {
   readonly sources = new Map<string, Source>();
   readonly citations = new Map<string, IndexedCitation>();
-  private readonly ratings = new Map<string, IndexedRating>();
+  private readonly ratings = new RatingTable();
   private readonly citationsByNode = new Map<string, readonly string[]>();
   private readonly citationsBySource = new Map<string, readonly string[]>();
-  private readonly ratingsByNode = new Map<string, readonly IndexedRating[]>();
-  /** Raters by name: a class has a few dozen, who rate thousands of nodes. */
-  private readonly raters = new Map<string, string>();
 
   /** Adds or replaces a citation. */
   linkCitation(c: Citation): void {
     this.unlinkCitation(c.id);
     const { id, sourceId, pinpoint, createdAt } = c;
-    // The node id as the node's other citations already hold it.
-    const nodeId = this.citations.get(this.citationsByNode.get(c.nodeId)?.[0] ?? '')?.nodeId ?? c.nodeId;
+    // The node id as the node's other citations or ratings already hold it.
+    const nodeId = this.nodeIdOf(c.nodeId) ?? c.nodeId;
     const kept: IndexedCitation =
       pinpoint === undefined ? { id, nodeId, sourceId, createdAt } : { id, nodeId, sourceId, pinpoint, createdAt };
     this.citations.set(id, kept);
@@ -82,28 +71,20 @@ export class IndexRecords {
 
   /** Adds or replaces a rating. */
   linkRating(r: Rating): void {
-    this.unlinkRating(r.id);
-    let rater = this.raters.get(r.rater);
-    if (rater === undefined) this.raters.set(r.rater, (rater = r.rater));
-    const nodeId = this.ratingsByNode.get(r.nodeId)?.[0]?.nodeId ?? r.nodeId;
-    const kept: { -readonly [K in keyof IndexedRating]: IndexedRating[K] } = { id: r.id, nodeId, rater };
-    if (r.value !== undefined) kept.value = r.value;
-    if (r.relevance !== undefined) kept.relevance = r.relevance;
-    this.ratings.set(r.id, kept);
-    addTo(this.ratingsByNode, nodeId, kept);
+    this.ratings.set(r);
   }
 
   /** Forgets a rating. */
   unlinkRating(id: string): void {
-    const r = this.ratings.get(id);
-    if (!r) return;
     this.ratings.delete(id);
-    removeFrom(this.ratingsByNode, r.nodeId, r);
   }
 
-  /** Whether a rating with this id is known. */
-  hasRating(id: string): boolean {
-    return this.ratings.has(id);
+  /**
+   * The string these records hold for the id `nodeId`, if they hold any: records arrive before
+   * their nodes, each with a copy of its own, and a node can share the first one.
+   */
+  nodeIdOf(nodeId: string): string | undefined {
+    return this.ratings.nodeIdOf(nodeId) ?? this.citations.get(this.citationsByNode.get(nodeId)?.[0] ?? '')?.nodeId;
   }
 
   /** The ids of the citations a node makes (in no particular order). */
@@ -117,13 +98,13 @@ export class IndexRecords {
   }
 
   /** The ratings of a node. */
-  ratingsOf(nodeId: string): readonly IndexedRating[] {
-    return this.ratingsByNode.get(nodeId) ?? NONE;
+  ratingsOf(nodeId: string): readonly RatingFacts[] {
+    return this.ratings.of(nodeId);
   }
 
   /** Forgets the citations and ratings of a node (when it is removed). */
   forgetNode(nodeId: string): void {
     for (const c of this.citationsOf(nodeId)) this.unlinkCitation(c);
-    for (const r of this.ratingsOf(nodeId)) this.unlinkRating(r.id);
+    for (const id of this.ratings.idsOf(nodeId)) this.ratings.delete(id);
   }
 }

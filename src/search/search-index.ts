@@ -386,6 +386,7 @@ export class SearchIndex {
   /** What the index keeps of a node posted to it (an ArgNode, say): shared strings kept once. */
   private keep(given: IndexedNode): IndexedNode {
     const node = indexedNode(given, this.same);
+    node.id = this.records.nodeIdOf(node.id) ?? node.id;
     if (!this.keepText) {
       node.text = '';
       delete node.notes;

@@ -6,6 +6,7 @@ import { fieldNorm } from '../../src/search/approx.js';
 import { unfoldHighlights, type FieldHighlight } from '../../src/search/hit-highlights.js';
 import { SearchIndex } from '../../src/search/search-index.js';
 import { exponentOf, FUSE_OPTIONS, joinWords, KEYS, nodeFields, valueEnd } from '../../src/search/scoring.js';
+import { RatingTable } from '../../src/search/rating-table.js';
 import { SequencePool } from '../../src/search/sequence-pool.js';
 import { Vocabulary } from '../../src/search/vocabulary.js';
 import { coldWarMap } from './fixtures.js';
@@ -87,6 +88,44 @@ describe('search: compact storage', () => {
     vocabulary.remove(1);
     expect(list(vocabulary.sequenceOf(1))).to.deep.equal([]);
     expect([...vocabulary.holders(2)]).to.deep.equal([]);
+  });
+
+  it('RatingTable keeps ratings in columns, by id and by node in the order added', () => {
+    const table = new RatingTable();
+    table.set({ id: 'r1', nodeId: 'a', rater: 'Ana', value: 3 });
+    table.set({ id: 'r2', nodeId: 'b', rater: 'Ben', relevance: 0 });
+    table.set({ id: 'r3', nodeId: 'a', rater: 'Ben', value: 0, relevance: 4 });
+    table.set({ id: 'r4', nodeId: 'a', rater: 'Cy' });
+    expect(table.of('a')).to.deep.equal([
+      { rater: 'Ana', value: 3 },
+      { rater: 'Ben', value: 0, relevance: 4 },
+      { rater: 'Cy' },
+    ]);
+    expect(table.idsOf('a')).to.deep.equal(['r1', 'r3', 'r4']);
+    expect(table.of('b')).to.deep.equal([{ rater: 'Ben', relevance: 0 }]);
+    expect(table.of('c')).to.deep.equal([]);
+    // Replaced: goes last; removed from the middle, the head and the end of a list.
+    table.set({ id: 'r1', nodeId: 'a', rater: 'Ana', value: 1 });
+    expect(table.idsOf('a')).to.deep.equal(['r3', 'r4', 'r1']);
+    table.delete('r4');
+    expect(table.idsOf('a')).to.deep.equal(['r3', 'r1']);
+    table.delete('r3');
+    table.delete('nope');
+    expect(table.of('a')).to.deep.equal([{ rater: 'Ana', value: 1 }]);
+    table.delete('r1');
+    expect(table.idsOf('a')).to.deep.equal([]);
+    expect([table.has('r1'), table.has('r2'), table.size]).to.deep.equal([false, true, 1]);
+    // Free rows are reused, and a node's id string is shared by its ratings.
+    const id = ['x', 'y'].join('');
+    table.set({ id: 'r5', nodeId: id, rater: 'Dee', value: 2 });
+    table.set({ id: 'r6', nodeId: 'xy', rater: 'Dee' });
+    expect(table.nodeIdOf('xy')).to.equal(id);
+    expect(table.of('xy')).to.deep.equal([{ rater: 'Dee', value: 2 }, { rater: 'Dee' }]);
+    for (let i = 0; i < 100; i++) table.set({ id: `m${i}`, nodeId: `n${i % 7}`, rater: 'Ed', value: 4 });
+    expect(table.size).to.equal(103);
+    expect(table.idsOf('n3')).to.deep.equal(
+      [3, 10, 17, 24, 31, 38, 45, 52, 59, 66, 73, 80, 87, 94].map((i) => `m${i}`),
+    );
   });
 
   it('derives the exponent fuse gives a field from its key and number of words', () => {
