@@ -5,6 +5,7 @@
 import Fuse, { type FuseResult } from 'fuse.js';
 import type { Source } from '../model/types.js';
 import type { IndexedCitation } from './records.js';
+import type { NodeTexts } from './indexed-node.js';
 import { foldWithMap } from './fold.js';
 import { mergeRanges, type Range } from './highlight.js';
 import { FUSE_OPTIONS, KEYS, type Entry, type KeyName, type SearchDocument, type SearchField } from './scoring.js';
@@ -37,13 +38,6 @@ export interface Originals {
   citations: ReadonlyMap<string, IndexedCitation>;
   /** False when the index keeps no node text: highlights in it are left `folded`. */
   nodeText: boolean;
-}
-
-/** A node's own text, quote and notes, as unfoldHighlights reads them. */
-export interface NodeTexts {
-  text: string;
-  notes?: string;
-  quote?: { text: string };
 }
 
 /** Whether `key` is one of a node's own fields (rather than a source's or citation's). */
@@ -119,14 +113,14 @@ function originalOf(
   ref: number,
   { sources, citations }: Originals,
 ): { text: string; sourceId?: string; citationId?: string } | undefined {
-  const { node } = entry;
+  const { texts } = entry;
   switch (key) {
     case 'text':
-      return { text: node.text };
+      return texts ? { text: texts.text } : undefined;
     case 'quote':
-      return node.quote ? { text: node.quote.text } : undefined;
+      return texts?.quote ? { text: texts.quote.text } : undefined;
     case 'notes':
-      return node.notes !== undefined ? { text: node.notes } : undefined;
+      return texts?.notes !== undefined ? { text: texts.notes } : undefined;
     case 'sourceTitles':
     case 'sourceAuthors': {
       const sourceId = entry.sourceIds[ref];

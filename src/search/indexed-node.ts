@@ -17,19 +17,28 @@ export interface IndexedNode {
   updatedAt: string;
 }
 
+/** A node's own text, quote and notes (an IndexedNode is one). */
+export interface NodeTexts {
+  text: string;
+  notes?: string;
+  quote?: { text: string };
+}
+
 /** Gives back one copy of each of a few strings that many nodes repeat. */
 export type Interner = <T extends string>(s: T) => T;
 
 /**
- * The part of `node` the index keeps. `same`, given, keeps the relation and origin once: every
- * node posted to a worker arrives with copies of its own.
+ * The part of `node` the index keeps. `same`, given, keeps the relation, origin and order key
+ * once: every node posted to a worker arrives with copies of its own.
  */
 export function indexedNode(node: IndexedNode, same?: Interner): IndexedNode {
-  const { id, parentId, order, text, notes, quote, updatedAt } = node;
-  let { relation, origin } = node;
+  const { id, parentId, text, notes, quote, updatedAt } = node;
+  let { relation, origin, order } = node;
   if (same) {
     if (relation !== null) relation = same(relation);
     origin = same(origin);
+    // Sibling order keys are short and the same few recur under every parent.
+    order = same(order);
   }
   const out: IndexedNode = { id, parentId, relation, order, text, origin, updatedAt };
   if (notes !== undefined) out.notes = notes;

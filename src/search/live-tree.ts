@@ -25,6 +25,16 @@ export class LiveTree<N extends TreeNode> {
   private readonly roots = new Set<string>();
   private ordered: N[] | null = null;
 
+  /** The node with this id. */
+  get(id: string): N | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Number of nodes. */
+  get size(): number {
+    return this.byId.size;
+  }
+
   /** Adds a node or replaces the node with its id. */
   set(node: N): void {
     this.delete(node.id);

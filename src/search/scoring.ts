@@ -3,7 +3,8 @@
  * the score fuse.js would give it for a query, computed by approx.ts without running fuse.
  */
 import type { IFuseOptions } from 'fuse.js';
-import type { IndexedNode } from './indexed-node.js';
+import type { NodeTexts } from './indexed-node.js';
+import type { Origin } from '../model/types.js';
 import { fieldScore, fuzzyScore, type CompiledQuery } from './approx.js';
 import type { TreeNode } from '../model/tree.js';
 import { SEARCH_THRESHOLD } from './threshold.js';
@@ -71,9 +72,13 @@ export interface Skeleton extends TreeNode {
 
 /** One indexed node. */
 export interface Entry {
-  node: IndexedNode;
+  id: string;
   /** What the tree holds of the node: kept across text edits, replaced when the node moves. */
   skeleton: Skeleton;
+  origin: Origin;
+  updatedAt: string;
+  /** The node's own text, quote and notes, or null when the index keeps none (see SearchIndexOptions). */
+  texts: NodeTexts | null;
   /**
    * The node's number in the vocabulary, kept while the node exists. The vocabulary holds the
    * node's folded field values as word ids (its sequence, see Sequences), in fuse's key order:

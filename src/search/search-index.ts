@@ -11,14 +11,14 @@
  */
 import { kindOf, type Tree, type TreeNode } from '../model/tree.js';
 import { byCreation } from '../model/sources.js';
-import type { Citation, Rating, Source } from '../model/types.js';
+import type { Citation, Origin, Rating, Source } from '../model/types.js';
 import { IndexRecords, type IndexedCitation } from './records.js';
 import { compileQuery } from './approx.js';
 import { candidates } from './candidates.js';
 import { hasFilters, nodeFilter, type SearchFilters } from './filters.js';
 import { foldText } from './fold.js';
 import { fuseResults, highlightsOf, wordHighlights, type FieldHighlight, type Originals } from './hit-highlights.js';
-import type { IndexedNode } from './indexed-node.js';
+import type { IndexedNode, NodeTexts } from './indexed-node.js';
 import { Best, type Ranked } from './best.js';
 import { LiveTree } from './live-tree.js';
 import {
@@ -68,6 +68,13 @@ function foldedFields(node: IndexedNode): NodeFields {
   };
 }
 
+/** What the index keeps of a node it is given. */
+interface KeptNode extends TreeNode {
+  origin: Origin;
+  updatedAt: string;
+  texts: NodeTexts | null;
+}
+
 /** A node's entry before its words are indexed: its folded values and their key numbers. */
 type NewEntry = Omit<Entry, 'slot'> & { values: string[]; keys: number[] };
 const NO_IDS: readonly string[] = Object.freeze([]);
@@ -78,7 +85,6 @@ const NO_IDS: readonly string[] = Object.freeze([]);
  * citations and ratings that hang off it, as the database does.
  */
 export class SearchIndex {
-  private readonly entries = new Map<string, Entry>();
   private readonly records = new IndexRecords();
   private readonly same = interner();
   private readonly sources = this.records.sources;
@@ -96,7 +102,7 @@ export class SearchIndex {
   private readonly candidateSource = {
     vocabulary: this.vocabulary,
     slots: this.slots,
-    all: () => this.entries.values(),
+    all: () => this.slots.filter((e): e is Entry => e !== undefined),
   };
 
   /** False: the index keeps no node's own text (see SearchIndexOptions). */
@@ -136,40 +142,49 @@ export class SearchIndex {
 
   /** Number of nodes indexed. */
   get size(): number {
-    return this.entries.size;
+    return this.shape.size;
   }
 
   /** One fuse document per node, as fuse would index them: to compare with fuse itself (tests, benchmarks). */
   documents(): SearchDocument[] {
-    return [...this.entries.values()].map((e) => this.documentOf(e));
+    return this.candidateSource.all().map((e) => this.documentOf(e));
   }
 
   /** The indexed version of a node (for formatPath's labels, say). */
   node(id: string): IndexedNode | undefined {
-    return this.entries.get(id)?.node;
+    const entry = this.entryOf(id);
+    if (!entry) return undefined;
+    const { parentId, relation, order } = entry.skeleton;
+    const { origin, updatedAt, texts } = entry;
+    return { id, parentId, relation, order, origin, updatedAt, ...(texts ?? { text: '' }) };
+  }
+
+  private entryOf(id: string): Entry | undefined {
+    const skeleton = this.shape.get(id);
+    return skeleton && this.slots[skeleton.slot];
   }
 
   /** Adds or replaces a node. */
   upsertNode(given: IndexedNode): void {
-    const old = this.entries.get(given.id);
+    const old = this.entryOf(given.id);
     const node = this.keep(given);
     const moved =
       !old ||
-      old.node.parentId !== node.parentId ||
-      old.node.relation !== node.relation ||
-      old.node.order !== node.order;
+      old.skeleton.parentId !== node.parentId ||
+      old.skeleton.relation !== node.relation ||
+      old.skeleton.order !== node.order;
     const skeleton = moved
       ? this.skeletonOf(node, old ? old.slot : (this.freeSlots.pop() ?? this.slots.length))
       : old.skeleton;
     if (moved) this.shape.set(skeleton);
     // Without the old text to compare with, every change is indexed again.
     const sameText =
-      this.keepText &&
-      old !== undefined &&
-      old.node.text === node.text &&
-      old.node.notes === node.notes &&
-      old.node.quote?.text === node.quote?.text;
-    if (sameText) this.store({ ...old, node, skeleton });
+      old?.texts != null &&
+      node.texts !== null &&
+      old.texts.text === node.texts.text &&
+      old.texts.notes === node.texts.notes &&
+      old.texts.quote?.text === node.texts.quote?.text;
+    if (sameText) this.store({ ...old, origin: node.origin, updatedAt: node.updatedAt, texts: node.texts, skeleton });
     else this.setEntry(this.makeEntry(node, skeleton, foldedFields(given)));
   }
 
@@ -179,9 +194,8 @@ export class SearchIndex {
    */
   removeNodes(ids: Iterable<string>): void {
     for (const id of ids) {
-      const entry = this.entries.get(id);
+      const entry = this.entryOf(id);
       if (!entry) continue;
-      this.entries.delete(id);
       this.vocabulary.remove(entry.slot);
       this.slots[entry.slot] = undefined;
       this.freeSlots.push(entry.slot);
@@ -257,9 +271,9 @@ export class SearchIndex {
     this.syncOrder();
     const accept = filtered ? this.filterFor(filters!, tree) : null;
     if (!pattern) {
-      const ids: string[] = [];
-      for (const { id } of this.ordered) if (accept!(this.entries.get(id)!)) ids.push(id);
-      return { hits: ids.slice(0, limit).map((id) => this.hit(tree, this.entries.get(id)!, 0, [])), ids };
+      const passed: Entry[] = [];
+      for (const { slot } of this.ordered) if (accept!(this.slots[slot]!)) passed.push(this.slots[slot]!);
+      return { hits: passed.slice(0, limit).map((e) => this.hit(tree, e, 0, [])), ids: passed.map((e) => e.id) };
     }
     const compiled = compileQuery(pattern, SEARCH_THRESHOLD);
     const best = new Best<Entry>(limit);
@@ -347,7 +361,7 @@ export class SearchIndex {
   }
 
   private hit(tree: Tree<TreeNode>, entry: Entry, score: number, highlights: FieldHighlight[]): SearchHit {
-    const { id } = entry.node;
+    const { id } = entry;
     return { id, kind: kindOf(tree, entry.skeleton), path: this.shape.path(id), score, highlights };
   }
 
@@ -357,7 +371,7 @@ export class SearchIndex {
       cites: (id) => this.records.citationsOf(id).length > 0,
       ratingsOf: (id) => this.records.ratingsOf(id),
     });
-    return (entry) => accepts(entry.node, entry);
+    return (entry) => accepts(entry, entry);
   }
 
   /** Brings orderBySlot up to date with the shape's tree order (after nodes were added or moved). */
@@ -374,30 +388,30 @@ export class SearchIndex {
   private setEntry(fields: NewEntry): void {
     const { slot } = fields.skeleton;
     this.vocabulary.update(slot, fields.values, fields.keys);
-    const { node, skeleton, sourceIds, citationIds } = fields;
-    this.store({ node, skeleton, slot, sourceIds, citationIds });
+    const { id, skeleton, origin, updatedAt, texts, sourceIds, citationIds } = fields;
+    this.store({ id, skeleton, origin, updatedAt, texts, slot, sourceIds, citationIds });
   }
 
   private store(entry: Entry): void {
-    this.entries.set(entry.node.id, entry);
     this.slots[entry.slot] = entry;
   }
 
   /** What the index keeps of a node posted to it (an ArgNode, say): shared strings kept once. */
-  private keep(given: IndexedNode): IndexedNode {
-    const node = indexedNode(given, this.same);
-    node.id = this.records.nodeIdOf(node.id) ?? node.id;
-    if (!this.keepText) {
-      node.text = '';
-      delete node.notes;
-      delete node.quote;
-    }
-    // The parent's own id string rather than this node's copy of it.
-    if (node.parentId !== null) node.parentId = this.entries.get(node.parentId)?.node.id ?? node.parentId;
-    return node;
+  private keep(given: IndexedNode): KeptNode {
+    const { id, parentId, relation, order, origin, updatedAt, text, notes, quote } = indexedNode(given, this.same);
+    return {
+      id: this.records.nodeIdOf(id) ?? id,
+      // The parent's own id string rather than this node's copy of it.
+      parentId: parentId === null ? null : (this.entryOf(parentId)?.id ?? parentId),
+      relation,
+      order,
+      origin,
+      updatedAt,
+      texts: this.keepText ? { text, ...(notes !== undefined && { notes }), ...(quote && { quote }) } : null,
+    };
   }
 
-  private skeletonOf(node: IndexedNode, slot: number): Skeleton {
+  private skeletonOf(node: KeptNode, slot: number): Skeleton {
     return { id: node.id, parentId: node.parentId, relation: node.relation, order: node.order, slot };
   }
 
@@ -426,9 +440,9 @@ export class SearchIndex {
 
   /** What fuse indexes for a node; derived again when asked (only the hits shown need it). */
   private documentOf(entry: Entry): SearchDocument {
-    const { node, sourceIds, citationIds } = entry;
+    const { sourceIds, citationIds } = entry;
     return {
-      id: node.id,
+      id: entry.id,
       ...nodeFields(this.vocabulary.sequences(), entry.slot),
       sourceTitles: sourceIds.map((id) => this.foldedSource(id).title),
       sourceAuthors: sourceIds.map((id) => this.foldedSource(id).authors),
@@ -440,7 +454,11 @@ export class SearchIndex {
    * Derives a node's entry from the current state and `own`, the node's folded text, quote and
    * notes; the same for an edit as for a rebuild.
    */
-  private makeEntry(node: IndexedNode, skeleton: Skeleton, own: NodeFields): NewEntry {
+  private makeEntry(
+    node: Omit<KeptNode, keyof TreeNode> & { id: string },
+    skeleton: Skeleton,
+    own: NodeFields,
+  ): NewEntry {
     const { cites, sourceIds } = this.citesOf(node.id);
     const doc: SearchDocument = {
       id: node.id,
@@ -451,8 +469,11 @@ export class SearchIndex {
     };
     const { values, keys } = fieldValues(doc);
     return {
-      node,
+      id: node.id,
       skeleton,
+      origin: node.origin,
+      updatedAt: node.updatedAt,
+      texts: node.texts,
       values,
       keys,
       // Most nodes cite nothing: one shared empty list rather than two per node.
@@ -468,11 +489,10 @@ export class SearchIndex {
       const nodeId = viaCitations ? this.citations.get(id)?.nodeId : id;
       if (nodeId === undefined || done.has(nodeId)) continue;
       done.add(nodeId);
-      const entry = this.entries.get(nodeId);
+      const entry = this.entryOf(nodeId);
       // The node's own fields are read back from its words: the index may not keep their text.
-      if (entry) {
-        this.setEntry(this.makeEntry(entry.node, entry.skeleton, nodeFields(this.vocabulary.sequences(), entry.slot)));
-      }
+      if (entry)
+        this.setEntry(this.makeEntry(entry, entry.skeleton, nodeFields(this.vocabulary.sequences(), entry.slot)));
     }
   }
 }

@@ -6,8 +6,8 @@
  * worker neither blocks input nor counts against the page's heap.
  */
 import type { MapBundle } from '../model/types.js';
-import { unfoldHighlights, type NodeTexts } from '../search/hit-highlights.js';
-import { indexedNode } from '../search/indexed-node.js';
+import { unfoldHighlights } from '../search/hit-highlights.js';
+import { indexedNode, type NodeTexts } from '../search/indexed-node.js';
 import type { SearchOptions, SearchResults } from '../search/search-index.js';
 import type { BundleChanges } from '../search/sync.js';
 import type { SearchReply, SearchRequest } from '../workers/search-worker.js';
