@@ -8,6 +8,7 @@
  * Documents are named by small integer slots, which the index assigns.
  */
 import { wordsWithin } from './approx.js';
+import { Postings } from './postings.js';
 import { SequencePool } from './sequence-pool.js';
 
 /**
@@ -37,8 +38,8 @@ function push(array: Int32Array, at: number, value: number): Int32Array {
 export class Vocabulary {
   private readonly ids = new Map<string, number>();
   private readonly words: string[] = [];
-  /** For each word id, the slots of the documents holding it (unordered). */
-  private readonly postings: number[][] = [];
+  /** For each word id, the slots of the documents holding it. */
+  private readonly postings = new Postings();
   // Every word some document holds, joined by spaces, and for each character the id of its
   // word: rebuilt lazily after words appear or disappear.
   private joined: string | null = null;
@@ -77,7 +78,7 @@ export class Vocabulary {
           const own = (' ' + word).slice(1);
           this.ids.set(own, id);
           this.words.push(own);
-          this.postings.push([]);
+          this.postings.addWord();
           this.marks = push(this.marks, id, 0);
         }
         this.sequence = push(this.sequence, length++, id);
@@ -96,9 +97,8 @@ export class Vocabulary {
     const before = previous.length ? new Set(previous) : null;
     for (const id of distinct) {
       if (before?.has(id)) continue;
-      const list = this.postings[id]!;
-      list.push(slot);
-      if (list.length === 1) this.joined = null;
+      this.postings.add(id, slot);
+      if (this.postings.count(id) === 1) this.joined = null;
     }
     this.pool.set(slot, this.sequence, length);
   }
@@ -135,7 +135,7 @@ export class Vocabulary {
   /** Calls `each` with every word some document holds and how many documents hold it. */
   forEachWord(each: (word: string, holders: number) => void): void {
     for (let id = 0; id < this.words.length; id++) {
-      const n = this.postings[id]!.length;
+      const n = this.postings.count(id);
       if (n > 0) each(this.words[id]!, n);
     }
   }
@@ -155,7 +155,7 @@ export class Vocabulary {
       const id = this.wordAt[found.at[i]!]!;
       edits[id] = found.edits[i]!;
       words.push(id);
-      postings += this.postings[id]!.length;
+      postings += this.postings.count(id);
     }
     return { edits, words, postings };
   }
@@ -172,16 +172,18 @@ export class Vocabulary {
 
   /** The slots of the documents holding word `id`. */
   holders(id: number): readonly number[] {
-    return this.postings[id]!;
+    return this.postings.holders(id);
+  }
+
+  /** How many documents hold word `id`. */
+  holderCount(id: number): number {
+    return this.postings.count(id);
   }
 
   private unpost(id: number, slot: number): void {
-    const list = this.postings[id]!;
-    const i = list.lastIndexOf(slot);
-    if (i === -1) return;
-    list[i] = list[list.length - 1]!;
-    list.pop();
-    if (list.length === 0) this.joined = null;
+    const before = this.postings.count(id);
+    this.postings.remove(id, slot);
+    if (before === 1 && this.postings.count(id) === 0) this.joined = null;
   }
 
   private text(): string {
@@ -189,7 +191,7 @@ export class Vocabulary {
     const live: number[] = [];
     let length = 0;
     for (let id = 0; id < this.words.length; id++) {
-      if (this.postings[id]!.length > 0) {
+      if (this.postings.count(id) > 0) {
         live.push(id);
         length += this.words[id]!.length + 1;
       }

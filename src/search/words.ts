@@ -95,7 +95,7 @@ export function lookUpWords(vocabulary: Vocabulary, pattern: string, threshold: 
         if (match[id] !== NONE) continue;
         match[id] = STEM;
         words.push(id);
-        postings += vocabulary.holders(id).length;
+        postings += vocabulary.holderCount(id);
       }
     }
     return { text, maxEdits, stem, match, words, postings };

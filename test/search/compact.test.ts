@@ -6,6 +6,7 @@ import { fieldNorm } from '../../src/search/approx.js';
 import { unfoldHighlights, type FieldHighlight } from '../../src/search/hit-highlights.js';
 import { SearchIndex } from '../../src/search/search-index.js';
 import { exponentOf, FUSE_OPTIONS, joinWords, KEYS, nodeFields, valueEnd } from '../../src/search/scoring.js';
+import { Postings } from '../../src/search/postings.js';
 import { RatingTable } from '../../src/search/rating-table.js';
 import { SequencePool } from '../../src/search/sequence-pool.js';
 import { Vocabulary } from '../../src/search/vocabulary.js';
@@ -88,6 +89,45 @@ describe('search: compact storage', () => {
     vocabulary.remove(1);
     expect(list(vocabulary.sequenceOf(1))).to.deep.equal([]);
     expect([...vocabulary.holders(2)]).to.deep.equal([]);
+  });
+
+  it('Postings keep a list for a rare word and a bitmap for a word more than one slot in 32 holds', () => {
+    const postings = new Postings();
+    const rare = postings.addWord();
+    const common = postings.addWord();
+    expect([rare, common, postings.words]).to.deep.equal([0, 1, 2]);
+    // 1000 slots; the common word in every 10th (100 of them), the rare one in three.
+    for (let slot = 0; slot < 1000; slot++) {
+      if (slot % 10 === 0) postings.add(common, slot);
+      if (slot === 5 || slot === 500 || slot === 999) postings.add(rare, slot);
+    }
+    expect([postings.dense(rare), postings.count(rare)]).to.deep.equal([false, 3]);
+    expect(postings.holders(rare)).to.deep.equal([5, 500, 999]);
+    // The 64th holder came with slot 630, when 64 * 32 > 631: from then on a bitmap.
+    expect([postings.dense(common), postings.count(common)]).to.deep.equal([true, 100]);
+    expect(postings.holders(common)).to.deep.equal(Array.from({ length: 100 }, (_, i) => i * 10));
+    // Removing: a list swaps its last item in; a bitmap clears a bit; absent slots change nothing.
+    postings.remove(rare, 5);
+    postings.remove(rare, 6);
+    expect(postings.holders(rare)).to.deep.equal([999, 500]);
+    postings.remove(common, 990);
+    postings.remove(common, 991);
+    postings.remove(common, 5000);
+    expect(postings.count(common)).to.equal(99);
+    // The bitmap, made for 640 slots when slot 630 came, doubled for slot 640: 1030 fits.
+    postings.add(common, 1030);
+    expect(postings.holders(common).slice(-3)).to.deep.equal([970, 980, 1030]);
+    // Fewer than one holder in 64 of its 1280 slots: back to a list.
+    for (let slot = 0; slot < 800; slot += 10) postings.remove(common, slot);
+    expect([postings.dense(common), postings.count(common)]).to.deep.equal([true, 20]);
+    postings.remove(common, 800);
+    expect([postings.dense(common), postings.count(common)]).to.deep.equal([false, 19]);
+    expect(postings.holders(common)).to.deep.equal([
+      810, 820, 830, 840, 850, 860, 870, 880, 890, 900, 910, 920, 930, 940, 950, 960, 970, 980, 1030,
+    ]);
+    // A list that grew dense again among many slots takes a bitmap again.
+    for (let slot = 1031; slot < 1100; slot++) postings.add(common, slot);
+    expect([postings.dense(common), postings.count(common)]).to.deep.equal([true, 88]);
   });
 
   it('RatingTable keeps ratings in columns, by id and by node in the order added', () => {
