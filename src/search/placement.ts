@@ -3,6 +3,8 @@
  * vocabulary, can be laid on a node's text within an edit budget.
  */
 
+import type { PoolArray } from './sequence-pool.js';
+
 /** A query word as the candidate search sees it: its place among the chunk's words, and how near each vocabulary word is. */
 export interface NearWord {
   token: number;
@@ -11,7 +13,7 @@ export interface NearWord {
 
 /** One placement problem: the node's words ids[from, to), the query words and the budget. */
 interface Placing {
-  ids: Int32Array;
+  ids: PoolArray;
   from: number;
   to: number;
   near: readonly NearWord[];
@@ -30,7 +32,7 @@ interface Placing {
  * everywhere.
  */
 export function placeable(
-  ids: Int32Array,
+  ids: PoolArray,
   from: number,
   to: number,
   near: readonly NearWord[],

@@ -9,6 +9,7 @@ import { fieldScore, fuzzyScore, type CompiledQuery } from './approx.js';
 import type { TreeNode } from '../model/tree.js';
 import { SEARCH_THRESHOLD } from './threshold.js';
 import type { Sequences } from './vocabulary.js';
+import type { PoolArray } from './sequence-pool.js';
 
 /** What fuse indexes for one node: the folded text of every searchable field. */
 export interface SearchDocument {
@@ -132,7 +133,7 @@ export function exponentOf(key: number, words: number): number {
 }
 
 /** The folded text of ids[from, to) (words, no marker): its words joined by single spaces. */
-export function joinWords(words: readonly string[], ids: Int32Array, from: number, to: number): string {
+export function joinWords(words: readonly string[], ids: PoolArray, from: number, to: number): string {
   if (to - from === 1) return words[ids[from]!]!;
   let out = words[ids[from]!]!;
   for (let p = from + 1; p < to; p++) out += ' ' + words[ids[p]!]!;
@@ -140,7 +141,7 @@ export function joinWords(words: readonly string[], ids: Int32Array, from: numbe
 }
 
 /** Where the value whose marker is at `at` ends: the next marker, or `to`, the end of the sequence. */
-export function valueEnd(ids: Int32Array, at: number, to: number): number {
+export function valueEnd(ids: PoolArray, at: number, to: number): number {
   let end = at + 1;
   while (end < to && ids[end]! >= 0) end++;
   return end;

@@ -1,9 +1,17 @@
 /**
- * Many small integer sequences, one per slot, in one Int32Array: the word ids of every indexed
+ * Many small integer sequences, one per slot, in one typed array: the word ids of every indexed
  * node. A typed array per node cost about 100 bytes of its own beside its data (at 100,000 nodes,
- * 10 MB for 17 MB of word ids); here a slot costs two integers. A sequence that grows moves to
- * the end; the space it leaves is reclaimed by compacting once it is a good share of the pool.
+ * 10 MB for 17 MB of word ids); here a slot costs two integers. The pool is an Int16Array while
+ * every value fits in 16 bits (a map of up to 32,768 distinct words), an Int32Array from the
+ * first that does not. A sequence that grows moves to the end; the space it leaves is reclaimed
+ * by compacting once it is a good share of the pool.
  */
+
+/** The pool's values: 16 bits each until a value needs more. */
+export type PoolArray = Int16Array | Int32Array;
+
+const INT16_MIN = -32768;
+const INT16_MAX = 32767;
 
 /** Spare room kept after trim() and compaction, as a share of the ids in use. */
 const HEADROOM = 1 / 32;
@@ -11,7 +19,7 @@ const MIN_CAPACITY = 256;
 
 /** One sequence of integers per slot (a small non-negative number), stored end to end. */
 export class SequencePool {
-  private data = new Int32Array(MIN_CAPACITY);
+  private data: PoolArray = new Int16Array(MIN_CAPACITY);
   private top = 0;
   /** Ids in `data` below `top` that no sequence uses any longer. */
   private waste = 0;
@@ -22,7 +30,7 @@ export class SequencePool {
    * The pool: the sequence of slot s is ids[starts[s], ends[s]). The three arrays are replaced
    * when the pool grows or is compacted: read them again after every set or clear.
    */
-  get ids(): Int32Array {
+  get ids(): PoolArray {
     return this.data;
   }
 
@@ -41,12 +49,27 @@ export class SequencePool {
 
   /** A copy of the sequence of `slot` (empty when it has none). */
   get(slot: number): Int32Array {
-    return slot < this.from.length ? this.data.slice(this.from[slot]!, this.to[slot]!) : new Int32Array(0);
+    return slot < this.from.length
+      ? Int32Array.from(this.data.subarray(this.from[slot]!, this.to[slot]!))
+      : new Int32Array(0);
+  }
+
+  /** Whether the pool holds 32-bit values (it started with 16). */
+  get wide(): boolean {
+    return this.data instanceof Int32Array;
   }
 
   /** Sets the sequence of `slot` to source[0, length). */
   set(slot: number, source: Int32Array, length: number): void {
     this.ensureSlot(slot);
+    if (this.data instanceof Int16Array) {
+      for (let i = 0; i < length; i++) {
+        if (source[i]! > INT16_MAX || source[i]! < INT16_MIN) {
+          this.data = Int32Array.from(this.data);
+          break;
+        }
+      }
+    }
     const at = this.from[slot]!;
     const old = this.to[slot]! - at;
     if (length <= old) {
@@ -77,6 +100,11 @@ export class SequencePool {
     this.compact(this.top - this.waste);
   }
 
+  /** A new array of the pool's kind. */
+  private make(size: number): PoolArray {
+    return this.data instanceof Int16Array ? new Int16Array(size) : new Int32Array(size);
+  }
+
   private ensureSlot(slot: number): void {
     if (slot < this.from.length) return;
     const size = Math.max(slot + 1, this.from.length * 2);
@@ -96,14 +124,14 @@ export class SequencePool {
       this.compact(live + length);
       if (this.top + length <= this.data.length) return;
     }
-    const data = new Int32Array(Math.max(MIN_CAPACITY, Math.ceil((this.top + length) * 1.25)));
+    const data = this.make(Math.max(MIN_CAPACITY, Math.ceil((this.top + length) * 1.25)));
     data.set(this.data.subarray(0, this.top));
     this.data = data;
   }
 
   /** Moves every sequence to the front, in slot order, into a pool with room for `needed` ids and some headroom. */
   private compact(needed: number): void {
-    const data = new Int32Array(Math.max(MIN_CAPACITY, needed + Math.ceil(needed * HEADROOM)));
+    const data = this.make(Math.max(MIN_CAPACITY, needed + Math.ceil(needed * HEADROOM)));
     let top = 0;
     for (let s = 0; s < this.from.length; s++) {
       const a = this.from[s]!;

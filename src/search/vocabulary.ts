@@ -9,7 +9,7 @@
  */
 import { wordsWithin } from './approx.js';
 import { Postings } from './postings.js';
-import { SequencePool } from './sequence-pool.js';
+import { SequencePool, type PoolArray } from './sequence-pool.js';
 
 /**
  * The word ids of every document in reading order, each value after a negative marker (see
@@ -17,7 +17,7 @@ import { SequencePool } from './sequence-pool.js';
  * text of each id. Valid until the vocabulary next changes.
  */
 export interface Sequences {
-  readonly ids: Int32Array;
+  readonly ids: PoolArray;
   readonly starts: Int32Array;
   readonly ends: Int32Array;
   readonly words: readonly string[];

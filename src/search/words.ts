@@ -13,6 +13,7 @@
 import { editBudget } from './approx.js';
 import { keyOfMarker, TEXT_KEY, type Entry } from './scoring.js';
 import type { Sequences, Vocabulary } from './vocabulary.js';
+import type { PoolArray } from './sequence-pool.js';
 
 /** Longest query word looked up (approx.ts's Bitap limit); longer ones are cut. */
 const MAX_WORD = 32;
@@ -129,7 +130,7 @@ export function allWordsCandidates(
 }
 
 /** Whether a word of ids[from, to) (markers between values) is a match. */
-function holdsMatch(ids: Int32Array, from: number, to: number, match: Uint8Array): boolean {
+function holdsMatch(ids: PoolArray, from: number, to: number, match: Uint8Array): boolean {
   for (let i = from; i < to; i++) {
     const id = ids[i]!;
     if (id >= 0 && match[id] !== NONE) return true;

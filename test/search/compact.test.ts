@@ -13,7 +13,7 @@ import { Vocabulary } from '../../src/search/vocabulary.js';
 import { coldWarMap } from './fixtures.js';
 
 const seq = (...ids: number[]) => Int32Array.from(ids);
-const list = (a: Int32Array) => [...a];
+const list = (a: ArrayLike<number>) => Array.from(a);
 
 describe('search: compact storage', () => {
   it('SequencePool keeps one sequence per slot end to end, in place when it does not grow', () => {
@@ -43,6 +43,20 @@ describe('search: compact storage', () => {
     expect([pool.starts[0], pool.ends[0], pool.starts[2], pool.ends[2]]).to.deep.equal([0, 0, 0, 5]);
     expect(list(pool.ids.subarray(0, 5))).to.deep.equal([-1, 8, 9, -4, 3]);
     expect(pool.stats).to.deep.equal({ used: 5, waste: 0, capacity: 256 });
+  });
+
+  it('SequencePool holds 16-bit values until one needs 32', () => {
+    const pool = new SequencePool();
+    pool.set(0, seq(-6, 32767, -32768), 3);
+    expect([pool.wide, pool.ids instanceof Int16Array]).to.deep.equal([false, true]);
+    pool.set(1, seq(-1, 32768, 7), 3);
+    expect([pool.wide, pool.ids instanceof Int32Array]).to.deep.equal([true, true]);
+    expect([list(pool.get(0)), list(pool.get(1))]).to.deep.equal([
+      [-6, 32767, -32768],
+      [-1, 32768, 7],
+    ]);
+    pool.trim();
+    expect(list(pool.ids.subarray(0, 6))).to.deep.equal([-6, 32767, -32768, -1, 32768, 7]);
   });
 
   it('SequencePool grows by a quarter, and compacts first when a quarter of it is waste', () => {
@@ -213,6 +227,23 @@ describe('search: compact storage', () => {
       { field: 'sourceTitle', text: 'Cold War', ranges: [[0, 4]], sourceId: 's1' },
     ]);
     expect(unfoldHighlights(folded, undefined)).to.deep.equal([folded[3]]);
+  });
+
+  it('an index of more than 32,768 distinct words widens its word ids and still finds them', () => {
+    const bundle = coldWarMap();
+    const many = Array.from({ length: 33000 }, (_, i) => `w${i}`).join(' ');
+    bundle.nodes = [
+      ...bundle.nodes,
+      { ...bundle.nodes[1]!, id: 'big', text: many },
+      { ...bundle.nodes[1]!, id: 'two', text: 'alpha w32999 omega' },
+    ];
+    const index = new SearchIndex(bundle, true, { keepText: false });
+    expect(index.search('w32999 omega').ids).to.deep.equal(['two']);
+    expect(index.search('w1234 w1235').ids).to.deep.equal(['big']);
+    const hit = index.search('w32999').hits.find((h) => h.id === 'two')!;
+    expect(unfoldHighlights(hit.highlights, bundle.nodes.at(-1))).to.deep.equal([
+      { field: 'text', text: 'alpha w32999 omega', ranges: [[6, 12]] },
+    ]);
   });
 
   it('an index keeping no node text finds the same, with highlights left folded', () => {
