@@ -66,16 +66,11 @@ export const FUSE_OPTIONS: Readonly<IFuseOptions<SearchDocument>> = Object.freez
 const TOTAL_WEIGHT = KEYS.reduce((sum, k) => sum + k.weight, 0);
 const KEY_WEIGHTS: readonly number[] = KEYS.map((k) => k.weight / TOTAL_WEIGHT);
 
-/** What the tree holds of a node, plus the node's slot (see Entry). */
-export interface Skeleton extends TreeNode {
-  readonly slot: number;
-}
-
-/** One indexed node. */
-export interface Entry {
-  id: string;
-  /** What the tree holds of the node: kept across text edits, replaced when the node moves. */
-  skeleton: Skeleton;
+/**
+ * One indexed node, and the index's tree node for it: replaced when the node moves, updated in
+ * place otherwise (so the tree order computed from it stays valid across text edits).
+ */
+export interface Entry extends TreeNode {
   origin: Origin;
   updatedAt: string;
   /** The node's own text, quote and notes, or null when the index keeps none (see SearchIndexOptions). */
@@ -86,7 +81,7 @@ export interface Entry {
    * each non-empty value is a marker, -(key number + 1), then its words. The folded text of a
    * value is its words joined by single spaces, so the index keeps no second copy of it.
    */
-  slot: number;
+  readonly slot: number;
   /** Aligned with the document's sourceTitles and sourceAuthors. */
   sourceIds: readonly string[];
   /** Aligned with the document's pinpoints. */

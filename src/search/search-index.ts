@@ -30,7 +30,6 @@ import {
   scoreEntry,
   type Entry,
   type SearchDocument,
-  type Skeleton,
 } from './scoring.js';
 import { indexedNode, interner } from './indexed-node.js';
 import { SEARCH_THRESHOLD } from './threshold.js';
@@ -75,8 +74,6 @@ interface KeptNode extends TreeNode {
   texts: NodeTexts | null;
 }
 
-/** A node's entry before its words are indexed: its folded values and their key numbers. */
-type NewEntry = Omit<Entry, 'slot'> & { values: string[]; keys: number[] };
 const NO_IDS: readonly string[] = Object.freeze([]);
 
 /**
@@ -89,10 +86,10 @@ export class SearchIndex {
   private readonly same = interner();
   private readonly sources = this.records.sources;
   private readonly citations = this.records.citations;
-  private readonly shape = new LiveTree<Skeleton>();
+  private readonly shape = new LiveTree<Entry>();
   /** Position in tree order of the node in each slot, for the order `ordered` (the shape's). */
   private orderBySlot = new Int32Array(0);
-  private ordered: readonly Skeleton[] = [];
+  private ordered: readonly Entry[] = [];
   private readonly vocabulary = new Vocabulary();
   private readonly slots: Array<Entry | undefined> = [];
   private readonly freeSlots: number[] = [];
@@ -127,10 +124,8 @@ export class SearchIndex {
   /** Indexes `nodes[from..to)` as new nodes (the constructor's work, for a build in slices). */
   addNodes(nodes: readonly IndexedNode[], from: number, to: number): void {
     for (let i = from; i < to; i++) {
-      const n = this.keep(nodes[i]!);
-      const skeleton = this.skeletonOf(n, this.freeSlots.pop() ?? this.slots.length);
-      this.shape.set(skeleton);
-      this.setEntry(this.makeEntry(n, skeleton, foldedFields(nodes[i]!)));
+      const entry = this.place(this.keep(nodes[i]!), this.freeSlots.pop() ?? this.slots.length, NO_IDS, NO_IDS);
+      this.index(entry, foldedFields(nodes[i]!));
     }
   }
 
@@ -154,29 +149,18 @@ export class SearchIndex {
   node(id: string): IndexedNode | undefined {
     const entry = this.entryOf(id);
     if (!entry) return undefined;
-    const { parentId, relation, order } = entry.skeleton;
-    const { origin, updatedAt, texts } = entry;
+    const { parentId, relation, order, origin, updatedAt, texts } = entry;
     return { id, parentId, relation, order, origin, updatedAt, ...(texts ?? { text: '' }) };
   }
 
   private entryOf(id: string): Entry | undefined {
-    const skeleton = this.shape.get(id);
-    return skeleton && this.slots[skeleton.slot];
+    return this.shape.get(id);
   }
 
   /** Adds or replaces a node. */
   upsertNode(given: IndexedNode): void {
     const old = this.entryOf(given.id);
     const node = this.keep(given);
-    const moved =
-      !old ||
-      old.skeleton.parentId !== node.parentId ||
-      old.skeleton.relation !== node.relation ||
-      old.skeleton.order !== node.order;
-    const skeleton = moved
-      ? this.skeletonOf(node, old ? old.slot : (this.freeSlots.pop() ?? this.slots.length))
-      : old.skeleton;
-    if (moved) this.shape.set(skeleton);
     // Without the old text to compare with, every change is indexed again.
     const sameText =
       old?.texts != null &&
@@ -184,8 +168,22 @@ export class SearchIndex {
       old.texts.text === node.texts.text &&
       old.texts.notes === node.texts.notes &&
       old.texts.quote?.text === node.texts.quote?.text;
-    if (sameText) this.store({ ...old, origin: node.origin, updatedAt: node.updatedAt, texts: node.texts, skeleton });
-    else this.setEntry(this.makeEntry(node, skeleton, foldedFields(given)));
+    let entry: Entry;
+    if (!old || old.parentId !== node.parentId || old.relation !== node.relation || old.order !== node.order) {
+      // Moved (or new): a new tree node in the node's slot.
+      entry = this.place(
+        node,
+        old ? old.slot : (this.freeSlots.pop() ?? this.slots.length),
+        old?.sourceIds ?? NO_IDS,
+        old?.citationIds ?? NO_IDS,
+      );
+    } else {
+      entry = old;
+      entry.origin = node.origin;
+      entry.updatedAt = node.updatedAt;
+      entry.texts = node.texts;
+    }
+    if (!sameText) this.index(entry, foldedFields(given));
   }
 
   /**
@@ -362,16 +360,25 @@ export class SearchIndex {
 
   private hit(tree: Tree<TreeNode>, entry: Entry, score: number, highlights: FieldHighlight[]): SearchHit {
     const { id } = entry;
-    return { id, kind: kindOf(tree, entry.skeleton), path: this.shape.path(id), score, highlights };
+    return { id, kind: kindOf(tree, entry), path: this.shape.path(id), score, highlights };
   }
 
   private filterFor(filters: SearchFilters, tree: Tree<TreeNode>): (entry: Entry) => boolean {
     const accepts = nodeFilter(filters, {
-      kindOf: (entry: Entry) => kindOf(tree, entry.skeleton),
+      kindOf: (entry: Entry) => kindOf(tree, entry),
       cites: (id) => this.records.citationsOf(id).length > 0,
       ratingsOf: (id) => this.records.ratingsOf(id),
     });
     return (entry) => accepts(entry, entry);
+  }
+
+  /** A new entry for `node` in `slot`, in the tree and the slots (its words are indexed by `index`). */
+  private place(node: KeptNode, slot: number, sourceIds: readonly string[], citationIds: readonly string[]): Entry {
+    const { id, parentId, relation, order, origin, updatedAt, texts } = node;
+    const entry: Entry = { id, parentId, relation, order, slot, origin, updatedAt, texts, sourceIds, citationIds };
+    this.shape.set(entry);
+    this.slots[slot] = entry;
+    return entry;
   }
 
   /** Brings orderBySlot up to date with the shape's tree order (after nodes were added or moved). */
@@ -382,18 +389,6 @@ export class SearchIndex {
     for (let i = 0; i < ordered.length; i++) orderBySlot[ordered[i]!.slot] = i;
     this.orderBySlot = orderBySlot;
     this.ordered = ordered;
-  }
-
-  /** Stores a node's new entry in the slot of the one it replaces, and indexes its words. */
-  private setEntry(fields: NewEntry): void {
-    const { slot } = fields.skeleton;
-    this.vocabulary.update(slot, fields.values, fields.keys);
-    const { id, skeleton, origin, updatedAt, texts, sourceIds, citationIds } = fields;
-    this.store({ id, skeleton, origin, updatedAt, texts, slot, sourceIds, citationIds });
-  }
-
-  private store(entry: Entry): void {
-    this.slots[entry.slot] = entry;
   }
 
   /** What the index keeps of a node posted to it (an ArgNode, say): shared strings kept once. */
@@ -409,10 +404,6 @@ export class SearchIndex {
       updatedAt,
       texts: this.keepText ? { text, ...(notes !== undefined && { notes }), ...(quote && { quote }) } : null,
     };
-  }
-
-  private skeletonOf(node: KeptNode, slot: number): Skeleton {
-    return { id: node.id, parentId: node.parentId, relation: node.relation, order: node.order, slot };
   }
 
   /** The citations of a node in order, and the distinct sources they cite. */
@@ -451,35 +442,23 @@ export class SearchIndex {
   }
 
   /**
-   * Derives a node's entry from the current state and `own`, the node's folded text, quote and
+   * Indexes an entry's words from the current state and `own`, the node's folded text, quote and
    * notes; the same for an edit as for a rebuild.
    */
-  private makeEntry(
-    node: Omit<KeptNode, keyof TreeNode> & { id: string },
-    skeleton: Skeleton,
-    own: NodeFields,
-  ): NewEntry {
-    const { cites, sourceIds } = this.citesOf(node.id);
+  private index(entry: Entry, own: NodeFields): void {
+    const { cites, sourceIds } = this.citesOf(entry.id);
     const doc: SearchDocument = {
-      id: node.id,
+      id: entry.id,
       ...own,
       sourceTitles: sourceIds.map((id) => this.foldedSource(id).title),
       sourceAuthors: sourceIds.map((id) => this.foldedSource(id).authors),
       pinpoints: cites.map((c) => (c.pinpoint ? foldText(c.pinpoint) : '')),
     };
     const { values, keys } = fieldValues(doc);
-    return {
-      id: node.id,
-      skeleton,
-      origin: node.origin,
-      updatedAt: node.updatedAt,
-      texts: node.texts,
-      values,
-      keys,
-      // Most nodes cite nothing: one shared empty list rather than two per node.
-      sourceIds: sourceIds.length ? sourceIds : NO_IDS,
-      citationIds: cites.length ? cites.map((c) => c.id) : NO_IDS,
-    };
+    this.vocabulary.update(entry.slot, values, keys);
+    // Most nodes cite nothing: one shared empty list rather than two per node.
+    entry.sourceIds = sourceIds.length ? sourceIds : NO_IDS;
+    entry.citationIds = cites.length ? cites.map((c) => c.id) : NO_IDS;
   }
 
   /** Re-derives the documents of `nodeIds` (citation ids when `viaCitations`). */
@@ -491,8 +470,7 @@ export class SearchIndex {
       done.add(nodeId);
       const entry = this.entryOf(nodeId);
       // The node's own fields are read back from its words: the index may not keep their text.
-      if (entry)
-        this.setEntry(this.makeEntry(entry, entry.skeleton, nodeFields(this.vocabulary.sequences(), entry.slot)));
+      if (entry) this.index(entry, nodeFields(this.vocabulary.sequences(), entry.slot));
     }
   }
 }
