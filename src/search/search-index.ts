@@ -58,7 +58,7 @@ export interface SearchIndexOptions {
   keepText?: boolean;
 }
 
-/** A node's folded text, quote and notes, as makeEntry takes them. */
+/** A node's folded text, quote and notes, as index() takes them. */
 function foldedFields(node: IndexedNode): NodeFields {
   return {
     text: foldText(node.text),
