@@ -49,7 +49,8 @@ export class IndexRecords {
   /** Adds or replaces a citation. */
   linkCitation(c: Citation): void {
     this.unlinkCitation(c.id);
-    const { id, sourceId, pinpoint, createdAt } = c;
+    const { id, pinpoint, createdAt } = c;
+    const sourceId = this.sources.get(c.sourceId)?.id ?? c.sourceId;
     // The node id as the node's other citations or ratings already hold it.
     const nodeId = this.nodeIdOf(c.nodeId) ?? c.nodeId;
     const kept: IndexedCitation =
