@@ -16,6 +16,7 @@ import { parseOptions, SIZE_NODES, usage } from './lib/options.mjs';
 import { budgetRows, BUDGETS, machine, markdownReport, printTable } from './lib/report.mjs';
 import { describe, fmt, Results } from './lib/stats.mjs';
 import { traced } from './lib/trace.mjs';
+import { profiler } from './lib/profile.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'bench', 'out');
@@ -56,7 +57,7 @@ async function main() {
   }
   if (options.build) {
     buildApp(root, log);
-    await buildBench(outDir, false, log);
+    await buildBench(outDir, options.profile, log);
   } else if (!existsSync(join(outDir, 'harness.js')) || !existsSync(join(root, 'dist', 'index.html'))) {
     console.error('--no-build needs dist/ and bench/out/ from an earlier run.');
     process.exit(1);
@@ -65,6 +66,7 @@ async function main() {
   const origin = `http://127.0.0.1:${server.address().port}`;
   const session = await launch(origin);
   const results = new Results(log);
+  const profile = options.profile ? profiler(session.browser, join(outDir, 'profiles'), log) : undefined;
   const shapes = {};
   const loads = [`start ${os.loadavg()[0].toFixed(1)}`];
   const selected = CASES.filter((c) => options.cases.has(c.id) && (!options.quick || c.quick !== false));
@@ -103,6 +105,8 @@ async function main() {
         record: (name, data) => results.record(name, size, rate, data),
         skip: (name, reason) => results.skip(name, size, rate, reason),
         trace: options.quick ? undefined : (p, body) => traced(session.browser, p, 'fling', body, log),
+        /** Runs `body`, profiled and traced when --profile was given. */
+        profiled: (p, body) => (profile ? profile(p, `${c.id}-${size}-${rate}x`, body) : body()),
       };
       log(`  [${elapsed()}] ${c.id} at ${rate}x...`);
       try {

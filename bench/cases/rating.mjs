@@ -27,46 +27,48 @@ export default {
     const total = warm + ctx.samples.ui;
     let problem = '';
     let unmoved = 0;
-    for (let k = 0; k < total && !problem; k++) {
-      const id = claims[k % claims.length];
-      const putRaw = () => ctx.call(page, 'rawRatingPut', id, k);
-      let rawMs = k % 2 === 0 ? await putRaw() : NaN;
-      try {
-        await page.locator(`warrant-tree [role=treeitem][data-id="${id}"]`).click();
-        const scale = page.locator('warrant-rating').first().locator('.scale label');
-        await scale.first().waitFor({ timeout: 30_000 });
-        const mine = await ctx.call(page, 'myRating');
-        // The value that moves the standing most from where it is; the other one if it did not.
-        let t;
-        for (const value of mine === 4 ? [0, 4] : [4, 0]) {
-          const before = await ctx.call(page, 'standing');
-          await page.evaluate(
-            (before) =>
-              globalThis.bench.arm({
-                trigger: 'click',
-                painted: () => globalThis.bench.standing() !== before,
-                store: 'ratings',
-                timeoutMs: 8000,
-              }),
-            before,
-          );
-          await scale.nth(value).click();
-          t = await ctx.call(page, 'collect').catch(() => undefined);
-          if (t) break;
-          unmoved++;
+    await ctx.profiled(page, async () => {
+      for (let k = 0; k < total && !problem; k++) {
+        const id = claims[k % claims.length];
+        const putRaw = () => ctx.call(page, 'rawRatingPut', id, k);
+        let rawMs = k % 2 === 0 ? await putRaw() : NaN;
+        try {
+          await page.locator(`warrant-tree [role=treeitem][data-id="${id}"]`).click();
+          const scale = page.locator('warrant-rating').first().locator('.scale label');
+          await scale.first().waitFor({ timeout: 30_000 });
+          const mine = await ctx.call(page, 'myRating');
+          // The value that moves the standing most from where it is; the other one if it did not.
+          let t;
+          for (const value of mine === 4 ? [0, 4] : [4, 0]) {
+            const before = await ctx.call(page, 'standing');
+            await page.evaluate(
+              (before) =>
+                globalThis.bench.arm({
+                  trigger: 'click',
+                  painted: () => globalThis.bench.standing() !== before,
+                  store: 'ratings',
+                  timeoutMs: 8000,
+                }),
+              before,
+            );
+            await scale.nth(value).click();
+            t = await ctx.call(page, 'collect').catch(() => undefined);
+            if (t) break;
+            unmoved++;
+          }
+          if (!t) throw new Error(`rating claim ${id} 0 or 4 did not change the thesis standing shown`);
+          if (k % 2 === 1) rawMs = await putRaw();
+          if (k >= warm) {
+            paint.push(t.paintMs);
+            commit.push(t.commitMs);
+            raw.push(rawMs);
+          }
+        } catch (error) {
+          problem = describe(error);
         }
-        if (!t) throw new Error(`rating claim ${id} 0 or 4 did not change the thesis standing shown`);
-        if (k % 2 === 1) rawMs = await putRaw();
-        if (k >= warm) {
-          paint.push(t.paintMs);
-          commit.push(t.commitMs);
-          raw.push(rawMs);
-        }
-      } catch (error) {
-        problem = describe(error);
+        await page.waitForTimeout(250);
       }
-      await page.waitForTimeout(250);
-    }
+    });
     if (!paint.length) {
       ctx.skip('rating -> thesis standing painted', `failed: ${problem}`);
       return;

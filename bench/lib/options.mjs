@@ -2,7 +2,7 @@
 export const SIZE_NODES = { '1k': 1_000, '10k': 10_000, '100k': 100_000 };
 
 const VALUE_OPTIONS = ['sizes', 'rates', 'cases', 'ui-samples', 'open-samples', 'heavy-samples', 'runs'];
-const FLAGS = ['quick', 'no-build', 'help'];
+const FLAGS = ['quick', 'no-build', 'profile', 'help'];
 
 export function usage(caseIds) {
   return [
@@ -12,6 +12,7 @@ export function usage(caseIds) {
     '  --rates 1,4             CPU slowdowns (CDP Emulation.setCPUThrottlingRate)',
     `  --cases a,b             only these cases: ${caseIds.join(', ')}`,
     '  --no-build              reuse dist/ and bench/out/ from an earlier run',
+    '  --profile               CPU profile + trace of the edit and rating loops, in bench/out/profiles/',
     '  --ui-samples N, --open-samples N, --heavy-samples N, --runs N   samples per kind',
     '  --help                  this text',
   ].join('\n');
@@ -53,6 +54,7 @@ export function parseOptions(argv, caseIds) {
     rates,
     cases: new Set(cases),
     build: !flag('no-build'),
+    profile: flag('profile'),
     // Samples per measurement; a case picks the kind that fits it (see ctx.samples).
     samples: {
       // Interactions a few ms to a few hundred ms long (edit, rating, typed queries).
