@@ -8,7 +8,8 @@ export default {
   quick: true,
   async run(ctx) {
     const page = await ctx.fresh();
-    const a = await ctx.call(page, 'readingAnchor', ctx.n, Math.max(3, ctx.samples.heavy));
+    const passes = ctx.quick ? 1 : Math.max(3, ctx.samples.heavy);
+    const a = await ctx.call(page, 'readingAnchor', ctx.n, passes);
     const note = `${a.info.quotes} quotes, ${a.info.paragraphs} paragraphs (${a.info.chars} chars)`;
     ctx.record('reading: anchor all quotes (exact)', {
       samples: a.exact,
@@ -22,7 +23,7 @@ export default {
     const longTasks = [];
     const floor = [];
     // Pane and plain-text floor alternate (ABAB), so a busy machine weighs on both alike.
-    for (let i = 0; i < Math.max(3, ctx.samples.heavy); i++) {
+    for (let i = 0; i < passes; i++) {
       const p = await ctx.fresh();
       const r = await ctx.call(p, 'readingPane', ctx.n, 120);
       open.push(r.openMs);
