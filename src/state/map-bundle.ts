@@ -207,15 +207,16 @@ export class MapBundleController implements ReactiveController {
       at = patch.from;
     }
     // Oldest first, so that each id keeps the place it was first written at (patchRows keeps
-    // a changed row where it stood) and ends with its latest row; a row deleted and then written
-    // again goes last, as patchRows appends it.
+    // a changed row where it stood) and ends with its latest row. A row deleted and then written
+    // again (undo of a cleared rating before a render) went last in the rows, which the merged
+    // list cannot say: the rare window is derived from scratch.
     const merged = new Map<keyof MapRows, Map<string, MapRows[keyof MapRows] | undefined>>();
     for (const changes of steps.reverse()) {
       for (const [table, rows] of changes) {
         const into = merged.get(table) ?? new Map<string, MapRows[keyof MapRows] | undefined>();
         merged.set(table, into);
         for (const [id, row] of rows) {
-          if (into.has(id) && into.get(id) === undefined) into.delete(id);
+          if (row !== undefined && into.has(id) && into.get(id) === undefined) return undefined;
           into.set(id, row);
         }
       }
