@@ -1,8 +1,10 @@
 /**
  * The ratings a search index filters on, in columns: a map of 150,000 ratings held them as an
- * object each (with a list per node) in about 20 MB of the worker's heap; here a rating costs
- * its id, a map entry and a dozen bytes. Each node's ratings are a linked list of rows, in the
- * order they were added.
+ * object each (with a list per node) in about 20 MB of the worker's heap; here a rating costs a
+ * dozen bytes. Ratings are only filtered on, node by node, so the table knows them by node
+ * alone: a change names the node and brings all its ratings (see sync.ts), and no rating id (a
+ * string and a map entry each, 8-11 MB at 100,000 nodes) is kept. Each node's ratings are a
+ * linked list of rows, in the order they were given.
  */
 import type { RatingValue } from '../model/types.js';
 
@@ -13,20 +15,49 @@ export interface RatingFacts {
   readonly relevance?: RatingValue;
 }
 
-/** A rating as set into the table (a Rating is one). */
-export interface RatingRow extends RatingFacts {
-  readonly id: string;
+/** A rating with its node (a Rating is one). */
+interface NodeRating extends RatingFacts {
   readonly nodeId: string;
+}
+
+/** All the ratings of one node, as a change or the initial build carries them. */
+export interface NodeRatings {
+  nodeId: string;
+  ratings: RatingFacts[];
+}
+
+/** Just the facts of `r`, without the keys it does not set (a smaller message to the worker). */
+function factsOf(r: RatingFacts): RatingFacts {
+  const { rater, value, relevance } = r;
+  if (value === undefined) return relevance === undefined ? { rater } : { rater, relevance };
+  return relevance === undefined ? { rater, value } : { rater, value, relevance };
+}
+
+/**
+ * The facts of `ratings` by node: nodes in the order of their first rating, each node's ratings
+ * in the order of `ratings`. With `only`, just those nodes, each of them listed (with no ratings
+ * when it has none, so that setting it clears the node).
+ */
+export function ratingsByNode(ratings: readonly NodeRating[], only?: ReadonlySet<string>): NodeRatings[] {
+  const byNode = new Map<string, RatingFacts[]>();
+  if (only) for (const id of only) byNode.set(id, []);
+  for (const r of ratings) {
+    let list = byNode.get(r.nodeId);
+    if (!list) {
+      if (only) continue;
+      list = [];
+      byNode.set(r.nodeId, list);
+    }
+    list.push(factsOf(r));
+  }
+  return Array.from(byNode, ([nodeId, facts]) => ({ nodeId, ratings: facts }));
 }
 
 const NO_VALUE = -1;
 const END = -1;
 
-/** Ratings by id and by node. */
+/** Ratings by node. */
 export class RatingTable {
-  private readonly rowOf = new Map<string, number>();
-  /** Id of each row (the map's key string). */
-  private readonly idOf: string[] = [];
   /** Node id of each row ('' for a free row): one string per node, shared by its rows. */
   private readonly nodeOf: string[] = [];
   private raterOf = new Int32Array(64);
@@ -37,66 +68,59 @@ export class RatingTable {
   private readonly raters: string[] = [];
   private readonly raterIds = new Map<string, number>();
   private readonly free: number[] = [];
+  private held = 0;
 
   /** Number of ratings held. */
   get size(): number {
-    return this.rowOf.size;
+    return this.held;
   }
 
-  /** Adds or replaces a rating (by id). */
-  set(r: RatingRow): void {
-    this.delete(r.id);
-    const row = this.free.pop() ?? this.nodeOf.length;
-    if (row >= this.nextOf.length) this.grow(row + 1);
-    let rater = this.raterIds.get(r.rater);
-    if (rater === undefined) {
-      rater = this.raters.length;
-      this.raters.push(r.rater);
-      this.raterIds.set(r.rater, rater);
+  /** Number of rows, held or free (rows freed are taken again before the table grows). */
+  get rows(): number {
+    return this.nodeOf.length;
+  }
+
+  /** Makes `facts` the ratings of `nodeId`, in that order (none: forgets the node). */
+  setNode(nodeId: string, facts: readonly RatingFacts[]): void {
+    // The string already held for the node stays the one its rows share.
+    const id = this.nodeIdOf(nodeId) ?? nodeId;
+    this.deleteNode(nodeId);
+    let last = END;
+    for (const f of facts) {
+      const row = this.free.pop() ?? this.nodeOf.length;
+      if (row >= this.nextOf.length) this.grow(row + 1);
+      let rater = this.raterIds.get(f.rater);
+      if (rater === undefined) {
+        rater = this.raters.length;
+        this.raters.push(f.rater);
+        this.raterIds.set(f.rater, rater);
+      }
+      this.nodeOf[row] = id;
+      this.raterOf[row] = rater;
+      this.valueOf[row] = f.value ?? NO_VALUE;
+      this.relevanceOf[row] = f.relevance ?? NO_VALUE;
+      this.nextOf[row] = END;
+      if (last === END) this.firstOf.set(id, row);
+      else this.nextOf[last] = row;
+      last = row;
+      this.held++;
     }
-    const first = this.firstOf.get(r.nodeId);
-    this.nodeOf[row] = first === undefined ? r.nodeId : this.nodeOf[first]!;
-    this.idOf[row] = r.id;
-    this.raterOf[row] = rater;
-    this.valueOf[row] = r.value ?? NO_VALUE;
-    this.relevanceOf[row] = r.relevance ?? NO_VALUE;
-    this.nextOf[row] = END;
-    this.rowOf.set(r.id, row);
-    if (first === undefined) this.firstOf.set(r.nodeId, row);
-    else {
-      let last = first;
-      while (this.nextOf[last] !== END) last = this.nextOf[last]!;
-      this.nextOf[last] = row;
+  }
+
+  /** Forgets the ratings of `nodeId`, if any. */
+  deleteNode(nodeId: string): void {
+    let row = this.firstOf.get(nodeId) ?? END;
+    if (row === END) return;
+    this.firstOf.delete(nodeId);
+    while (row !== END) {
+      this.nodeOf[row] = '';
+      this.free.push(row);
+      this.held--;
+      row = this.nextOf[row]!;
     }
   }
 
-  /** Forgets the rating `id`, if held. */
-  delete(id: string): void {
-    const row = this.rowOf.get(id);
-    if (row === undefined) return;
-    this.rowOf.delete(id);
-    const nodeId = this.nodeOf[row]!;
-    const next = this.nextOf[row]!;
-    const first = this.firstOf.get(nodeId)!;
-    if (first === row) {
-      if (next === END) this.firstOf.delete(nodeId);
-      else this.firstOf.set(nodeId, next);
-    } else {
-      let before = first;
-      while (this.nextOf[before] !== row) before = this.nextOf[before]!;
-      this.nextOf[before] = next;
-    }
-    this.nodeOf[row] = '';
-    this.idOf[row] = '';
-    this.free.push(row);
-  }
-
-  /** Whether the rating `id` is held. */
-  has(id: string): boolean {
-    return this.rowOf.has(id);
-  }
-
-  /** The ratings of a node, in the order they were added. */
+  /** The ratings of a node, in the order they were given. */
   of(nodeId: string): RatingFacts[] {
     const out: RatingFacts[] = [];
     for (let row = this.firstOf.get(nodeId) ?? END; row !== END; row = this.nextOf[row]!) {
@@ -109,13 +133,6 @@ export class RatingTable {
       if (relevance !== NO_VALUE) facts.relevance = relevance as RatingValue;
       out.push(facts);
     }
-    return out;
-  }
-
-  /** The ids of a node's ratings, in the order they were added. */
-  idsOf(nodeId: string): string[] {
-    const out: string[] = [];
-    for (let row = this.firstOf.get(nodeId) ?? END; row !== END; row = this.nextOf[row]!) out.push(this.idOf[row]!);
     return out;
   }
 

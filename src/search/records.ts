@@ -4,9 +4,9 @@
  * while the records the page posts carry every field (rationales, map ids, timestamps), each
  * string a copy of its own after the trip to the worker: at 100,000 nodes and 150,000 ratings
  * the full records alone took 50 MB of the worker's heap. Strings that repeat (node ids,
- * raters) are kept once; ratings are kept in columns (rating-table.ts).
+ * raters) are kept once; ratings are kept in columns, by node (rating-table.ts).
  */
-import type { Citation, Rating, Source } from '../model/types.js';
+import type { Citation, Source } from '../model/types.js';
 import { RatingTable, type RatingFacts } from './rating-table.js';
 
 /** What the index keeps of a citation. */
@@ -70,14 +70,9 @@ export class IndexRecords {
     return c;
   }
 
-  /** Adds or replaces a rating. */
-  linkRating(r: Rating): void {
-    this.ratings.set(r);
-  }
-
-  /** Forgets a rating. */
-  unlinkRating(id: string): void {
-    this.ratings.delete(id);
+  /** Makes `facts` the ratings of a node, in that order. */
+  setRatings(nodeId: string, facts: readonly RatingFacts[]): void {
+    this.ratings.setNode(nodeId, facts);
   }
 
   /**
@@ -106,6 +101,6 @@ export class IndexRecords {
   /** Forgets the citations and ratings of a node (when it is removed). */
   forgetNode(nodeId: string): void {
     for (const c of this.citationsOf(nodeId)) this.unlinkCitation(c);
-    for (const id of this.ratings.idsOf(nodeId)) this.ratings.delete(id);
+    this.ratings.deleteNode(nodeId);
   }
 }

@@ -11,8 +11,9 @@
  */
 import { kindOf, type Tree, type TreeNode } from '../model/tree.js';
 import { byCreation } from '../model/sources.js';
-import type { Citation, Origin, Rating, Source } from '../model/types.js';
+import type { Citation, Origin, Source } from '../model/types.js';
 import { IndexRecords, type IndexedCitation } from './records.js';
+import { ratingsByNode, type RatingFacts } from './rating-table.js';
 import { compileQuery } from './approx.js';
 import { candidates } from './candidates.js';
 import { hasFilters, nodeFilter, type SearchFilters } from './filters.js';
@@ -114,7 +115,7 @@ export class SearchIndex {
     this.originals.nodeText = this.keepText;
     for (const s of bundle.sources) this.sources.set(s.id, s);
     for (const c of bundle.citations) this.records.linkCitation(c);
-    for (const r of bundle.ratings) this.records.linkRating(r);
+    for (const { nodeId, ratings } of ratingsByNode(bundle.ratings)) this.records.setRatings(nodeId, ratings);
     if (nodesNow) {
       this.addNodes(bundle.nodes, 0, bundle.nodes.length);
       this.vocabulary.trim();
@@ -239,14 +240,13 @@ export class SearchIndex {
     this.refresh(citing, false);
   }
 
-  /** Adds or replaces a rating (ratings are filtered on, never searched). */
-  upsertRating(rating: Rating): void {
-    this.records.linkRating(rating);
-  }
-
-  /** Removes ratings. */
-  removeRatings(ids: Iterable<string>): void {
-    for (const id of ids) this.records.unlinkRating(id);
+  /**
+   * Makes `ratings` all the ratings of a node, in that order (none: it has no ratings). Ratings
+   * are filtered on, never searched, so nothing is re-indexed.
+   */
+  setRatings(nodeId: string, ratings: readonly RatingFacts[]): void {
+    // The node's own id string, when it is indexed, rather than the message's copy.
+    this.records.setRatings(this.entryOf(nodeId)?.id ?? nodeId, ratings);
   }
 
   /**

@@ -5,6 +5,7 @@
  * The diff is taken where the bundles are (the page) and applied where the index is (a worker).
  */
 import type { ArgNode, Citation, MapBundle, Rating, Source } from '../model/types.js';
+import { ratingsByNode, type NodeRatings } from './rating-table.js';
 import type { SearchIndex } from './search-index.js';
 
 interface Stamped {
@@ -15,20 +16,27 @@ interface Stamped {
 /** What changed between two versions of a map, in the order the index takes it. */
 export interface BundleChanges {
   removedCitations: string[];
-  removedRatings: string[];
   removedNodes: string[];
   removedSources: string[];
   sources: Source[];
   /** Parents before their children, so a new subtree is attached from the top. */
   nodes: ArgNode[];
   citations: Citation[];
-  ratings: Rating[];
+  /**
+   * Each node whose ratings changed (one added, changed or removed), with all its ratings in the
+   * new version, in its order: the index keeps ratings by node, and no rating id (rating-table.ts).
+   */
+  ratings: NodeRatings[];
 }
+
+/** Tells of each row changed (`prev` undefined when added) or removed (`next` undefined). */
+type Touched<T> = (prev: T | undefined, next: T | undefined) => void;
 
 function diff<T extends Stamped>(
   before: readonly T[],
   after: readonly T[],
   same: (a: T, b: T) => boolean,
+  touched?: Touched<T>,
 ): { changed: T[]; removed: string[] } {
   if (before === after) return { changed: [], removed: [] };
   // A patched bundle keeps each row in its place: then one pass by position, with no map, will do.
@@ -43,7 +51,10 @@ function diff<T extends Stamped>(
         aligned = false;
         break;
       }
-      if (!same(a, b)) changed.push(b);
+      if (!same(a, b)) {
+        changed.push(b);
+        touched?.(a, b);
+      }
     }
     if (aligned) return { changed, removed: [] };
   }
@@ -51,9 +62,13 @@ function diff<T extends Stamped>(
   const changed: T[] = [];
   for (const x of after) {
     const prev = old.get(x.id);
-    if (!prev || !same(prev, x)) changed.push(x);
+    if (!prev || !same(prev, x)) {
+      changed.push(x);
+      touched?.(prev, x);
+    }
     old.delete(x.id);
   }
+  if (touched) for (const x of old.values()) touched(x, undefined);
   return { changed, removed: [...old.keys()] };
 }
 
@@ -71,17 +86,31 @@ export function diffBundles(before: MapBundle, after: MapBundle): BundleChanges 
     after.citations,
     (a, b) => a.pinpoint === b.pinpoint && a.sourceId === b.sourceId,
   );
-  const ratings = diff(before.ratings, after.ratings, (a, b) => a.updatedAt === b.updatedAt && a.value === b.value);
+  // A removed rating's node is the one it had before; a changed one's, before and after.
+  const rated = new Set<string>();
+  diff(before.ratings, after.ratings, sameRating, (prev, next) => {
+    if (prev) rated.add(prev.nodeId);
+    if (next) rated.add(next.nodeId);
+  });
   return {
     removedCitations: citations.removed,
-    removedRatings: ratings.removed,
     removedNodes: nodes.removed,
     removedSources: sources.removed,
     sources: sources.changed,
     nodes: nodes.changed.length > 1 ? parentsFirst(nodes.changed, after) : nodes.changed,
     citations: citations.changed,
-    ratings: ratings.changed,
+    ratings: rated.size ? ratingsByNode(after.ratings, rated) : [],
   };
+}
+
+function sameRating(a: Rating, b: Rating): boolean {
+  return (
+    a.updatedAt === b.updatedAt &&
+    a.value === b.value &&
+    a.relevance === b.relevance &&
+    a.rater === b.rater &&
+    a.nodeId === b.nodeId
+  );
 }
 
 /** Whether `changes` holds no change at all. */
@@ -93,13 +122,12 @@ export function noChanges(changes: BundleChanges): boolean {
 export function applyChanges(index: SearchIndex, changes: BundleChanges): void {
   // Order matters: sources before the citations that point at them, nodes before their citations.
   if (changes.removedCitations.length) index.removeCitations(changes.removedCitations);
-  if (changes.removedRatings.length) index.removeRatings(changes.removedRatings);
   if (changes.removedNodes.length) index.removeNodes(changes.removedNodes);
   if (changes.removedSources.length) index.removeSources(changes.removedSources);
   for (const s of changes.sources) index.upsertSource(s);
   for (const n of changes.nodes) index.upsertNode(n);
   for (const c of changes.citations) index.upsertCitation(c);
-  for (const r of changes.ratings) index.upsertRating(r);
+  for (const { nodeId, ratings } of changes.ratings) index.setRatings(nodeId, ratings);
 }
 
 function parentsFirst(changed: ArgNode[], after: MapBundle): ArgNode[] {

@@ -8,6 +8,7 @@
 import type { MapBundle } from '../model/types.js';
 import { unfoldHighlights } from '../search/hit-highlights.js';
 import { indexedNode, type NodeTexts } from '../search/indexed-node.js';
+import { ratingsByNode } from '../search/rating-table.js';
 import type { SearchOptions, SearchResults } from '../search/search-index.js';
 import type { BundleChanges } from '../search/sync.js';
 import type { SearchReply, SearchRequest } from '../workers/search-worker.js';
@@ -59,7 +60,12 @@ export class WorkerSearch implements SearchService {
     const built = new Promise<void>((resolve, reject) => (search.ready = { resolve, reject }));
     search.post({ kind: 'start', sources: bundle.sources });
     await search.postSliced(bundle.citations, (citations) => ({ kind: 'records', citations, ratings: [] }), pause);
-    await search.postSliced(bundle.ratings, (ratings) => ({ kind: 'records', citations: [], ratings }), pause);
+    // By node, each node's ratings in one slice: the worker keeps ratings by node (rating-table.ts).
+    await search.postSliced(
+      ratingsByNode(bundle.ratings),
+      (ratings) => ({ kind: 'records', citations: [], ratings }),
+      pause,
+    );
     await search.postSliced(
       bundle.nodes,
       (nodes) => ({ kind: 'nodes', nodes: nodes.map((n) => indexedNode(n)) }),

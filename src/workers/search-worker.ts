@@ -5,15 +5,16 @@
  * wrapper over the pure search modules: no DOM, no Dexie. Its results' highlights in a node's
  * own text are left folded, for the page to finish from its copy (search-client.ts).
  */
-import type { Citation, Rating, Source } from '../model/types.js';
+import type { Citation, Source } from '../model/types.js';
+import type { NodeRatings } from '../search/rating-table.js';
 import { SearchIndex, type IndexedNode, type SearchOptions, type SearchResults } from '../search/search-index.js';
 import { applyChanges, type BundleChanges } from '../search/sync.js';
 
 /** What the page asks of the search worker. */
 export type SearchRequest =
-  /** A new index: sources first, then citations and ratings, then nodes, each in slices. */
+  /** A new index: sources first, then citations and ratings (by node), then nodes, each in slices. */
   | { kind: 'start'; sources: Source[] }
-  | { kind: 'records'; citations: Citation[]; ratings: Rating[] }
+  | { kind: 'records'; citations: Citation[]; ratings: NodeRatings[] }
   | { kind: 'nodes'; nodes: IndexedNode[] }
   /** All nodes are in: the worker answers `ready`. */
   | { kind: 'built' }
@@ -45,7 +46,7 @@ scope.onmessage = ({ data }) => {
     case 'records':
       // Before any node, so linking them re-indexes nothing.
       for (const c of data.citations) index.upsertCitation(c);
-      for (const r of data.ratings) index.upsertRating(r);
+      for (const { nodeId, ratings } of data.ratings) index.setRatings(nodeId, ratings);
       return;
     case 'nodes':
       index.addNodes(data.nodes, 0, data.nodes.length);

@@ -7,10 +7,10 @@ import { unfoldHighlights, type FieldHighlight } from '../../src/search/hit-high
 import { SearchIndex } from '../../src/search/search-index.js';
 import { exponentOf, FUSE_OPTIONS, joinWords, KEYS, nodeFields, valueEnd } from '../../src/search/scoring.js';
 import { Postings } from '../../src/search/postings.js';
-import { RatingTable } from '../../src/search/rating-table.js';
+import { RatingTable, ratingsByNode } from '../../src/search/rating-table.js';
 import { SequencePool } from '../../src/search/sequence-pool.js';
 import { Vocabulary } from '../../src/search/vocabulary.js';
-import { coldWarMap } from './fixtures.js';
+import { coldWarMap, rating } from './fixtures.js';
 
 const seq = (...ids: number[]) => Int32Array.from(ids);
 const list = (a: ArrayLike<number>) => Array.from(a);
@@ -144,42 +144,87 @@ describe('search: compact storage', () => {
     expect([postings.dense(common), postings.count(common)]).to.deep.equal([true, 88]);
   });
 
-  it('RatingTable keeps ratings in columns, by id and by node in the order added', () => {
+  it('RatingTable keeps ratings in columns, by node, in the order given', () => {
     const table = new RatingTable();
-    table.set({ id: 'r1', nodeId: 'a', rater: 'Ana', value: 3 });
-    table.set({ id: 'r2', nodeId: 'b', rater: 'Ben', relevance: 0 });
-    table.set({ id: 'r3', nodeId: 'a', rater: 'Ben', value: 0, relevance: 4 });
-    table.set({ id: 'r4', nodeId: 'a', rater: 'Cy' });
+    table.setNode('a', [{ rater: 'Ana', value: 3 }, { rater: 'Ben', value: 0, relevance: 4 }, { rater: 'Cy' }]);
+    table.setNode('b', [{ rater: 'Ben', relevance: 0 }]);
     expect(table.of('a')).to.deep.equal([
       { rater: 'Ana', value: 3 },
       { rater: 'Ben', value: 0, relevance: 4 },
       { rater: 'Cy' },
     ]);
-    expect(table.idsOf('a')).to.deep.equal(['r1', 'r3', 'r4']);
     expect(table.of('b')).to.deep.equal([{ rater: 'Ben', relevance: 0 }]);
     expect(table.of('c')).to.deep.equal([]);
-    // Replaced: goes last; removed from the middle, the head and the end of a list.
-    table.set({ id: 'r1', nodeId: 'a', rater: 'Ana', value: 1 });
-    expect(table.idsOf('a')).to.deep.equal(['r3', 'r4', 'r1']);
-    table.delete('r4');
-    expect(table.idsOf('a')).to.deep.equal(['r3', 'r1']);
-    table.delete('r3');
-    table.delete('nope');
-    expect(table.of('a')).to.deep.equal([{ rater: 'Ana', value: 1 }]);
-    table.delete('r1');
-    expect(table.idsOf('a')).to.deep.equal([]);
-    expect([table.has('r1'), table.has('r2'), table.size]).to.deep.equal([false, true, 1]);
-    // Free rows are reused, and a node's id string is shared by its ratings.
+    expect([table.size, table.rows]).to.deep.equal([4, 4]);
+    // Replaced: the node's list is the new one, in its order, in the rows it freed.
+    table.setNode('a', [
+      { rater: 'Cy', value: 1 },
+      { rater: 'Ana', value: 1, relevance: 2 },
+    ]);
+    expect(table.of('a')).to.deep.equal([
+      { rater: 'Cy', value: 1 },
+      { rater: 'Ana', value: 1, relevance: 2 },
+    ]);
+    expect([table.size, table.rows]).to.deep.equal([3, 4]);
+    // Grown: the freed row is taken first, then a new one.
+    table.setNode('a', [{ rater: 'Ana' }, { rater: 'Ben', value: 2 }, { rater: 'Cy', relevance: 1 }, { rater: 'Dee' }]);
+    expect(table.of('a').map((r) => r.rater)).to.deep.equal(['Ana', 'Ben', 'Cy', 'Dee']);
+    expect([table.size, table.rows]).to.deep.equal([5, 5]);
+    // Deleted, or set to none: the node has no ratings, the other keeps its own.
+    table.deleteNode('a');
+    table.deleteNode('nope');
+    expect(table.of('a')).to.deep.equal([]);
+    expect(table.nodeIdOf('a')).to.equal(undefined);
+    expect(table.of('b')).to.deep.equal([{ rater: 'Ben', relevance: 0 }]);
+    table.setNode('b', []);
+    expect(table.of('b')).to.deep.equal([]);
+    expect([table.size, table.rows]).to.deep.equal([0, 5]);
+    // Free rows are reused, and a node's id string is shared by its ratings and kept when replaced.
     const id = ['x', 'y'].join('');
-    table.set({ id: 'r5', nodeId: id, rater: 'Dee', value: 2 });
-    table.set({ id: 'r6', nodeId: 'xy', rater: 'Dee' });
+    table.setNode(id, [{ rater: 'Dee', value: 2 }, { rater: 'Dee' }]);
+    table.setNode('xy', [{ rater: 'Ed', value: 4 }]);
     expect(table.nodeIdOf('xy')).to.equal(id);
-    expect(table.of('xy')).to.deep.equal([{ rater: 'Dee', value: 2 }, { rater: 'Dee' }]);
-    for (let i = 0; i < 100; i++) table.set({ id: `m${i}`, nodeId: `n${i % 7}`, rater: 'Ed', value: 4 });
-    expect(table.size).to.equal(103);
-    expect(table.idsOf('n3')).to.deep.equal(
-      [3, 10, 17, 24, 31, 38, 45, 52, 59, 66, 73, 80, 87, 94].map((i) => `m${i}`),
+    expect(table.of('xy')).to.deep.equal([{ rater: 'Ed', value: 4 }]);
+    for (let i = 0; i < 7; i++) {
+      table.setNode(
+        `n${i}`,
+        Array.from({ length: 14 }, (_, k) => ({ rater: `R${k}`, value: (k % 5) as 0 | 1 | 2 | 3 | 4 })),
+      );
+    }
+    expect([table.size, table.rows]).to.deep.equal([99, 99]);
+    expect(table.of('n3').map((r) => `${r.rater}:${r.value}`)).to.deep.equal(
+      [...Array(14).keys()].map((k) => `R${k}:${k % 5}`),
     );
+    table.deleteNode('n3');
+    table.setNode('n3', [{ rater: 'Fay', relevance: 3 }]);
+    expect([table.size, table.rows]).to.deep.equal([86, 99]);
+    expect(table.of('n3')).to.deep.equal([{ rater: 'Fay', relevance: 3 }]);
+    expect(table.of('n4')).to.have.length(14);
+  });
+
+  it('ratingsByNode groups the facts of ratings by node, in their order', () => {
+    const ratings = [
+      rating('r1', 'a', 'Ana', 3),
+      { ...rating('r2', 'b', 'Ben', 1), relevance: 4 as const },
+      { ...rating('r3', 'a', 'Cy', 0), rationale: 'not kept' },
+      rating('r4', 'a', 'Ana', 2),
+    ];
+    expect(ratingsByNode(ratings)).to.deep.equal([
+      {
+        nodeId: 'a',
+        ratings: [
+          { rater: 'Ana', value: 3 },
+          { rater: 'Cy', value: 0 },
+          { rater: 'Ana', value: 2 },
+        ],
+      },
+      { nodeId: 'b', ratings: [{ rater: 'Ben', value: 1, relevance: 4 }] },
+    ]);
+    // Only some nodes: each of them, the ones without ratings too.
+    expect(ratingsByNode(ratings, new Set(['c', 'b']))).to.deep.equal([
+      { nodeId: 'c', ratings: [] },
+      { nodeId: 'b', ratings: [{ rater: 'Ben', value: 1, relevance: 4 }] },
+    ]);
   });
 
   it('derives the exponent fuse gives a field from its key and number of words', () => {

@@ -6,6 +6,7 @@ import type { SearchResults } from '../../src/search/results.js';
 import { unfoldHighlights } from '../../src/search/hit-highlights.js';
 import type { SearchFilters } from '../../src/search/filters.js';
 import { foldText } from '../../src/search/fold.js';
+import { applyChanges, diffBundles } from '../../src/search/sync.js';
 import { citation, coldWarMap, fewestEdits, node, prng, rating, sentence, source } from './fixtures.js';
 
 /** The map as the database holds it, edited alongside the index. */
@@ -41,6 +42,16 @@ class Db {
     };
   }
 
+  /**
+   * Applies `edit` to the ratings, and hands `index` what changed as the page hands it to the
+   * worker: diffed from bundles (with nothing but ratings), which say each touched node's ratings.
+   */
+  rate(index: SearchIndex, edit: () => void): void {
+    const before = { ...UNRATED, ratings: [...this.ratings.values()] };
+    edit();
+    applyChanges(index, diffBundles(before, { ...UNRATED, ratings: [...this.ratings.values()] }));
+  }
+
   subtree(id: string): string[] {
     const out = [id];
     for (let i = 0; i < out.length; i++) {
@@ -50,7 +61,10 @@ class Db {
   }
 }
 
+/** A bundle whose lists, shared, never differ: diffing two of them diffs only their ratings. */
+const UNRATED: MapBundle = { ...coldWarMap(), nodes: [], sources: [], citations: [], ratings: [] };
 const RATERS = ['Ana', 'Ben', 'Cleo'];
+const VALUES = [0, 1, 2, 3, 4] as const;
 const KEY = [...'123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'];
 
 function pick<T>(rand: () => number, items: readonly T[]): T {
@@ -155,14 +169,21 @@ function randomEdit(rand: () => number, db: Db, index: SearchIndex, n: number): 
     const gone = pick(rand, [...db.citations.keys()]);
     db.citations.delete(gone);
     index.removeCitations([gone]);
-  } else if (op === 12) {
-    const r = rating(`ra${n}`, pick(rand, nodes).id, pick(rand, RATERS), 2);
-    db.ratings.set(r.id, r);
-    index.upsertRating(r);
+  } else if (op === 12 || (op === 13 && rand() < 0.6)) {
+    // Rate a node, or change a rating's value, relevance or rater (in its place among the node's).
+    const old = rand() < 0.4 && db.ratings.size > 0 ? pick(rand, [...db.ratings.values()]) : null;
+    const { relevance: _, ...base } = old ?? rating(`ra${n}`, pick(rand, nodes).id, pick(rand, RATERS), 2);
+    const r: Rating = {
+      ...base,
+      value: pick(rand, VALUES),
+      ...(rand() < 0.5 ? { relevance: pick(rand, VALUES) } : {}),
+      ...(old && rand() < 0.3 ? { rater: pick(rand, RATERS) } : {}),
+      updatedAt: date(rand),
+    };
+    db.rate(index, () => db.ratings.set(r.id, r));
   } else if (op === 13 && db.ratings.size > 0) {
     const gone = pick(rand, [...db.ratings.keys()]);
-    db.ratings.delete(gone);
-    index.removeRatings([gone]);
+    db.rate(index, () => db.ratings.delete(gone));
   } else {
     // Touch a node without changing what is searched.
     const old = pick(rand, nodes);
@@ -237,6 +258,9 @@ const FILTERS: SearchFilters[] = [
   { origins: ['added'], noSource: true },
   { unrated: true, changedSince: '2025-04-01' },
   { ratedBy: 'Ben' },
+  { relevance: 'high' },
+  { relevance: 'low', kinds: ['claim', 'premise'] },
+  { relevance: 'unrated', ratedBy: 'Cleo' },
 ];
 
 describe('search index, edited incrementally', function () {
@@ -276,6 +300,11 @@ describe('search index, edited incrementally', function () {
     expect(index.size).to.equal(db.nodes.size);
     expect(lean.size).to.equal(db.nodes.size);
     expect(index.size).to.be.greaterThan(60);
+    // The rating filters compared above had nodes to find and nodes to leave out.
+    for (const relevance of ['high', 'low', 'unrated'] as const) {
+      const found = index.search('', { filters: { relevance }, limit: 1000 }).ids.length;
+      expect(found, relevance).to.be.within(1, index.size - 1);
+    }
   });
 
   it('scores like fuse over every node, and misses only matches that split a query word', () => {

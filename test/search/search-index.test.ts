@@ -8,7 +8,7 @@ import {
   visibleWithAncestors,
   type SearchHit,
 } from '../../src/search/index.js';
-import { citation, coldWarMap, node, rating, source } from './fixtures.js';
+import { citation, coldWarMap, node, source } from './fixtures.js';
 
 // Tree order of the fixture: T, c1, p1, q1, cp1, r1, c2, p2, cp2, c3.
 const index = createSearchIndex(coldWarMap());
@@ -230,10 +230,14 @@ describe('search index', () => {
     live.removeSources(['s3']);
     expect(live.search('tim judah').ids).to.deep.equal([]);
     expect(live.search('', { filters: { noSource: true, kinds: ['counterpoint'] } }).ids).to.deep.equal(['cp2', 'c3']);
-    live.upsertRating(rating('ra5', 'c3', 'Cleo', 4));
+    live.setRatings('c3', [{ rater: 'Cleo', value: 4 }]);
     expect(live.search('', { filters: { ratedBy: 'Cleo' } }).ids).to.deep.equal(['c3']);
-    live.removeRatings(['ra5']);
+    live.setRatings('c3', [{ rater: 'Ana', relevance: 4 }]);
     expect(live.search('', { filters: { ratedBy: 'Cleo' } }).ids).to.deep.equal([]);
+    expect(live.search('', { filters: { ratedBy: 'Ana', relevance: 'high' } }).ids).to.deep.equal(['c3']);
+    live.setRatings('c3', []);
+    expect(live.search('', { filters: { ratedBy: 'Cleo' } }).ids).to.deep.equal([]);
+    expect(live.search('', { filters: { ratedBy: 'Ana', relevance: 'high' } }).ids).to.deep.equal([]);
     // Moving r1 under c2 changes its kind (an opposer of a claim is a counterpoint) and path.
     live.upsertNode(
       node(
