@@ -1,5 +1,6 @@
 /** Search filters: which nodes may appear in results, with or without a query. */
 import type { NodeKind, Origin, Rating } from '../model/types.js';
+import { stampBefore, type Stamp } from './stamp.js';
 
 /**
  * Filters combine with AND across fields; a list (kinds, origins) matches any of its values.
@@ -74,15 +75,15 @@ export interface FilterLookups<T> {
 export function nodeFilter<T>(
   filters: SearchFilters,
   look: FilterLookups<T>,
-): (node: { id: string; origin: Origin; updatedAt: string }, item: T) => boolean {
+): (node: { id: string; origin: Origin; updatedAt: Stamp }, item: T) => boolean {
   const kinds = filters.kinds?.length ? new Set(filters.kinds) : null;
   const origins = filters.origins?.length ? new Set(filters.origins) : null;
-  const since = filters.changedSince === undefined ? null : normalizeSince(filters.changedSince);
+  const before = filters.changedSince === undefined ? null : stampBefore(normalizeSince(filters.changedSince));
   const { noSource, unrated, ratedBy, relevance } = filters;
   return (node, item) => {
     if (kinds && !kinds.has(look.kindOf(item))) return false;
     if (origins && !origins.has(node.origin)) return false;
-    if (since !== null && node.updatedAt < since) return false;
+    if (before !== null && before(node.updatedAt)) return false;
     if (noSource && look.cites(node.id)) return false;
     if (!unrated && relevance === undefined && ratedBy === undefined) return true;
     const rated = look.ratingsOf(node.id);

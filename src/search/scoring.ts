@@ -10,6 +10,7 @@ import type { TreeNode } from '../model/tree.js';
 import { SEARCH_THRESHOLD } from './threshold.js';
 import type { Sequences } from './vocabulary.js';
 import type { PoolArray } from './sequence-pool.js';
+import type { Stamp } from './stamp.js';
 
 /** What fuse indexes for one node: the folded text of every searchable field. */
 export interface SearchDocument {
@@ -72,7 +73,7 @@ const KEY_WEIGHTS: readonly number[] = KEYS.map((k) => k.weight / TOTAL_WEIGHT);
  */
 export interface Entry extends TreeNode {
   origin: Origin;
-  updatedAt: string;
+  updatedAt: Stamp;
   /** The node's own text, quote and notes, or null when the index keeps none (see SearchIndexOptions). */
   texts: NodeTexts | null;
   /**

@@ -34,6 +34,7 @@ import {
 } from './scoring.js';
 import { indexedNode, interner } from './indexed-node.js';
 import { SEARCH_THRESHOLD } from './threshold.js';
+import { stampText, toStamp, type Stamp } from './stamp.js';
 import { suggestQuery } from './suggest.js';
 import { Vocabulary } from './vocabulary.js';
 import { DEFAULT_LIMIT, type IndexInput, type SearchHit, type SearchOptions, type SearchResults } from './results.js';
@@ -71,7 +72,7 @@ function foldedFields(node: IndexedNode): NodeFields {
 /** What the index keeps of a node it is given. */
 interface KeptNode extends TreeNode {
   origin: Origin;
-  updatedAt: string;
+  updatedAt: Stamp;
   texts: NodeTexts | null;
 }
 
@@ -151,7 +152,7 @@ export class SearchIndex {
     const entry = this.entryOf(id);
     if (!entry) return undefined;
     const { parentId, relation, order, origin, updatedAt, texts } = entry;
-    return { id, parentId, relation, order, origin, updatedAt, ...(texts ?? { text: '' }) };
+    return { id, parentId, relation, order, origin, updatedAt: stampText(updatedAt), ...(texts ?? { text: '' }) };
   }
 
   private entryOf(id: string): Entry | undefined {
@@ -401,7 +402,7 @@ export class SearchIndex {
       relation,
       order,
       origin,
-      updatedAt,
+      updatedAt: toStamp(updatedAt),
       texts: this.keepText ? { text, ...(notes !== undefined && { notes }), ...(quote && { quote }) } : null,
     };
   }
