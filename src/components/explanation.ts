@@ -29,6 +29,7 @@ import { formatShare, ratingLabel, ratingValue, ratingWords, truncate } from './
 import { KIND_ICONS, kindLabel, kindStyles } from './kind-style.js';
 import { MarkdownController, markdownToPlainText } from './markdown.js';
 import { baseStyles } from './shared-styles.js';
+import { afterPaint } from '../state/yield.js';
 import type { TreeSelectDetail } from './tree.js';
 
 declare global {
@@ -229,9 +230,7 @@ export class WarrantExplanation extends LitElement {
     const atOnce = this.now || !this.hasUpdated;
     this.now = false;
     if (atOnce) return super.scheduleUpdate();
-    return new Promise<void>((painted) => requestAnimationFrame(() => setTimeout(painted, 0))).then(() =>
-      super.scheduleUpdate(),
-    );
+    return afterPaint().then(() => super.scheduleUpdate());
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

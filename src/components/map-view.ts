@@ -126,11 +126,7 @@ export class WarrantMapView extends LitElement {
     tree: () => this.data.derived?.tree,
     selectAndFocus: (id) => this.selectAndFocus(id),
   });
-  private readonly search = new SearchController(
-    this,
-    () => this.data.bundle,
-    () => this.data.derived?.tree,
-  );
+  private readonly search = new SearchController(this, this.data);
   private readonly menu = new ContextMenuController(this, {
     tree: () => this.treeEl,
     menu: () => this.renderRoot.querySelector('warrant-command-menu') ?? undefined,

@@ -218,15 +218,18 @@ export function deriveNext(prev: Derived, input: DeriveInput, changes: RowChange
     // A written row names its node; a deleted one is looked for among the rows before (a rare
     // write: clearing a rating), and only then is every rating read.
     const lists = prev.ratingsByNode as Map<string, Rating[]>;
-    const listed = (nodeId: string, id: string): boolean => lists.get(nodeId)?.some((r) => r.id === id) ?? false;
     const affected = new Set<string>();
     const gone = new Set<string>();
-    let added = 0;
+    // Rows not on their node's list before, by node, in the order written (patchRows appends them).
+    const added = new Map<string, Rating[]>();
+    let addedCount = 0;
     for (const [id, row] of ratingRows) {
       if (!row) gone.add(id);
       else {
         affected.add(row.nodeId);
-        if (!listed(row.nodeId, id)) added++;
+        if (lists.get(row.nodeId)?.some((r) => r.id === id)) continue;
+        added.set(row.nodeId, [...(added.get(row.nodeId) ?? []), row]);
+        addedCount++;
       }
     }
     let removed = 0;
@@ -240,7 +243,7 @@ export function deriveNext(prev: Derived, input: DeriveInput, changes: RowChange
     }
     // The app never moves a rating to another node, but a row that did would be counted as
     // added without adding a row: the counts disagree, and everything is derived again.
-    if (prev.bundle.ratings.length + added - removed !== bundle.ratings.length) return derive(input);
+    if (prev.bundle.ratings.length + addedCount - removed !== bundle.ratings.length) return derive(input);
     const wasRated = new Map<string, boolean>();
     for (const id of affected) wasRated.set(id, prev.base.isRated(id));
     // In place (prev is ours): new lists only for the nodes whose ratings changed, so a panel
@@ -248,17 +251,14 @@ export function deriveNext(prev: Derived, input: DeriveInput, changes: RowChange
     // rows where they stood, new ones last in the order written.
     for (const nodeId of affected) {
       const list: Rating[] = [];
-      const before = lists.get(nodeId) ?? [];
-      for (const r of before) {
+      for (const r of lists.get(nodeId) ?? []) {
         if (!ratingRows.has(r.id)) list.push(r);
         else {
           const now = ratingRows.get(r.id);
           if (now) list.push(now);
         }
       }
-      for (const [id, row] of ratingRows) {
-        if (row && row.nodeId === nodeId && !before.some((r) => r.id === id)) list.push(row);
-      }
+      list.push(...(added.get(nodeId) ?? []));
       if (list.length) lists.set(nodeId, list);
       else lists.delete(nodeId);
     }

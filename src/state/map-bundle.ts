@@ -14,6 +14,7 @@ import type { AppServices } from './app-context.js';
 import { takeWritten } from './fresh-bundles.js';
 import { derive, deriveNext, type Derived, type MapRows, type RowChanges } from './derive.js';
 import { LiveQueryController } from './live-query-controller.js';
+import { afterPaint } from './yield.js';
 
 /** The element a MapBundleController serves: it names the map and provides the services. */
 export interface MapBundleHost extends ReactiveControllerHost {
@@ -191,7 +192,7 @@ export class MapBundleController implements ReactiveController {
       void this.refresh();
       return;
     }
-    requestAnimationFrame(() => setTimeout(() => void this.refresh(), 0));
+    void afterPaint().then(() => this.refresh());
   }
 
   /**

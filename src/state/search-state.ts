@@ -11,6 +11,12 @@ import { diffBundles, noChanges } from '../search/sync.js';
 import { WorkerSearch, type SearchService } from './search-client.js';
 import { yieldToPage } from './yield.js';
 
+/** What the controller reads of the view's map (a MapBundleController is one). */
+export interface ViewedMap {
+  readonly bundle?: MapBundle;
+  readonly derived?: { readonly tree: Tree<ArgNode> };
+}
+
 /** The search index of one map view and the results the tree shows. */
 export class SearchController implements ReactiveController {
   /** The index, once built (see ensure), kept in step with every change. */
@@ -28,17 +34,13 @@ export class SearchController implements ReactiveController {
   private generation = 0;
   private expandedFor?: { expanded: ReadonlySet<string>; only: ReadonlySet<string>; both: ReadonlySet<string> };
 
-  /** Nodes by id in `bundle`, when no tree is given to look them up in. */
+  /** Nodes by id in `bundle`, while the view has no tree of it (a damaged map). */
   private byId?: { bundle: MapBundle; nodes: Map<string, ArgNode> };
 
-  /**
-   * @param bundle the map as the view has it now
-   * @param tree the view's tree of it, where results find their nodes' text (see search-client.ts)
-   */
+  /** @param map the view's copy of the map and its tree, where results find their nodes' text (see search-client.ts) */
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly bundle: () => MapBundle | undefined,
-    private readonly tree?: () => Tree<ArgNode> | undefined,
+    private readonly map: ViewedMap,
   ) {
     host.addController(this);
   }
@@ -55,7 +57,7 @@ export class SearchController implements ReactiveController {
   /** Builds the index, once (the search box asked for results). */
   ensure(): void {
     if (this.index || this.building) return;
-    const bundle = this.bundle();
+    const bundle = this.map.bundle;
     if (!bundle) return;
     this.building = true;
     const generation = this.generation;
@@ -81,7 +83,7 @@ export class SearchController implements ReactiveController {
    * map, built anew for another. Call from the host's willUpdate.
    */
   sync(): void {
-    const bundle = this.bundle();
+    const bundle = this.map.bundle;
     if (!bundle || !this.worker || !this.indexedFrom || this.indexedFrom === bundle) return;
     if (this.indexedFrom.map.id !== bundle.map.id) {
       this.hostDisconnected();
@@ -97,8 +99,9 @@ export class SearchController implements ReactiveController {
 
   /** The view's current copy of a node. */
   private nodeOf(id: string): ArgNode | undefined {
-    if (this.tree) return this.tree()?.byId.get(id);
-    const bundle = this.bundle();
+    const tree = this.map.derived?.tree;
+    if (tree) return tree.byId.get(id);
+    const bundle = this.map.bundle;
     if (!bundle) return undefined;
     if (this.byId?.bundle !== bundle) this.byId = { bundle, nodes: new Map(bundle.nodes.map((n) => [n.id, n])) };
     return this.byId.nodes.get(id);

@@ -12,3 +12,8 @@ export function yieldToPage(): Promise<void> {
     channel.port2.postMessage(null);
   });
 }
+
+/** Resolves once the next frame has been painted: for work that must not delay that frame. */
+export function afterPaint(): Promise<void> {
+  return new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
+}
